@@ -1,0 +1,2 @@
+package io.stratum.sdk;
+class Placeholder {}
