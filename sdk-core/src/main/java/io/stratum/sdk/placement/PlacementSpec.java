@@ -1,0 +1,51 @@
+package io.stratum.sdk.placement;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The placement constraints of one pod, all of which must hold. Empty means "anywhere".
+ *
+ * <p>{@link #render()} (also {@link #toString()}) gives the canonical JSON-list form, e.g.
+ * {@code [["hostname","UNIQUE"],["rack","LIKE","r[1-3]"]]}, which {@link PlacementParser#parse}
+ * reads back to an equal spec. Immutable; order and duplicates are kept as written.
+ *
+ * @param constraints the constraints in input order
+ */
+public record PlacementSpec(List<PlacementConstraint> constraints) {
+
+    private static final PlacementSpec EMPTY = new PlacementSpec(List.of());
+
+    /** Copies {@code constraints}; no element may be null. */
+    public PlacementSpec {
+        constraints = List.copyOf(Objects.requireNonNull(constraints, "constraints"));
+    }
+
+    /** @return the spec with no constraints */
+    public static PlacementSpec empty() {
+        return EMPTY;
+    }
+
+    /** @return a spec of the given constraints, in order */
+    public static PlacementSpec of(PlacementConstraint... constraints) {
+        return new PlacementSpec(List.of(constraints));
+    }
+
+    /** @return whether there are no constraints */
+    public boolean isEmpty() {
+        return constraints.isEmpty();
+    }
+
+    /** @return the canonical JSON-list form; {@code []} when empty */
+    public String render() {
+        return constraints.stream()
+                .map(PlacementConstraint::render)
+                .collect(Collectors.joining(",", "[", "]"));
+    }
+
+    @Override
+    public String toString() {
+        return render();
+    }
+}
