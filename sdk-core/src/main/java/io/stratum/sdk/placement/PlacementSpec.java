@@ -1,5 +1,7 @@
 package io.stratum.sdk.placement;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -37,7 +39,22 @@ public record PlacementSpec(List<PlacementConstraint> constraints) {
         return constraints.isEmpty();
     }
 
+    /**
+     * Reads the canonical form back (used by JSON deserialisation).
+     *
+     * @throws IllegalArgumentException if {@code text} does not parse
+     */
+    @JsonCreator
+    public static PlacementSpec fromText(String text) {
+        try {
+            return PlacementParser.parse(text);
+        } catch (PlacementSyntaxException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** @return the canonical JSON-list form; {@code []} when empty */
+    @JsonValue
     public String render() {
         return constraints.stream()
                 .map(PlacementConstraint::render)

@@ -1,2 +1,0 @@
-package io.stratum.sdk;
-class Placeholder {}

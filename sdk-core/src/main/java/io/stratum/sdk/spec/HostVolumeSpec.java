@@ -1,0 +1,18 @@
+package io.stratum.sdk.spec;
+
+import java.util.Objects;
+
+/**
+ * A directory of the agent made visible in the sandbox.
+ *
+ * @param name          the volume's name
+ * @param hostPath      the absolute path on the agent
+ * @param containerPath where it appears, relative to the sandbox
+ * @param mode          RW (default) or RO
+ */
+public record HostVolumeSpec(String name, String hostPath, String containerPath, String mode) {
+    public HostVolumeSpec {
+        Objects.requireNonNull(name, "name");
+        mode = mode == null ? "RW" : mode;
+    }
+}

@@ -1,0 +1,86 @@
+package io.stratum.sdk.spec;
+
+import io.stratum.sdk.placement.PlacementPreference;
+import io.stratum.sdk.placement.PlacementSpec;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A pod type: {@code count} instances, each a group of tasks placed together on one agent and
+ * sharing its volumes and resource sets.
+ *
+ * @param name              the pod type's name (DNS-safe); instances are {@code <name>-<index>}
+ * @param count             the number of instances, 0 to 10,000
+ * @param placement         hard placement constraints (empty: anywhere)
+ * @param preferences       soft placement preferences, ranking offers only
+ * @param image             a container image, or null to run on the agent's own filesystem
+ * @param rlimits           POSIX resource limits by name ({@code RLIMIT_NOFILE}, ...)
+ * @param uris              artifacts fetched into every task's sandbox before it starts
+ * @param resourceSets      named resource sets tasks may share, by name
+ * @param volumes           pod-level persistent volumes, shared by every task of an instance
+ * @param preReservedRole   a role whose statically reserved resources the pod consumes, or null
+ * @param allowDecommission whether lowering {@code count} may remove instances
+ * @param hostVolumes       agent directories mounted into the sandbox, by name
+ * @param sharePidNamespace whether the tasks share one PID namespace
+ * @param user              the OS user of this pod's tasks, or null for the scheduler's
+ * @param tasks             the tasks, by name, in file order (at least one)
+ */
+public record PodSpec(
+        @Pattern(regexp = SpecNames.DNS_LABEL, message = SpecNames.DNS_RULE) String name,
+        @PositiveOrZero @Max(value = 10_000, message = "must be at most 10000") int count,
+        PlacementSpec placement,
+        List<PlacementPreference> preferences,
+        String image,
+        Map<String, @Valid RLimitSpec> rlimits,
+        List<String> uris,
+        Map<String, @Valid ResourceSetSpec> resourceSets,
+        Map<String, @Valid VolumeSpec> volumes,
+        String preReservedRole,
+        boolean allowDecommission,
+        Map<String, @Valid HostVolumeSpec> hostVolumes,
+        boolean sharePidNamespace,
+        String user,
+        @NotEmpty(message = "a pod needs at least one task") Map<String, @Valid TaskSpec> tasks) {
+
+    public PodSpec {
+        Objects.requireNonNull(name, "name");
+        placement = placement == null ? PlacementSpec.empty() : placement;
+        preferences = Copies.list(preferences);
+        rlimits = Copies.map(rlimits);
+        uris = Copies.list(uris);
+        resourceSets = Copies.map(resourceSets);
+        volumes = Copies.map(volumes);
+        hostVolumes = Copies.map(hostVolumes);
+        tasks = Copies.map(tasks);
+    }
+
+    /** @return the task {@code name}, or null */
+    public TaskSpec task(String name) {
+        return tasks.get(name);
+    }
+
+    /**
+     * The resources a task consumes: its named resource set, or its inline resources as an
+     * implicit set named {@code <task>-resource-set}.
+     */
+    public ResourceSetSpec resourcesOf(TaskSpec task) {
+        if (task.resourceSet() != null) {
+            ResourceSetSpec set = resourceSets.get(task.resourceSet());
+            if (set == null) {
+                throw new IllegalArgumentException("pod " + name + " has no resource set " + task.resourceSet());
+            }
+            return set;
+        }
+        return new ResourceSetSpec(task.name() + "-resource-set",
+                task.cpus() == null ? 0 : task.cpus(),
+                task.gpus() == null ? 0 : task.gpus(),
+                task.memory() == null ? 0 : task.memory(),
+                task.ports(), task.volumes());
+    }
+}

@@ -1,0 +1,51 @@
+package io.stratum.sdk.spec;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Collects the problems of one load, translating rendered-text positions back to the template
+ * file the author wrote. Not thread-safe: one instance per load.
+ */
+final class Problems {
+    private final String file;
+    private final LineMap lineMap;
+    private final List<SpecProblem> problems = new ArrayList<>();
+
+    Problems(String file, LineMap lineMap) {
+        this.file = file;
+        this.lineMap = lineMap;
+    }
+
+    /** Adds a problem at a position of the rendered text. */
+    void add(SpecLocation renderedLocation, String path, String message) {
+        problems.add(new SpecProblem(file, lineMap.toTemplate(renderedLocation), path, message));
+    }
+
+    /** Adds a problem whose location is already a template location. */
+    void addAtTemplate(SpecLocation templateLocation, String path, String message) {
+        problems.add(new SpecProblem(file, templateLocation, path, message));
+    }
+
+    boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
+    int size() {
+        return problems.size();
+    }
+
+    /** Every problem, sorted by line and column, duplicates removed. */
+    List<SpecProblem> sorted() {
+        return problems.stream()
+                .distinct()
+                .sorted(Comparator.comparingInt((SpecProblem p) -> p.location().line())
+                        .thenComparingInt(p -> p.location().column()))
+                .toList();
+    }
+
+    SpecException toException() {
+        return new SpecException(sorted());
+    }
+}

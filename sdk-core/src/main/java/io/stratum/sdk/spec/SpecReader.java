@@ -1,0 +1,113 @@
+package io.stratum.sdk.spec;
+
+import io.stratum.sdk.placement.PlacementParser;
+import io.stratum.sdk.placement.PlacementSpec;
+import io.stratum.sdk.placement.PlacementSyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Gives meaning to the raw YAML tree: builds the {@link ServiceSpec} records, field by field,
+ * reporting unknown fields, wrong types, missing required fields and DC/OS-only features. Range
+ * and cross-field rules are {@link SpecValidator}'s job.
+ */
+final class SpecReader {
+    private final Path baseDir;
+    private final TaskReader tasks;
+
+    SpecReader(Path baseDir) {
+        this.baseDir = baseDir;
+        this.tasks = new TaskReader(baseDir);
+    }
+
+    ServiceSpec read(MappingReader root) {
+        String name = root.requiredString("name");
+        String webUrl = root.string("web-url");
+        SchedulerSpec scheduler = scheduler(root.child("scheduler"));
+        Map<String, PodSpec> pods = root.named("pods", this::pod);
+        if (!root.has("pods")) {
+            root.problem("pods", "required field 'pods' is missing");
+        }
+        Map<String, PlanSpec> plans = root.named("plans", PlanReader::plan);
+        root.unsupported("replacement-failure-policy", "replacement-failure-policy (DC/OS option; "
+                + "use the scheduler's --permanent-failure-timeout)");
+        root.finish();
+        return new ServiceSpec(name == null ? "" : name, webUrl, scheduler, pods, plans);
+    }
+
+    private static SchedulerSpec scheduler(MappingReader m) {
+        if (m == null) {
+            return new SchedulerSpec(null, null, null);
+        }
+        SchedulerSpec spec = new SchedulerSpec(m.string("principal"), m.string("user"), m.string("zookeeper"));
+        m.finish();
+        return spec;
+    }
+
+    private PodSpec pod(String name, MappingReader m) {
+        long count = m.has("count") ? orZero(m.whole("count")) : missing(m, "count");
+        PlacementSpec placement = placement(m);
+        var preferences = PreferenceReader.preferences(m);
+        String image = m.string("image");
+        var rlimits = m.named("rlimits", SpecReader::rlimit);
+        var uris = m.stringList("uris");
+        var resourceSets = m.named("resource-sets", ResourceReader::resourceSet);
+        var volumes = ResourceReader.volumes(m);
+        String preReservedRole = m.string("pre-reserved-role");
+        boolean allowDecommission = m.bool("allow-decommission", false);
+        var hostVolumes = m.named("host-volumes", SpecReader::hostVolume);
+        boolean sharePid = m.bool("share-pid-namespace", false);
+        String user = m.string("user");
+        var podTasks = m.named("tasks", tasks::task);
+        if (!m.has("tasks")) {
+            m.problem("tasks", "required field 'tasks' is missing");
+        }
+        Unsupported.podFields(m);
+        m.finish();
+        return new PodSpec(name, (int) Math.max(Math.min(count, Integer.MAX_VALUE), Integer.MIN_VALUE),
+                placement, preferences, image, rlimits, uris, resourceSets, volumes, preReservedRole,
+                allowDecommission, hostVolumes, sharePid, user, podTasks);
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+
+    private static long missing(MappingReader m, String key) {
+        m.problem(null, "required field '" + key + "' is missing");
+        return 0;
+    }
+
+    private static PlacementSpec placement(MappingReader m) {
+        String text = m.string("placement");
+        if (text == null) {
+            return PlacementSpec.empty();
+        }
+        try {
+            return PlacementParser.parse(text);
+        } catch (PlacementSyntaxException e) {
+            m.problem("placement", "bad placement rule: " + e.getMessage());
+            return PlacementSpec.empty();
+        }
+    }
+
+    private static RLimitSpec rlimit(String name, MappingReader m) {
+        Long soft = m.whole("soft");
+        Long hard = m.whole("hard");
+        m.finish();
+        return new RLimitSpec(name, soft, hard);
+    }
+
+    private static HostVolumeSpec hostVolume(String name, MappingReader m) {
+        String hostPath = m.requiredString("host-path");
+        String containerPath = m.requiredString("container-path");
+        String mode = m.string("mode");
+        m.finish();
+        return new HostVolumeSpec(name, hostPath == null ? "" : hostPath,
+                containerPath == null ? "" : containerPath, mode);
+    }
+
+    Path baseDir() {
+        return baseDir;
+    }
+}

@@ -1,0 +1,22 @@
+package io.stratum.sdk.spec;
+
+import java.util.List;
+
+/**
+ * Custom steps for one pod instance, or for every instance without its own entry ({@code default}).
+ * Spec syntax: {@code - 0: [[first], [second]]} or {@code - default: [[server, sidecar]]}: each
+ * inner list is a step launching those tasks together; steps run in order.
+ *
+ * @param podIndex the instance index, or null for {@code default}
+ * @param tasks    for each step, the task names it launches
+ */
+public record StepSpec(Integer podIndex, List<List<String>> tasks) {
+    public StepSpec {
+        tasks = tasks == null ? List.of() : tasks.stream().map(List::copyOf).toList();
+    }
+
+    /** @return whether this entry applies to instances without their own entry */
+    public boolean isDefault() {
+        return podIndex == null;
+    }
+}

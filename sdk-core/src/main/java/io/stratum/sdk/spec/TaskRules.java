@@ -1,0 +1,82 @@
+package io.stratum.sdk.spec;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Cross-field rules of one task: resources, env names, configs, checks, volumes. */
+final class TaskRules {
+    private TaskRules() {}
+
+    static void check(PodSpec pod, TaskSpec task, String at, SpecRules rules) {
+        resources(pod, task, at, rules);
+        task.env().keySet().forEach(name -> {
+            if (!name.matches(SpecNames.ENV_NAME)) {
+                rules.problem(at + ".env." + name, "'" + name + "' " + SpecNames.ENV_RULE);
+            }
+        });
+        task.configs().values().forEach(c -> rules.sandboxPath(at + ".configs." + c.name() + ".dest", c.dest()));
+        task.volumes().values().forEach(v -> rules.volumePath(at + ".volumes." + v.name(), v));
+        boolean setKnown = task.resourceSet() == null || pod.resourceSets().containsKey(task.resourceSet());
+        if (setKnown) {
+            ResourceSetSpec set = pod.resourcesOf(task);
+            checkPort(set, task.healthCheck(), at + ".health-check", rules);
+            checkPort(set, task.readinessCheck(), at + ".readiness-check", rules);
+            Map<String, String> paths = new HashMap<>();
+            pod.volumes().values().forEach(v -> paths.put(v.path(), "pod volume " + v.name()));
+            for (VolumeSpec v : set.volumes().values()) {
+                String other = paths.putIfAbsent(v.path(), "volume " + v.name());
+                if (other != null) {
+                    rules.problem(at + ".volumes", "volume path '" + v.path() + "' is also used by " + other);
+                }
+            }
+        }
+        if (task.resourceLimits() != null) {
+            ResourceSetSpec set = setKnown ? pod.resourcesOf(task) : null;
+            limit(rules, at + ".resource-limits.cpus", task.resourceLimits().cpus(), set == null ? 0 : set.cpus());
+            limit(rules, at + ".resource-limits.memory", task.resourceLimits().memory(), set == null ? 0 : set.memory());
+        }
+    }
+
+    private static void resources(PodSpec pod, TaskSpec task, String at, SpecRules rules) {
+        boolean inline = task.cpus() != null || task.gpus() != null || task.memory() != null
+                || !task.ports().isEmpty() || !task.volumes().isEmpty();
+        if (task.resourceSet() != null) {
+            if (!pod.resourceSets().containsKey(task.resourceSet())) {
+                rules.problem(at + ".resource-set", "unknown resource set '" + task.resourceSet() + "'"
+                        + (pod.resourceSets().isEmpty() ? " (the pod declares no resource-sets)"
+                        : Suggestions.didYouMean(task.resourceSet(), pod.resourceSets().keySet())));
+            }
+            if (inline) {
+                rules.problem(at + ".resource-set", "a task uses a resource-set or inline resources "
+                        + "(cpus, gpus, memory, ports, volumes), not both");
+            }
+            return;
+        }
+        if (task.cpus() == null) {
+            rules.problem(at, "required field 'cpus' is missing (or name a resource-set)");
+        }
+        if (task.memory() == null) {
+            rules.problem(at, "required field 'memory' is missing (or name a resource-set)");
+        }
+    }
+
+    private static void checkPort(ResourceSetSpec set, CheckSpec check, String at, SpecRules rules) {
+        if (check == null || check.probe().portName() == null) {
+            return;
+        }
+        String port = check.probe().portName();
+        if (!set.ports().containsKey(port)) {
+            String kind = check.probe() instanceof CheckProbe.Http ? "http" : "tcp";
+            rules.problem(at + "." + kind + ".port", "unknown port '" + port + "': the task's ports are "
+                    + (set.ports().isEmpty() ? "none" : String.join(", ", set.ports().keySet()))
+                    + Suggestions.didYouMean(port, set.ports().keySet()));
+        }
+    }
+
+    private static void limit(SpecRules rules, String path, Double limit, double reserved) {
+        if (limit != null && reserved > 0 && limit < reserved) {
+            rules.problem(path, "limit " + SpecFormat.number(limit) + " is below the reserved "
+                    + SpecFormat.number(reserved));
+        }
+    }
+}
