@@ -2,6 +2,7 @@ package io.stratum.sdk.spec;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +18,21 @@ final class TemplateRenderer {
             .strictSections(false)
             .emptyStringIsFalse(true)
             .escapeHTML(true);
+    private static final int MAX_MISSING = 200;
 
     private TemplateRenderer() {}
+
+    /** The 1-based column of {@code key}'s tag on {@code line}, or 1 when it can't be found. */
+    static int column(String template, int line, String key) {
+        String[] lines = template.split("\n", -1);
+        if (line < 1 || line > lines.length) {
+            return 1;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("\\{\\{\\{?[&#^]?\\s*" + java.util.regex.Pattern.quote(key) + "\\s*}")
+                .matcher(lines[line - 1]);
+        return m.find() ? m.start() + 1 : 1;
+    }
 
     /** Renders {@code template}; returns empty after adding problems. */
     static Optional<String> render(String template, Map<String, String> env, Problems problems) {
@@ -28,11 +42,25 @@ final class TemplateRenderer {
         Map<String, Object> context = new HashMap<>();
         env.forEach((key, value) -> context.put(key, "false".equalsIgnoreCase(value) ? Boolean.FALSE : value));
         try {
-            return Optional.of(COMPILER.compile(template).execute(context));
-        } catch (MustacheException.Context e) {
-            problems.addAtTemplate(new SpecLocation(e.lineNo, 1), "",
-                    "missing template variable '" + e.key + "': set it in the environment, with --env "
-                            + e.key + "=VALUE or in an --env-file");
+            Template compiled = COMPILER.compile(template);
+            // JMustache stops at the first missing variable; note it, give it a stand-in value and
+            // render again, so every missing variable is reported in one go.
+            boolean missing = false;
+            for (int attempt = 0; attempt < MAX_MISSING; attempt++) {
+                try {
+                    String rendered = compiled.execute(context);
+                    return missing ? Optional.empty() : Optional.of(rendered);
+                } catch (MustacheException.Context e) {
+                    missing = true;
+                    problems.addAtTemplate(new SpecLocation(e.lineNo, column(template, e.lineNo, e.key)), "",
+                            "missing template variable '" + e.key + "': set it in the environment, with --env "
+                                    + e.key + "=VALUE or in an --env-file");
+                    if (context.containsKey(e.key)) {
+                        return Optional.empty();
+                    }
+                    context.put(e.key, "");
+                }
+            }
             return Optional.empty();
         } catch (MustacheException e) {
             problems.addAtTemplate(SpecLocation.UNKNOWN, "", "template error: " + e.getMessage());

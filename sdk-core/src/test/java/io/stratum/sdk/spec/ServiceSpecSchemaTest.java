@@ -1,0 +1,73 @@
+package io.stratum.sdk.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every spec in the repository, rendered, validates against the published JSON Schema. */
+class ServiceSpecSchemaTest {
+    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(ServiceSpecSchema.json(), InputFormat.JSON);
+
+    static Stream<Path> repositorySpecs() throws IOException {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        List<Path> specs;
+        try (Stream<Path> walk = Files.walk(root)) {
+            specs = walk.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml"))
+                    .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/.git/"))
+                    .filter(p -> p.getFileName().toString().equals("svc.yml") || p.toString().contains("/specs/valid/"))
+                    .sorted()
+                    .toList();
+        }
+        assertThat(specs).as("specs found under " + root).isNotEmpty();
+        return specs.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("repositorySpecs")
+    void repositorySpecValidatesAgainstTheSchema(Path spec) throws Exception {
+        String rendered = Files.readString(spec);
+        List<Error> errors = SCHEMA.validate(toJson(rendered), InputFormat.JSON);
+
+        assertThat(errors).as(spec.toString()).isEmpty();
+    }
+
+    @Test
+    void anUnknownFieldFailsTheSchemaToo() throws Exception {
+        String yaml = """
+                name: x
+                pods:
+                  p:
+                    count: 1
+                    tasks:
+                      t: {cmd: run, cpus: 1, memory: 2, cpu: 3}
+                """;
+
+        assertThat(SCHEMA.validate(toJson(yaml), InputFormat.JSON)).isNotEmpty();
+    }
+
+    @Test
+    void theSchemaIsValidJsonWithADefinitionForEveryTaskField() throws Exception {
+        var tree = new ObjectMapper().readTree(ServiceSpecSchema.json());
+
+        assertThat(tree.path("$defs").path("task").path("properties").size()).isGreaterThanOrEqualTo(20);
+    }
+
+    private static String toJson(String yaml) throws IOException {
+        return new ObjectMapper().writeValueAsString(new YAMLMapper().readTree(yaml));
+    }
+}
