@@ -87,7 +87,7 @@ final class SpecReader {
     }
 
     private static long missing(MappingReader m, String key) {
-        m.problem(null, "required field '" + key + "' is missing");
+        m.problem(key, "required field '" + key + "' is missing");
         return 0;
     }
 

@@ -5,6 +5,8 @@ import com.samskivert.mustache.MustacheException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders a spec template as mustache against an environment, strictly: a {@code {{VAR}}} with
@@ -17,6 +19,7 @@ final class TemplateRenderer {
             .strictSections(false)
             .emptyStringIsFalse(true)
             .escapeHTML(true);
+    private static final Pattern LINE_SUFFIX = Pattern.compile("(?s)(.*) @ line (\\d+)");
 
     private TemplateRenderer() {}
 
@@ -35,7 +38,14 @@ final class TemplateRenderer {
                             + e.key + "=VALUE or in an --env-file");
             return Optional.empty();
         } catch (MustacheException e) {
-            problems.addAtTemplate(SpecLocation.UNKNOWN, "", "template error: " + e.getMessage());
+            // JMustache's parse errors end with " @ line N" but carry no line field.
+            Matcher at = LINE_SUFFIX.matcher(String.valueOf(e.getMessage()));
+            if (at.matches()) {
+                problems.addAtTemplate(new SpecLocation(Integer.parseInt(at.group(2)), 1), "",
+                        "template error: " + at.group(1));
+            } else {
+                problems.addAtTemplate(SpecLocation.UNKNOWN, "", "template error: " + e.getMessage());
+            }
             return Optional.empty();
         }
     }
