@@ -14,7 +14,8 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * Runs the Jakarta Validation constraints declared on the spec records ({@code @Positive cpus},
  * {@code @Pattern name}, ...) and reports each violation at the YAML path it came from. Record
  * component names map to spec field names by camelCase to kebab-case ({@code killGracePeriod} is
- * {@code kill-grace-period}); map keys become path segments.
+ * {@code kill-grace-period}); map keys become path segments. A violation at a path the reader
+ * already reported a problem at (or inside) is left out.
  */
 final class FieldConstraints {
     /** Held so the level set on it is not garbage-collected away (JUL keeps loggers weakly). */
@@ -42,7 +43,12 @@ final class FieldConstraints {
     }
 
     private static void report(ConstraintViolation<ServiceSpec> violation, Locations locations, Problems problems) {
-        String path = yamlPath(violation.getPropertyPath());
+        String path = locations.yamlPath(yamlPath(violation.getPropertyPath()));
+        if (problems.covers(path)) {
+            // The reader already reported this value (missing, of the wrong type, or a bad item of
+            // a collection); the constraint would only repeat it about the placeholder left behind.
+            return;
+        }
         String message = violation.getMessage();
         Object value = violation.getInvalidValue();
         if (path.endsWith(".name") || path.equals("name")) {

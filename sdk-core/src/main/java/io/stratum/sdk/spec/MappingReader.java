@@ -60,13 +60,17 @@ final class MappingReader {
         return has(key) ? mapping.entries().get(key).value() : null;
     }
 
+    /**
+     * A problem with {@code key} (null: with this mapping). It is located at the key, or, when the
+     * key is absent, where this mapping is named (its own key), like problems about the mapping.
+     */
     void problem(String key, String message) {
         YamlNode.Entry entry = mapping.entries().get(key);
-        problems.add(entry == null ? mapping.location() : entry.keyLocation(), key == null ? path : childPath(key), message);
+        problems.add(entry == null ? locations.of(path) : entry.keyLocation(), key == null ? path : childPath(key), message);
     }
 
     void problemHere(String message) {
-        problems.add(mapping.location(), path, message);
+        problems.add(locations.of(path), path, message);
     }
 
     String string(String key) {
@@ -207,6 +211,7 @@ final class MappingReader {
         }
         List<YamlNode> items = node instanceof YamlNode.Sequence s ? s.items() : List.of(node);
         for (int i = 0; i < items.size(); i++) {
+            locations.put(childPath(key) + "[" + i + "]", items.get(i).location());
             try {
                 String value = Scalars.text(items.get(i));
                 if (value != null) {

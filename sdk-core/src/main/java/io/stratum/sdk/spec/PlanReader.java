@@ -12,7 +12,7 @@ final class PlanReader {
         Strategy strategy = strategy(m);
         var phases = m.named("phases", PlanReader::phase);
         if (!m.has("phases")) {
-            m.problem(null, "required field 'phases' is missing");
+            m.problem("phases", "required field 'phases' is missing");
         }
         m.finish();
         return new PlanSpec(name, strategy, phases);
@@ -83,13 +83,13 @@ final class PlanReader {
     private static List<List<String>> groups(YamlNode node, String path, Problems problems) {
         String shape = "expected a list of task lists like [[first], [second, third]], got ";
         if (!(node instanceof YamlNode.Sequence outer) || outer.items().isEmpty()) {
-            problems.add(node.location(), path, shape + node.describe());
+            problems.add(node.location(), path, shape + describe(node));
             return null;
         }
         List<List<String>> groups = new ArrayList<>();
         for (YamlNode inner : outer.items()) {
             if (!(inner instanceof YamlNode.Sequence tasks) || tasks.items().isEmpty()) {
-                problems.add(inner.location(), path, shape + "an item that is " + inner.describe());
+                problems.add(inner.location(), path, shape + "an item that is " + describe(inner));
                 return null;
             }
             List<String> names = new ArrayList<>();
@@ -103,5 +103,9 @@ final class PlanReader {
             groups.add(names);
         }
         return groups;
+    }
+
+    private static String describe(YamlNode node) {
+        return node instanceof YamlNode.Sequence list && list.items().isEmpty() ? "an empty list" : node.describe();
     }
 }

@@ -56,7 +56,7 @@ final class PreferenceReader {
         Double weight = m.number("weight");
         double w = weight == null ? 1.0 : weight;
         if (!(w > 0)) {
-            m.problem("weight", "must be greater than 0");
+            m.problem("weight", "must be greater than 0, got " + SpecFormat.number(w));
             w = 1.0;
         }
         if (field != null) {
@@ -86,6 +86,7 @@ final class PreferenceReader {
         Map<String, Double> targets = new LinkedHashMap<>();
         Map<String, String> raw = m.stringMap("targets");
         double sum = 0;
+        boolean allValid = true;
         for (Map.Entry<String, String> e : raw.entrySet()) {
             try {
                 double percent = Double.parseDouble(e.getValue());
@@ -95,11 +96,12 @@ final class PreferenceReader {
                 targets.put(e.getKey(), percent);
                 sum += percent;
             } catch (NumberFormatException ex) {
+                allValid = false;
                 m.problem("targets", "target for '" + e.getKey() + "' must be a percentage 0-100, got '"
                         + e.getValue() + "'");
             }
         }
-        if (!targets.isEmpty() && Math.abs(sum - 100) > 0.01) {
+        if (allValid && !targets.isEmpty() && Math.abs(sum - 100) > 0.01) {
             m.problem("targets", "target percentages must add up to 100, got " + SpecFormat.number(sum));
         }
         return targets;

@@ -23,6 +23,21 @@ final class Problems {
         problems.add(new SpecProblem(file, lineMap.toTemplate(renderedLocation), path, message));
     }
 
+    /**
+     * Adds a problem found on the records, at the YAML path {@code recordPath} came from and the
+     * location recorded for it.
+     */
+    void addAt(Locations locations, String recordPath, String message) {
+        String path = locations.yamlPath(recordPath);
+        add(locations.of(path), path, message);
+    }
+
+    /** @return whether a problem was already reported at {@code path} or inside it */
+    boolean covers(String path) {
+        return problems.stream().map(SpecProblem::path).anyMatch(p -> p.equals(path)
+                || p.startsWith(path + ".") || p.startsWith(path + "["));
+    }
+
     /** Adds a problem whose location is already a template location. */
     void addAtTemplate(SpecLocation templateLocation, String path, String message) {
         problems.add(new SpecProblem(file, templateLocation, path, message));

@@ -15,10 +15,10 @@ final class ResourceReader {
         Double gpus = m.number("gpus");
         Double memory = m.number("memory");
         if (!m.has("cpus")) {
-            m.problem(null, "required field 'cpus' is missing");
+            m.problem("cpus", "required field 'cpus' is missing");
         }
         if (!m.has("memory")) {
-            m.problem(null, "required field 'memory' is missing");
+            m.problem("memory", "required field 'memory' is missing");
         }
         var ports = ports(m);
         var volumes = volumes(m);
@@ -50,7 +50,7 @@ final class ResourceReader {
     }
 
     private static long missingPort(MappingReader m) {
-        m.problem(null, "required field 'port' is missing (use port: 0 for a dynamic port)");
+        m.problem("port", "required field 'port' is missing (use port: 0 for a dynamic port)");
         return 0;
     }
 
@@ -61,7 +61,7 @@ final class ResourceReader {
         String prefix = m.requiredString("prefix");
         int port = m.wholeOr("port", 0);
         if (!m.has("port")) {
-            m.problem(null, "required field 'port' is missing");
+            m.problem("port", "required field 'port' is missing");
         }
         String protocol = m.string("protocol");
         if (protocol != null && !protocol.equalsIgnoreCase("tcp") && !protocol.equalsIgnoreCase("udp")) {
@@ -92,7 +92,7 @@ final class ResourceReader {
             int begin = r.wholeOr("begin", 1);
             int end = r.wholeOr("end", 65_535);
             if (!r.has("begin")) {
-                r.problem(null, "required field 'begin' is missing");
+                r.problem("begin", "required field 'begin' is missing");
             }
             if (end < begin) {
                 r.problem("end", "range end " + end + " is below its begin " + begin);
@@ -103,13 +103,16 @@ final class ResourceReader {
         return out;
     }
 
-    /** Reads {@code volume} (one, named after its path) and {@code volumes} (named) together. */
+    /**
+     * Reads {@code volume} (one, named after its path) and {@code volumes} (named) together. The
+     * single volume's record path ({@code volumes.<its path>}) is aliased to {@code volume}.
+     */
     static Map<String, VolumeSpec> volumes(MappingReader m) {
         Map<String, VolumeSpec> out = new LinkedHashMap<>();
         MappingReader single = m.child("volume");
-        if (single != null) {
-            VolumeSpec volume = volume(null, single);
-            out.put(volume.name(), volume);
+        VolumeSpec singleVolume = single == null ? null : volume(null, single);
+        if (singleVolume != null) {
+            out.put(singleVolume.name(), singleVolume);
         }
         m.named("volumes", ResourceReader::volume).forEach((name, volume) -> {
             if (out.containsKey(name)) {
@@ -117,6 +120,9 @@ final class ResourceReader {
             }
             out.put(name, volume);
         });
+        if (singleVolume != null && out.get(singleVolume.name()) == singleVolume) {
+            m.locations().alias(m.childPath("volumes") + "." + singleVolume.name(), m.childPath("volume"));
+        }
         return out;
     }
 
@@ -132,11 +138,11 @@ final class ResourceReader {
                         + Suggestions.didYouMean(typeText.toUpperCase(Locale.ROOT), List.of("ROOT", "MOUNT")));
             }
         } else if (!m.has("type")) {
-            m.problem(null, "required field 'type' is missing (ROOT or MOUNT)");
+            m.problem("type", "required field 'type' is missing (ROOT or MOUNT)");
         }
         Double size = m.number("size");
         if (!m.has("size")) {
-            m.problem(null, "required field 'size' is missing (MB)");
+            m.problem("size", "required field 'size' is missing (MB)");
         }
         List<String> profiles = m.stringList("profiles");
         if (!profiles.isEmpty() && type != VolumeType.MOUNT) {

@@ -70,7 +70,7 @@ public final class SpecLoader {
         FieldConstraints.check(spec, locations, problems);
         SpecRules.check(spec, locations, problems);
         for (SpecRule rule : rules) {
-            rule.check(spec).forEach(v -> problems.add(locations.of(v.path()), v.path(), v.message()));
+            rule.check(spec).forEach(v -> problems.addAt(locations, v.path(), v.message()));
         }
         if (!problems.isEmpty()) {
             throw problems.toException();

@@ -50,6 +50,19 @@ final class SpecReader {
         var preferences = PreferenceReader.preferences(m);
         String image = m.string("image");
         var rlimits = m.named("rlimits", SpecReader::rlimit);
+        MappingReader container = m.child("container");
+        if (container != null) {
+            if (image != null || !rlimits.isEmpty() || m.has("networks")) {
+                m.problem("container", "give image, networks and rlimits either in the pod or under "
+                        + "'container' (the DC/OS SDK's older form), not both");
+            }
+            image = container.string("image-name");
+            rlimits = container.named("rlimits", SpecReader::rlimit);
+            rlimits.keySet().forEach(limit -> m.locations().put(m.childPath("rlimits") + "." + limit,
+                    m.locations().of(container.childPath("rlimits") + "." + limit)));
+            Unsupported.networks(container);
+            container.finish();
+        }
         var uris = m.stringList("uris");
         var resourceSets = m.named("resource-sets", ResourceReader::resourceSet);
         var volumes = ResourceReader.volumes(m);
@@ -74,7 +87,7 @@ final class SpecReader {
     }
 
     private static long missing(MappingReader m, String key) {
-        m.problem(null, "required field '" + key + "' is missing");
+        m.problem(key, "required field '" + key + "' is missing");
         return 0;
     }
 

@@ -39,7 +39,7 @@ final class SpecRules {
     }
 
     void problem(String path, String message) {
-        problems.add(locations.of(path), path, message);
+        problems.addAt(locations, path, message);
     }
 
     private void pod(PodSpec pod) {

@@ -31,6 +31,13 @@ final class TaskReader {
         CheckSpec readiness = CheckReader.check(m.child("readiness-check"), false);
         var volumes = ResourceReader.volumes(m);
         String resourceSet = m.string("resource-set");
+        if (!m.has("resource-set")) {
+            for (String key : new String[] {"cpus", "memory"}) {
+                if (!m.has(key)) {
+                    m.problem(key, "required field '" + key + "' is missing (or name a resource-set)");
+                }
+            }
+        }
         DiscoverySpec discovery = discovery(m.child("discovery"));
         int killGracePeriod = m.wholeOr("kill-grace-period", 0);
         ResourceLimitsSpec limits = limits(m.child("resource-limits"));

@@ -26,7 +26,9 @@ final class TaskRules {
             for (VolumeSpec v : set.volumes().values()) {
                 String other = paths.putIfAbsent(v.path(), "volume " + v.name());
                 if (other != null) {
-                    rules.problem(at + ".volumes", "volume path '" + v.path() + "' is also used by " + other);
+                    String volumeAt = (task.resourceSet() == null ? at : "pods." + pod.name() + ".resource-sets."
+                            + task.resourceSet()) + ".volumes." + v.name();
+                    rules.problem(volumeAt, "volume path '" + v.path() + "' is also used by " + other);
                 }
             }
         }
@@ -50,13 +52,6 @@ final class TaskRules {
                 rules.problem(at + ".resource-set", "a task uses a resource-set or inline resources "
                         + "(cpus, gpus, memory, ports, volumes), not both");
             }
-            return;
-        }
-        if (task.cpus() == null) {
-            rules.problem(at, "required field 'cpus' is missing (or name a resource-set)");
-        }
-        if (task.memory() == null) {
-            rules.problem(at, "required field 'memory' is missing (or name a resource-set)");
         }
     }
 

@@ -6,6 +6,8 @@ import com.samskivert.mustache.Template;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders a spec template as mustache against an environment, strictly: a {@code {{VAR}}} with
@@ -19,6 +21,7 @@ final class TemplateRenderer {
             .emptyStringIsFalse(true)
             .escapeHTML(true);
     private static final int MAX_MISSING = 200;
+    private static final Pattern LINE_SUFFIX = Pattern.compile("(?s)(.*) @ line (\\d+)");
 
     private TemplateRenderer() {}
 
@@ -63,7 +66,14 @@ final class TemplateRenderer {
             }
             return Optional.empty();
         } catch (MustacheException e) {
-            problems.addAtTemplate(SpecLocation.UNKNOWN, "", "template error: " + e.getMessage());
+            // JMustache's parse errors end with " @ line N" but carry no line field.
+            Matcher at = LINE_SUFFIX.matcher(String.valueOf(e.getMessage()));
+            if (at.matches()) {
+                problems.addAtTemplate(new SpecLocation(Integer.parseInt(at.group(2)), 1), "",
+                        "template error: " + at.group(1));
+            } else {
+                problems.addAtTemplate(SpecLocation.UNKNOWN, "", "template error: " + e.getMessage());
+            }
             return Optional.empty();
         }
     }

@@ -9,6 +9,19 @@ final class Unsupported {
     private Unsupported() {}
 
     static void podFields(MappingReader m) {
+        networks(m);
+        m.unsupported("secrets", "secrets (the DC/OS secret store)");
+        if (m.bool("seccomp-unconfined", false)) {
+            m.problem("seccomp-unconfined", "not supported: seccomp-unconfined (DC/OS seccomp profiles)");
+        }
+        m.unsupported("seccomp-profile-name", "seccomp-profile-name (DC/OS seccomp profiles)");
+        m.unsupported("external-volumes", "external-volumes (DC/OS external Docker volume drivers)");
+        m.unsupported("ipc-mode", "ipc-mode (Mesos IPC namespace isolation)");
+        m.unsupported("shm-size", "shm-size (Mesos /dev/shm isolation)");
+    }
+
+    /** {@code networks} of a pod (or of its older {@code container} form): only {@code host} runs. */
+    static void networks(MappingReader m) {
         YamlNode networks = m.node("networks");
         if (networks instanceof YamlNode.Mapping mapping) {
             for (String network : mapping.entries().keySet()) {
@@ -20,14 +33,6 @@ final class Unsupported {
         } else if (networks != null) {
             m.problem("networks", "expected a mapping of network names, got " + networks.describe());
         }
-        m.unsupported("secrets", "secrets (the DC/OS secret store)");
-        if (m.bool("seccomp-unconfined", false)) {
-            m.problem("seccomp-unconfined", "not supported: seccomp-unconfined (DC/OS seccomp profiles)");
-        }
-        m.unsupported("seccomp-profile-name", "seccomp-profile-name (DC/OS seccomp profiles)");
-        m.unsupported("external-volumes", "external-volumes (DC/OS external Docker volume drivers)");
-        m.unsupported("ipc-mode", "ipc-mode (Mesos IPC namespace isolation)");
-        m.unsupported("shm-size", "shm-size (Mesos /dev/shm isolation)");
     }
 
     static void taskFields(MappingReader m) {

@@ -30,8 +30,13 @@ final class YamlTreeReader {
     static final int MAX_EXPANDED_NODES = 100_000;
     private static final String MERGE_KEY = "<<";
 
+    /**
+     * An empty plain value ({@code end:}) is null in YAML; the builder does not switch on the
+     * parser feature saying so by default, and without it Jackson reports an empty string.
+     */
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
             .loaderOptions(loaderOptions())
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
             .build();
 
     private final Problems problems;
