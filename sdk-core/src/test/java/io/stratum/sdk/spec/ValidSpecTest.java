@@ -113,7 +113,8 @@ class ValidSpecTest {
         TaskSpec worker = pod.task("worker");
         assertThat(worker.cmd()).isEqualTo("./worker");
         assertThat(worker.cpus()).isEqualTo(server.cpus()).isEqualTo(0.5);
-        assertThat(worker.env()).containsExactlyInAnyOrderEntriesOf(Map.of("LOG_LEVEL", "debug", "REGION", "us-east-1"));
+        assertThat(worker.env()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("LOG_LEVEL", "debug", "REGION", "us-east-1", "HOME_REGION", "us-east-1"));
         assertThat(server.env()).containsEntry("LOG_LEVEL", "info");
         assertThat(pod.task("helper")).isEqualTo(new TaskSpec("helper", server.goal(), server.essential(), server.cmd(),
                 server.labels(), server.env(), server.configs(), server.cpus(), server.gpus(), server.memory(),
