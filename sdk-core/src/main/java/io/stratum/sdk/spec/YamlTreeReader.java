@@ -108,7 +108,8 @@ final class YamlTreeReader {
         return node;
     }
 
-    private YamlNode readScalar(AnchoringYamlFactory.Parser parser, JsonToken token, SpecLocation at) throws IOException {
+    private YamlNode readScalar(AnchoringYamlFactory.Parser parser, JsonToken token, SpecLocation at)
+            throws IOException {
         if (parser.isCurrentAlias()) {
             String name = parser.getText();
             YamlNode target = anchors.get(name);
