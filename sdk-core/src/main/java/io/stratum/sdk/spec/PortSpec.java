@@ -1,5 +1,6 @@
 package io.stratum.sdk.spec;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
@@ -33,6 +34,7 @@ public record PortSpec(
     }
 
     /** @return whether the port is picked from the offer at launch */
+    @JsonIgnore // derived from port; not a stored field
     public boolean isDynamic() {
         return port == 0;
     }

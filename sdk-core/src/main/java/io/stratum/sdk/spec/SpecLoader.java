@@ -60,7 +60,7 @@ public final class SpecLoader {
         if (rendered.isEmpty()) {
             throw renderProblems.toException();
         }
-        Problems problems = new Problems(fileName, LineMap.between(template, rendered.get()));
+        Problems problems = new Problems(fileName, LineMap.between(template, rendered.get(), env));
         Optional<YamlNode.Mapping> root = YamlTreeReader.read(rendered.get(), problems);
         if (root.isEmpty()) {
             throw problems.toException();

@@ -1,5 +1,6 @@
 package io.stratum.sdk.spec;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -16,6 +17,7 @@ public record StepSpec(Integer podIndex, List<List<String>> tasks) {
     }
 
     /** @return whether this entry applies to instances without their own entry */
+    @JsonIgnore // derived from podIndex; not a stored field
     public boolean isDefault() {
         return podIndex == null;
     }

@@ -1,12 +1,12 @@
 package io.stratum.sdk.spec;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -34,10 +34,9 @@ final class YamlTreeReader {
      * An empty plain value ({@code end:}) is null in YAML; the builder does not switch on the
      * parser feature saying so by default, and without it Jackson reports an empty string.
      */
-    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+    private static final YAMLFactory FACTORY = new AnchoringYamlFactory(YAMLFactory.builder()
             .loaderOptions(loaderOptions())
-            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-            .build();
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL));
 
     private final Problems problems;
     private final Map<String, YamlNode> anchors = new HashMap<>();
@@ -59,7 +58,7 @@ final class YamlTreeReader {
     }
 
     private Optional<YamlNode.Mapping> readDocument(String text) {
-        try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
+        try (var parser = (AnchoringYamlFactory.Parser) FACTORY.createParser(new StringReader(text))) {
             JsonToken first = parser.nextToken();
             if (first == null || first == JsonToken.VALUE_NULL) {
                 problems.add(new SpecLocation(1, 1), "", "the spec is empty");
@@ -94,22 +93,23 @@ final class YamlTreeReader {
         }
     }
 
-    private YamlNode readValue(YAMLParser parser) throws IOException {
+    private YamlNode readValue(AnchoringYamlFactory.Parser parser) throws IOException {
         JsonToken token = parser.currentToken();
         SpecLocation at = location(parser.currentTokenLocation());
-        String anchor = parser.getObjectId();
+        String anchor = parser.anchor();
         YamlNode node = switch (token) {
             case START_OBJECT -> readMapping(parser, at);
             case START_ARRAY -> readSequence(parser, at);
             default -> readScalar(parser, token, at);
         };
-        if (anchor != null && !parser.isCurrentAlias()) {
+        if (anchor != null) {
             anchors.put(anchor, node);
         }
         return node;
     }
 
-    private YamlNode readScalar(YAMLParser parser, JsonToken token, SpecLocation at) throws IOException {
+    private YamlNode readScalar(AnchoringYamlFactory.Parser parser, JsonToken token, SpecLocation at)
+            throws IOException {
         if (parser.isCurrentAlias()) {
             String name = parser.getText();
             YamlNode target = anchors.get(name);
@@ -128,7 +128,7 @@ final class YamlTreeReader {
         };
     }
 
-    private YamlNode readMapping(YAMLParser parser, SpecLocation at) throws IOException {
+    private YamlNode readMapping(AnchoringYamlFactory.Parser parser, SpecLocation at) throws IOException {
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
         List<YamlNode> merges = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -165,7 +165,7 @@ final class YamlTreeReader {
         }
     }
 
-    private YamlNode readSequence(YAMLParser parser, SpecLocation at) throws IOException {
+    private YamlNode readSequence(AnchoringYamlFactory.Parser parser, SpecLocation at) throws IOException {
         List<YamlNode> items = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             items.add(readValue(parser));

@@ -99,12 +99,15 @@ class DcosCompatibilityTest {
 
     @Test
     void everySpecLoadsOrNeedsOnlyUnsupportedDcosFeatures() throws IOException {
+        assertThat(specs()).hasSize(CORPUS_SIZE);
         Map<String, List<String>> unsupported = new TreeMap<>();
         Map<String, List<String>> otherProblems = new TreeMap<>();
         for (Path spec : specs()) {
             String name = spec.getFileName().toString();
             try {
-                SpecLoader.builder().withEnv(schedulerEnv(name)).build().load(spec);
+                ServiceSpec loaded = SpecLoader.builder().withEnv(schedulerEnv(name)).build().load(spec);
+                assertThat(SpecJson.fromJson(SpecJson.toJson(loaded))).as("%s after a JSON round trip", name)
+                        .isEqualTo(loaded);
             } catch (SpecException e) {
                 List<String> messages = e.problems().stream().map(p -> p.path() + ": " + p.message()).toList();
                 if (e.problems().stream().allMatch(p -> p.message().startsWith("not supported: "))) {

@@ -26,10 +26,12 @@ import java.util.stream.Stream;
  * # expect: 7: pods.hello.count: message    (line only, where the column is not stable)
  * </pre>
  *
+ * The colon after the line and column may be left out ({@code # expect: 7:9 pods.hello.count: ...}).
+ *
  * In an expectation, {@code {dir}} stands for the fixture's folder.
  */
 final class SpecFixtures {
-    private static final Pattern EXPECT = Pattern.compile("^# expect: (\\d+)(?::(\\d+))?: (.*)$");
+    private static final Pattern EXPECT = Pattern.compile("^# expect: (\\d+)(?::(\\d+))?:? (.*)$");
     private static final Pattern ENV = Pattern.compile("^# env: ([A-Za-z_][A-Za-z0-9_]*)=(.*)$");
 
     private SpecFixtures() {}
