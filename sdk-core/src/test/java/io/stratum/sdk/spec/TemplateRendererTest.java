@@ -47,7 +47,7 @@ class TemplateRendererTest {
     @Test
     void reportsAMissingVariableWithItsLine() {
         assertThat(failures("name: hello\n\ncount: {{COUNT}}\n", Map.of("NAME", "hello")))
-                .containsExactly("3:1: missing template variable 'COUNT': set it in the environment, "
+                .containsExactly("3:8: missing template variable 'COUNT': set it in the environment, "
                         + "with --env COUNT=VALUE or in an --env-file");
     }
 
