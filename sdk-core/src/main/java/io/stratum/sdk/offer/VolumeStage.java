@@ -53,7 +53,7 @@ final class VolumeStage implements Stage {
                 : Math.abs(held.amount() - volume.size()) <= Pool.EPSILON;
         if (!sizeOk || held.isMountDisk() != (volume.type() == VolumeType.MOUNT)) {
             return a.fail(() -> "volume " + volume.name() + " of " + owner + " is " + volume.type() + " "
-                    + volume.size() + " MB in the spec but " + (held.isMountDisk() ? "MOUNT " : "ROOT ")
+                    + ResourceValue.Scalar.format(volume.size()) + " MB in the spec but " + (held.isMountDisk() ? "MOUNT " : "ROOT ")
                     + ResourceValue.Scalar.format(held.amount()) + " MB on the agent; volumes are never resized");
         }
         a.keep(held);
