@@ -1,0 +1,30 @@
+package io.stratum.sdk.offer;
+
+import io.stratum.sdk.placement.PlacedTask;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/** The {@link OfferEvaluator}: each call gets its own {@link Round}. */
+final class DefaultOfferEvaluator implements OfferEvaluator {
+    private final Settings settings;
+
+    DefaultOfferEvaluator(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public EvaluationResult evaluate(PodRequest request, List<Offer> offers, Collection<PlacedTask> placed) {
+        return round(offers, placed).place(request);
+    }
+
+    @Override
+    public PlacementRound round(List<Offer> offers, Collection<PlacedTask> placed) {
+        return new Round(settings, offers, placed);
+    }
+
+    @Override
+    public List<Recommendation> collectGarbage(List<Offer> offers, Set<String> owned) {
+        return GarbageCollector.collect(settings.role(), offers, owned);
+    }
+}
