@@ -25,6 +25,7 @@ final class CuratorClient implements ZooKeeperClient {
     private final List<CuratorSchedulerLock> locks = new CopyOnWriteArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean ready;
 
     CuratorClient(ZooKeeperClient.Builder options) {
         this.connectString = options.connectString;
@@ -61,7 +62,11 @@ final class CuratorClient implements ZooKeeperClient {
             throw new IllegalStateException("closed");
         }
         if (!started.compareAndSet(false, true)) {
-            return;
+            if (ready) {
+                return;
+            }
+            throw new IllegalStateException("start() failed or is under way for " + namespace
+                    + "; close this client and build a new one");
         }
         curator.start();
         boolean connected = KeeperFailures.run(null,
@@ -71,6 +76,7 @@ final class CuratorClient implements ZooKeeperClient {
                     + connectString + " answered within " + connectionTimeoutMs + " ms", null);
         }
         SchemaVersion.check(curator, namespace, SCHEMA_VERSION);
+        ready = true;
     }
 
     @Override
@@ -88,7 +94,7 @@ final class CuratorClient implements ZooKeeperClient {
     }
 
     private void requireStarted() {
-        if (!started.get() || closed.get()) {
+        if (!ready || closed.get()) {
             throw new IllegalStateException("the ZooKeeper client for " + namespace + " is not started, or closed");
         }
     }

@@ -97,7 +97,6 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         p.setProperty("clientPort", Integer.toString(port));
         p.setProperty("tickTime", Long.toString(tickTime.toMillis()));
         p.setProperty("maxClientCnxns", "0");
-        p.setProperty("maxCnxns", "0");
         p.setProperty("admin.enableServer", "false");
         p.setProperty("4lw.commands.whitelist", "srvr,mntr,ruok");
         p.setProperty("autopurge.snapRetainCount", "3");

@@ -44,7 +44,8 @@ public interface ZooKeeperClient extends AutoCloseable {
 
     /**
      * Connects (waiting at most the connection timeout), checks the schema version and creates the
-     * namespace if it is new.
+     * namespace if it is new. Does nothing if already started; a client whose start failed stays
+     * unusable (close it).
      *
      * @throws PersisterException {@link PersisterException.Reason#UNAVAILABLE} if no server answers,
      *                            {@link PersisterException.Reason#SCHEMA_MISMATCH} for a newer schema
