@@ -14,8 +14,11 @@ import org.apache.zookeeper.common.ZKConfig;
 final class CuratorClient implements ZooKeeperClient {
     static final String ROOT = "/stratum";
     static final String LEADER = "/leader";
-    /** Answers larger than 1 MB (the children of a node with 20,000+ children) must still be readable. */
-    private static final int CLIENT_MAX_PACKET = 64 * 1024 * 1024;
+    /**
+     * Answers larger than 1 MB must be readable: the children of a node with 20,000+ children, and
+     * multi-reads of {@link ParallelReader#GROUP} values of up to 512 KiB each.
+     */
+    private static final int CLIENT_MAX_PACKET = 128 * 1024 * 1024;
 
     private final String connectString;
     private final String namespace;
