@@ -1,0 +1,6 @@
+/**
+ * The backend SPI: {@link io.stratum.sdk.backend.ClusterBackend} connects the scheduler to a
+ * resource manager, events flow back through a {@link io.stratum.sdk.backend.BackendListener}.
+ * Implementations live in sub-packages: {@code local}, {@code mesos}, {@code sim}.
+ */
+package io.stratum.sdk.backend;
