@@ -1,12 +1,15 @@
 package io.stratum.sdk.state;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.zip.CRC32;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * and within ZooKeeper's request size.
  *
  * <p>Blobs whose pointer never committed (a failed transaction) or whose pointer went away while the
- * process died before deleting them are orphans: harmless but never read.
+ * process died before deleting them are orphans: harmless but never read, and swept at start
+ * ({@link #sweepOrphans}).
  */
 final class BlobStore {
     static final String ROOT = "/blobs";
@@ -38,7 +42,7 @@ final class BlobStore {
         crc.update(value);
         String blobPath = ROOT + "/" + id;
         KeeperFailures.run(blobPath, () -> curator.create().withMode(CreateMode.PERSISTENT)
-                .forPath(blobPath, owner.getBytes(StandardCharsets.UTF_8)));
+                .forPath(blobPath, owner.getBytes(UTF_8)));
         for (int i = 0; i < chunks; i++) {
             int from = i * chunkSize;
             int to = Math.min(value.length, from + chunkSize);
@@ -76,6 +80,49 @@ final class BlobStore {
                     + blob.length() + ", or a CRC mismatch", null);
         }
         return value;
+    }
+
+    /**
+     * Deletes the orphans older than {@code minAge}, by the server's clock: blobs whose owner node
+     * does not point at them. Younger ones are left alone, as they may belong to a transaction
+     * under way. Failures are logged; the orphans stay for the next sweep.
+     *
+     * @return how many were deleted
+     */
+    int sweepOrphans(Duration minAge) {
+        try {
+            long serverNow = curator.setData().forPath(ROOT, new byte[0]).getMtime();
+            int deleted = 0;
+            for (String id : curator.getChildren().forPath(ROOT)) {
+                Stat stat = new Stat();
+                byte[] owner;
+                try {
+                    owner = curator.getData().storingStatIn(stat).forPath(ROOT + "/" + id);
+                } catch (KeeperException.NoNodeException e) {
+                    continue;
+                }
+                if (serverNow - stat.getCtime() >= minAge.toMillis() && !pointsAt(new String(owner, UTF_8), id)) {
+                    deleteQuietly(new BlobRef(id, 0, 1, 0));
+                    deleted++;
+                }
+            }
+            return deleted;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("could not sweep orphaned blobs under {}: {}", ROOT, e.toString());
+            return 0;
+        }
+    }
+
+    private boolean pointsAt(String owner, String id) throws Exception {
+        try {
+            BlobRef ref = StoredValue.blobOf(curator.getData().forPath(CuratorPersister.zkPath(owner)));
+            return ref != null && ref.id().equals(id);
+        } catch (KeeperException.NoNodeException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Deletes {@code blob} if it is there; failures are logged, leaving an orphan. */

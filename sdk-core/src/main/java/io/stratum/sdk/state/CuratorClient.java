@@ -1,5 +1,6 @@
 package io.stratum.sdk.state;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,8 @@ import org.apache.zookeeper.common.ZKConfig;
 final class CuratorClient implements ZooKeeperClient {
     static final String ROOT = "/stratum";
     static final String LEADER = "/leader";
+    /** Far longer than any transaction takes, so a sweep never takes the blobs of one under way. */
+    static final Duration ORPHAN_AGE = Duration.ofMinutes(10);
     /**
      * Answers larger than 1 MB must be readable: the children of a node with 20,000+ children, and
      * multi-reads of {@link ParallelReader#GROUP} values of up to 512 KiB each.
@@ -25,6 +28,7 @@ final class CuratorClient implements ZooKeeperClient {
     private final long connectionTimeoutMs;
     private final CuratorFramework curator;
     private final CuratorPersister persister;
+    private final BlobStore blobs;
     private final List<CuratorSchedulerLock> locks = new CopyOnWriteArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -46,7 +50,7 @@ final class CuratorClient implements ZooKeeperClient {
                 .defaultData(new byte[0])
                 .zkClientConfig(clientConfig)
                 .build();
-        BlobStore blobs = new BlobStore(curator, TransactionWriter.INLINE_LIMIT);
+        this.blobs = new BlobStore(curator, TransactionWriter.INLINE_LIMIT);
         this.persister = new CuratorPersister(curator, new ParallelReader(curator, options.operationTimeout), blobs,
                 new TransactionWriter(curator, blobs));
     }
@@ -79,6 +83,7 @@ final class CuratorClient implements ZooKeeperClient {
                     + connectString + " answered within " + connectionTimeoutMs + " ms", null);
         }
         SchemaVersion.check(curator, namespace, SCHEMA_VERSION);
+        blobs.sweepOrphans(ORPHAN_AGE);
         ready = true;
     }
 

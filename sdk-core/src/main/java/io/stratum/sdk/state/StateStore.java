@@ -39,7 +39,11 @@ public final class StateStore {
         return new StateStore(Objects.requireNonNull(persister, "persister"));
     }
 
-    /** Stores {@code records}, replacing those of the same names, all at once. */
+    /**
+     * Stores {@code records}, replacing those of the same names, all at once. On ZooKeeper one call
+     * fits about 1,500 records of typical size; more fail with
+     * {@link PersisterException.Reason#TOO_LARGE} and nothing is written: store them in parts.
+     */
     public void storeTasks(Collection<TaskRecord> records) {
         Batch.Builder batch = Batch.builder();
         records.forEach(r -> batch.set(tasks.path(r.name()), StateJson.write(r)));

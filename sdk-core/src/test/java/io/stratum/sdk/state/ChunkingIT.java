@@ -3,6 +3,7 @@ package io.stratum.sdk.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.apache.curator.framework.CuratorFramework;
@@ -79,6 +80,18 @@ class ChunkingIT {
         assertThatThrownBy(() -> persister.apply(batch)).isInstanceOf(PersisterException.class);
         assertThat(persister.children("/")).isEmpty();
         assertThat(blobs()).isEmpty();
+    }
+
+    @Test
+    void orphanedChunksAreSweptOnceOldEnough() throws Exception {
+        persister.set("/kept", random(1024 * 1024, 9));
+        BlobStore blobs = new BlobStore(curator, TransactionWriter.INLINE_LIMIT);
+        blobs.write(random(1024 * 1024, 10), "/never-committed");
+        assertThat(blobs()).hasSize(2);
+        assertThat(blobs.sweepOrphans(Duration.ofMinutes(10))).isZero();
+        assertThat(blobs.sweepOrphans(Duration.ZERO)).isEqualTo(1);
+        assertThat(blobs()).hasSize(1);
+        assertThat(persister.get("/kept")).isPresent();
     }
 
     @Test
