@@ -1,0 +1,203 @@
+package io.stratum.sdk.scheduler;
+
+import io.stratum.sdk.offer.EvaluationResult;
+import io.stratum.sdk.offer.LaunchRecommendation;
+import io.stratum.sdk.offer.Offer;
+import io.stratum.sdk.offer.OfferEvaluator;
+import io.stratum.sdk.offer.PlacementRound;
+import io.stratum.sdk.offer.PodFootprint;
+import io.stratum.sdk.offer.PodRequest;
+import io.stratum.sdk.offer.Recommendation;
+import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.placement.PlacedTask;
+import io.stratum.sdk.plan.PodInstance;
+import io.stratum.sdk.plan.PodInstanceRequirement;
+import io.stratum.sdk.plan.RecoveryType;
+import io.stratum.sdk.plan.Step;
+import io.stratum.sdk.resource.Agent;
+import io.stratum.sdk.resource.Reservation;
+import io.stratum.sdk.resource.Resource;
+import io.stratum.sdk.spec.PodSpec;
+import io.stratum.sdk.spec.ServiceSpec;
+import io.stratum.sdk.state.TaskRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One pass over a batch of offers: place the candidate steps' pod instances (in one
+ * {@link PlacementRound}, so several instances may share an offer), and say what to accept. A
+ * step whose instance has reservations already is placed in place, on exactly those reservations;
+ * a new instance or a permanent replacement gets fresh ones.
+ */
+final class OfferCycle {
+    /** What to do with the offers, and what was launched. */
+    record Result(Map<String, List<Recommendation>> acceptsByOffer, List<Launched> launched,
+            Map<String, String> explanations) {}
+
+    /** One step's launch: the records to store and the tasks by name. */
+    record Launched(Step step, List<TaskRecord> records, Map<String, String> taskIds) {}
+
+    private OfferCycle() {}
+
+    static Result run(List<Offer> offers, List<Step> candidates, Map<Step, Map<String, String>> environments,
+            ServiceSpec target, String configId, TaskCache tasks, OfferEvaluator evaluator, java.time.Instant now) {
+        Map<String, List<Recommendation>> accepts = new LinkedHashMap<>();
+        List<Launched> launched = new ArrayList<>();
+        Map<String, String> explanations = new LinkedHashMap<>();
+        if (candidates.isEmpty() || offers.isEmpty()) {
+            return new Result(accepts, launched, explanations);
+        }
+        PlacementRound round = evaluator.round(offers, placed(tasks, offers));
+        for (Step step : candidates) {
+            Optional<PodInstanceRequirement> requirement = step.requirement(now, environments.getOrDefault(step, Map.of()));
+            if (requirement.isEmpty()) {
+                continue;
+            }
+            PodSpec pod = target.pod(step.podInstance().podType());
+            if (pod == null) {
+                step.error();
+                explanations.put(step.name(), "pod type " + step.podInstance().podType() + " is not in the target config");
+                continue;
+            }
+            Optional<PodRequest> request = request(pod, requirement.get(), tasks, offers);
+            if (request.isEmpty()) {
+                explanations.put(step.name(), "waiting for an offer holding the reservations of "
+                        + step.podInstance().name() + " on agent " + agentOf(tasks, step.podInstance()).orElse("?"));
+                continue;
+            }
+            EvaluationResult result = round.place(request.get());
+            if (result instanceof EvaluationResult.Success success) {
+                launched.add(record(step, success, requirement.get(), configId));
+                for (Recommendation r : withEnvironment(success.recommendations(), requirement.get().environment())) {
+                    accepts.computeIfAbsent(r.offerId(), id -> new ArrayList<>()).add(r);
+                }
+                explanations.remove(step.name());
+            } else if (result instanceof EvaluationResult.Failure failure) {
+                explanations.put(step.name(), failure.outcome().render());
+            }
+        }
+        return new Result(accepts, launched, explanations);
+    }
+
+    private static Optional<PodRequest> request(PodSpec pod, PodInstanceRequirement req, TaskCache tasks, List<Offer> offers) {
+        PodInstance instance = req.podInstance();
+        String[] names = req.tasks().toArray(String[]::new);
+        List<TaskRecord> records = tasks.of(instance);
+        if (req.recovery() == RecoveryType.PERMANENT) {
+            return Optional.of(PodRequest.replace(pod, instance.index()).withTasks(names));
+        }
+        if (records.isEmpty()) {
+            return Optional.of(PodRequest.newInstance(pod, instance.index()).withTasks(names));
+        }
+        return footprint(pod, req, records, offers)
+                .map(f -> PodRequest.inPlace(pod, instance.index(), f).withTasks(names));
+    }
+
+    /**
+     * The reservations the requested tasks hold, taken from the offers of their agent: those of the
+     * tasks' resource sets (other tasks of the pod may be running on theirs). Empty when the agent's
+     * offers don't hold all of them (they come back once their tasks have ended).
+     */
+    private static Optional<PodFootprint> footprint(PodSpec pod, PodInstanceRequirement req, List<TaskRecord> records,
+            List<Offer> offers) {
+        String agentId = records.get(0).agentId();
+        Set<String> ids = new HashSet<>();
+        records.forEach(r -> {
+            ids.addAll(r.resourceIds());
+            ids.addAll(r.volumeIds());
+        });
+        Set<String> sets = new HashSet<>();
+        for (String task : req.tasks()) {
+            sets.add(pod.resourcesOf(pod.task(task)).name());
+        }
+        Map<String, Resource> offered = new HashMap<>();
+        for (Offer offer : offers) {
+            if (offer.agent().id().equals(agentId)) {
+                for (Resource r : offer.resources()) {
+                    r.resourceId().filter(ids::contains).ifPresent(id -> offered.put(id, r));
+                }
+            }
+        }
+        List<Resource> held = new ArrayList<>();
+        for (Resource r : offered.values()) {
+            Optional<String> set = r.reservation().flatMap(res -> res.label(Reservation.RESOURCE_SET));
+            if (set.isEmpty() || sets.contains(set.get()) || !isTaskSet(pod, set.get())) {
+                held.add(r);
+            }
+        }
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PodFootprint(agentId, held));
+    }
+
+    private static boolean isTaskSet(PodSpec pod, String set) {
+        return pod.tasks().values().stream().anyMatch(t -> pod.resourcesOf(t).name().equals(set));
+    }
+
+    private static Optional<String> agentOf(TaskCache tasks, PodInstance pod) {
+        return tasks.of(pod).stream().map(TaskRecord::agentId).findFirst();
+    }
+
+    private static Launched record(Step step, EvaluationResult.Success success, PodInstanceRequirement req, String configId) {
+        LaunchRecommendation launch = success.launch();
+        List<String> resourceIds = new ArrayList<>();
+        List<String> volumeIds = new ArrayList<>();
+        for (Resource r : success.footprint().resources()) {
+            r.resourceId().ifPresent(resourceIds::add);
+            r.volume().ifPresent(v -> volumeIds.add(v.persistenceId()));
+        }
+        List<TaskRecord> records = new ArrayList<>();
+        Map<String, String> ids = new LinkedHashMap<>();
+        PodInstance pod = req.podInstance();
+        for (TaskLaunch task : launch.tasks()) {
+            records.add(new TaskRecord(task.taskId(), pod.taskName(task.taskName()), pod.podType(), pod.index(),
+                    launch.agentId(), configId, resourceIds, volumeIds, Map.of(), null));
+            ids.put(task.taskName(), task.taskId());
+        }
+        return new Launched(step, records, ids);
+    }
+
+    /** Adds plan parameters to every launched task's environment. */
+    private static List<Recommendation> withEnvironment(List<Recommendation> recommendations, Map<String, String> env) {
+        if (env.isEmpty()) {
+            return recommendations;
+        }
+        List<Recommendation> out = new ArrayList<>();
+        for (Recommendation r : recommendations) {
+            if (r instanceof LaunchRecommendation launch) {
+                List<TaskLaunch> tasks = launch.tasks().stream().map(t -> {
+                    Map<String, String> merged = new LinkedHashMap<>(t.env());
+                    merged.putAll(env);
+                    return new TaskLaunch(t.taskId(), t.podInstance(), t.spec(), merged, t.ports(), t.resources());
+                }).toList();
+                out.add(new LaunchRecommendation(launch.offerId(), launch.agentId(), launch.podInstance(), tasks,
+                        launch.executorResources()));
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** The tasks placed now, for counting placement rules; agents are taken from the offers where known. */
+    private static List<PlacedTask> placed(TaskCache tasks, List<Offer> offers) {
+        Map<String, Agent> agents = new HashMap<>();
+        offers.forEach(o -> agents.put(o.agent().id(), o.agent()));
+        List<PlacedTask> out = new ArrayList<>();
+        for (TaskRecord r : tasks.all()) {
+            if (r.lastStatus().map(s -> s.state().isTerminal()).orElse(false)) {
+                continue;
+            }
+            Agent agent = agents.getOrDefault(r.agentId(), Agent.of(r.agentId(), r.agentId()));
+            out.add(new PlacedTask(r.podType(), r.podIndex(), r.name(), agent));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,137 @@
+package io.stratum.sdk.scheduler;
+
+import io.stratum.sdk.plan.ExecutionStrategy;
+import io.stratum.sdk.plan.Phase;
+import io.stratum.sdk.plan.Plan;
+import io.stratum.sdk.plan.PlanIds;
+import io.stratum.sdk.plan.PodInstance;
+import io.stratum.sdk.plan.RecoveryType;
+import io.stratum.sdk.plan.Status;
+import io.stratum.sdk.plan.Step;
+import io.stratum.sdk.spec.Strategy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The recovery plan: one step per pod instance being recovered. A failed task is relaunched in
+ * place (TRANSIENT: same agent, same reservations and volumes), at once the first time and then
+ * with exponential backoff while it keeps failing; an operator's {@code replace}, or failures
+ * lasting longer than the permanent-failure timeout, relaunch the whole pod elsewhere on fresh
+ * resources (PERMANENT). Owned by the scheduler loop.
+ */
+final class RecoveryManager {
+    static final String PLAN = "recovery";
+
+    private final Backoff backoff;
+    private final Map<PodInstance, Step> steps = new LinkedHashMap<>();
+    private final Map<PodInstance, Integer> consecutiveFailures = new HashMap<>();
+    private final Map<PodInstance, Instant> failingSince = new HashMap<>();
+    private Plan plan = emptyPlan();
+
+    RecoveryManager(Backoff backoff) {
+        this.backoff = backoff;
+    }
+
+    Plan plan() {
+        return plan;
+    }
+
+    /** @return whether a recovery step (not yet complete) works on {@code pod} */
+    boolean isRecovering(PodInstance pod) {
+        Step step = steps.get(pod);
+        return step != null && step.status() != Status.COMPLETE;
+    }
+
+    /** A task of {@code pod} failed outside any step: relaunch it in place, backing off if it keeps failing. */
+    void failed(PodInstance pod, Set<String> tasks, Instant now) {
+        failingSince.putIfAbsent(pod, now);
+        int failures = consecutiveFailures.merge(pod, 1, Integer::sum);
+        Step existing = steps.get(pod);
+        if (existing != null && existing.status() != Status.COMPLETE) {
+            if (existing.recovery() == RecoveryType.PERMANENT) {
+                return;
+            }
+            Set<String> merged = new LinkedHashSet<>(existing.tasks());
+            merged.addAll(tasks);
+            if (merged.equals(new LinkedHashSet<>(existing.tasks()))) {
+                return;
+            }
+            tasks = merged;
+        }
+        Step step = newStep(pod, List.copyOf(tasks), RecoveryType.TRANSIENT);
+        Duration delay = backoff.delayAfter(failures);
+        if (!delay.isZero()) {
+            step.delayUntil(now.plus(delay));
+        }
+        put(pod, step);
+    }
+
+    /** An operator's restart: relaunch every task of {@code pod} in place, now. */
+    void restart(PodInstance pod, List<String> tasks) {
+        consecutiveFailures.remove(pod);
+        put(pod, newStep(pod, tasks, RecoveryType.TRANSIENT));
+    }
+
+    /** An operator's replace (or a permanent failure): relaunch {@code pod} elsewhere on fresh resources. */
+    void replace(PodInstance pod, List<String> tasks) {
+        consecutiveFailures.remove(pod);
+        failingSince.remove(pod);
+        put(pod, newStep(pod, tasks, RecoveryType.PERMANENT));
+    }
+
+    /** @return pod instances failing for longer than {@code timeout} that are not already being replaced */
+    List<PodInstance> failingLongerThan(Duration timeout, Instant now) {
+        List<PodInstance> out = new ArrayList<>();
+        failingSince.forEach((pod, since) -> {
+            Step step = steps.get(pod);
+            boolean replacing = step != null && step.recovery() == RecoveryType.PERMANENT && step.status() != Status.COMPLETE;
+            if (!replacing && !now.isBefore(since.plus(timeout))) {
+                out.add(pod);
+            }
+        });
+        return out;
+    }
+
+    /** The pod's tasks all reached their goal again: forget its failures. */
+    void healthy(PodInstance pod) {
+        consecutiveFailures.remove(pod);
+        failingSince.remove(pod);
+    }
+
+    /** The pod instance is gone (decommissioned): forget it. */
+    void forget(PodInstance pod) {
+        consecutiveFailures.remove(pod);
+        failingSince.remove(pod);
+        if (steps.remove(pod) != null) {
+            rebuild();
+        }
+    }
+
+    private Step newStep(PodInstance pod, List<String> tasks, RecoveryType type) {
+        String name = pod.name() + ":" + tasks;
+        return new Step(PlanIds.of(PLAN, PLAN, name, type.name(), Long.toString(System.nanoTime())), pod, tasks, type);
+    }
+
+    private void put(PodInstance pod, Step step) {
+        steps.put(pod, step);
+        rebuild();
+    }
+
+    private void rebuild() {
+        Phase phase = new Phase(PlanIds.of(PLAN, PLAN), PLAN, ExecutionStrategy.of(Strategy.PARALLEL),
+                List.copyOf(steps.values()));
+        plan = new Plan(PLAN, ExecutionStrategy.of(Strategy.PARALLEL), List.of(phase));
+    }
+
+    private static Plan emptyPlan() {
+        return new Plan(PLAN, ExecutionStrategy.of(Strategy.PARALLEL),
+                List.of(new Phase(PlanIds.of(PLAN, PLAN), PLAN, ExecutionStrategy.of(Strategy.PARALLEL), List.of())));
+    }
+}
