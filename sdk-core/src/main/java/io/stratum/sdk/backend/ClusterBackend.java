@@ -57,6 +57,14 @@ public interface ClusterBackend extends AutoCloseable {
     /** Acknowledges an update carrying an ack id, so it is not redelivered. */
     void acknowledge(TaskStatusUpdate update);
 
+    /**
+     * Backend-specific facts about a task for the API (on the local backend: {@code sandbox} and
+     * {@code pid}); empty when the backend has none.
+     */
+    default java.util.Map<String, String> taskInfo(String taskId) {
+        return java.util.Map.of();
+    }
+
     /** Stops delivering events and releases connections; running tasks are left alone. */
     @Override
     void close();

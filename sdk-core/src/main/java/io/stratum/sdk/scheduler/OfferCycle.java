@@ -157,8 +157,11 @@ final class OfferCycle {
         Map<String, String> ids = new LinkedHashMap<>();
         PodInstance pod = req.podInstance();
         for (TaskLaunch task : launch.tasks()) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            labels.put(TaskLabels.HOSTNAME, success.offer().agent().hostname());
+            task.ports().forEach((name, port) -> labels.put(TaskLabels.PORT_PREFIX + name, Long.toString(port)));
             records.add(new TaskRecord(task.taskId(), pod.taskName(task.taskName()), pod.podType(), pod.index(),
-                    launch.agentId(), configId, resourceIds, volumeIds, Map.of(), null));
+                    launch.agentId(), configId, resourceIds, volumeIds, labels, null));
             ids.put(task.taskName(), task.taskId());
         }
         return new Launched(step, records, ids);

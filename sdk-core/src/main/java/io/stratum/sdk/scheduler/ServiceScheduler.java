@@ -411,6 +411,16 @@ public final class ServiceScheduler {
         return Optional.ofNullable(frameworkId);
     }
 
+    /** @return the backend's facts about a task for the API (sandbox, pid on the local backend) */
+    public Map<String, String> taskInfo(String taskId) {
+        return backend.taskInfo(taskId);
+    }
+
+    /** @return the ids of every stored config */
+    public List<UUID> configIds() {
+        return configStore.list();
+    }
+
     /** @return why each pending step could not be placed at the last offers, by step name */
     public Map<String, String> explanations() {
         return Map.copyOf(explanations);

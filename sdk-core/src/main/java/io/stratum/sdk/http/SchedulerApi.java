@@ -1,0 +1,66 @@
+package io.stratum.sdk.http;
+
+import io.stratum.sdk.plan.Plan;
+import io.stratum.sdk.scheduler.SchedulerLoop;
+import io.stratum.sdk.scheduler.ServiceScheduler;
+import io.stratum.sdk.state.PropertyStore;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Everything the API serves, over a running scheduler: reads go to the scheduler directly (its
+ * read methods are thread-safe), commands run on its loop thread.
+ */
+public final class SchedulerApi implements PlanRegistry {
+    private final ServiceScheduler scheduler;
+    private final SchedulerLoop loop;
+    private final PropertyStore properties;
+
+    public SchedulerApi(ServiceScheduler scheduler, SchedulerLoop loop, PropertyStore properties) {
+        this.scheduler = scheduler;
+        this.loop = loop;
+        this.properties = properties;
+    }
+
+    ServiceScheduler scheduler() {
+        return scheduler;
+    }
+
+    PropertyStore properties() {
+        return properties;
+    }
+
+    /** Runs a command on the scheduler's thread; a refused command becomes a 4xx. */
+    <T> T command(Callable<T> command) {
+        try {
+            return loop == null ? command.call() : loop.call(command);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("name", e.getMessage());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Map<String, Plan> plans() {
+        return scheduler.plans();
+    }
+
+    @Override
+    public void changed(Plan plan) {
+        command(() -> {
+            scheduler.tick();
+            return null;
+        });
+    }
+
+    /** @return an API server builder with every route of the v1 API */
+    public ApiServer.Builder routes(ApiServer.Builder builder) {
+        new PlansResource(this).register(builder);
+        new PodsResource(this).register(builder);
+        new ServiceResource(this).register(builder);
+        return builder;
+    }
+}

@@ -1,0 +1,14 @@
+package io.stratum.sdk.scheduler;
+
+/**
+ * Labels the scheduler keeps on each task record: where the task runs and on which ports, so
+ * discovery ({@code /v1/endpoints}, config templates) works the same on every backend.
+ */
+public final class TaskLabels {
+    /** The agent's hostname (on the local backend, its own loopback address). */
+    public static final String HOSTNAME = "hostname";
+    /** Prefix of one label per port: {@code port.<name>} holds the port number. */
+    public static final String PORT_PREFIX = "port.";
+
+    private TaskLabels() {}
+}
