@@ -1,0 +1,76 @@
+package io.stratum.sdk.backend.local;
+
+import io.stratum.sdk.internal.process.ProcStat;
+import io.stratum.sdk.internal.process.ProcessGroup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * An agent in a temporary work dir with launchers over it. Closing it kills every process group
+ * launched through it (tests must leave no process behind) and stops the scheduler.
+ */
+final class LocalFixtures implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(10);
+    static final Duration POLL = Duration.ofMillis(50);
+
+    final AgentDirs agent;
+    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final List<Long> groups = new ArrayList<>();
+    private final List<TaskLauncher> launchers = new ArrayList<>();
+
+    LocalFixtures(Path workDir) {
+        this.agent = AgentDirs.of(workDir, "agent-1");
+    }
+
+    /** @return a new launcher over the agent, as a (re)started scheduler would make */
+    TaskLauncher launcher() {
+        TaskLauncher launcher = new TaskLauncher(agent, new TaskEnvironment(System.getenv()), scheduler,
+                InstantSource.system(), POLL);
+        launchers.add(launcher);
+        return launcher;
+    }
+
+    TaskProcess launch(TaskLauncher launcher, String taskId, String command) {
+        return launch(launcher, taskId, command, Map.of(), Map.of());
+    }
+
+    TaskProcess launch(TaskLauncher launcher, String taskId, String command, Map<String, String> env,
+            Map<String, String> volumes) {
+        Sandbox sandbox = Sandbox.create(agent, taskId, volumes, Map.of());
+        TaskProcess task = launcher.launch(new TaskLaunch(taskId, command, env, sandbox));
+        groups.add(task.pid());
+        return task;
+    }
+
+    static boolean living(long pid) {
+        return ProcStat.read(pid).filter(ProcStat::isLiving).isPresent();
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        launchers.forEach(TaskLauncher::close);
+        for (long group : groups) {
+            ProcessGroup processGroup = new ProcessGroup(group);
+            if (!processGroup.isEmpty()) {
+                processGroup.signal(ProcessGroup.Signal.KILL);
+            }
+        }
+        scheduler.shutdownNow();
+    }
+}
