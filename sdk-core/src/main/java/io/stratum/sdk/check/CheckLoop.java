@@ -2,12 +2,14 @@ package io.stratum.sdk.check;
 
 import io.stratum.sdk.check.CheckResult.Verdict;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One running check: probe after the delay, judge, report, wait the interval, probe again, until
@@ -28,13 +30,13 @@ final class CheckLoop implements RunningCheck {
     private final CheckListener listener;
     private final ScheduledExecutorService scheduler;
     private final InstantSource clock;
-    private final Runnable onDone;
+    private final Consumer<CheckLoop> onDone;
     private ScheduledFuture<?> next;
     private CompletableFuture<ProbeOutcome> attempt;
     private boolean done;
 
     CheckLoop(CheckKind kind, Probe probe, CheckTiming timing, CheckContext context, CheckListener listener,
-            ScheduledExecutorService scheduler, InstantSource clock, Runnable onDone) {
+            ScheduledExecutorService scheduler, InstantSource clock, Consumer<CheckLoop> onDone) {
         this.kind = kind;
         this.probe = probe;
         this.timing = timing;
@@ -77,7 +79,7 @@ final class CheckLoop implements RunningCheck {
         if (inFlight != null) {
             inFlight.complete(ProbeOutcome.failed("check stopped")); // kills a command's process group
         }
-        onDone.run();
+        onDone.accept(this);
     }
 
     private void schedule(Duration after) {
@@ -114,9 +116,10 @@ final class CheckLoop implements RunningCheck {
             return;
         }
         attempt = null;
-        Verdict verdict = policy.judge(outcome.passed(), clock.instant());
+        Instant now = clock.instant();
+        Verdict verdict = policy.judge(outcome.passed(), now);
         CheckResult result = new CheckResult(context.taskId(), kind, verdict, policy.consecutiveFailures(),
-                outcome.output(), clock.instant());
+                outcome.output(), now);
         done = result.isFinal();
         try {
             listener.onResult(result);
@@ -124,7 +127,7 @@ final class CheckLoop implements RunningCheck {
             LOG.log(System.Logger.Level.WARNING, "check listener failed on " + result, e);
         }
         if (result.isFinal()) {
-            onDone.run();
+            onDone.accept(this);
         } else if (!done) {
             schedule(timing.interval());
         }

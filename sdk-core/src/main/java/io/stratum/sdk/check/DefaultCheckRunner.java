@@ -53,12 +53,11 @@ final class DefaultCheckRunner implements CheckRunner {
         if (closed) {
             throw new IllegalStateException("check runner is closed");
         }
-        CheckLoop[] loop = new CheckLoop[1];
-        loop[0] = new CheckLoop(kind, probe(kind, spec, timing, context), timing, context, listener, scheduler, clock,
-                () -> running.remove(loop[0]));
-        running.add(loop[0]);
-        loop[0].start();
-        return loop[0];
+        CheckLoop loop = new CheckLoop(kind, probe(kind, spec, timing, context), timing, context, listener, scheduler,
+                clock, running::remove);
+        running.add(loop);
+        loop.start();
+        return loop;
     }
 
     @Override

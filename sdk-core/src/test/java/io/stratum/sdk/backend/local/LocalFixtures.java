@@ -50,6 +50,11 @@ final class LocalFixtures implements AutoCloseable {
         return task;
     }
 
+    /** Makes {@link #close()} kill this process group too (a task launched by another JVM). */
+    void track(long pid) {
+        groups.add(pid);
+    }
+
     static boolean living(long pid) {
         return ProcStat.read(pid).filter(ProcStat::isLiving).isPresent();
     }
