@@ -7,14 +7,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.stratum.sdk.internal.process.ProcessGroup;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A scheduler restart: the first launcher is dropped (closed without killing anything, as if its
@@ -24,22 +21,9 @@ class AdoptionIT {
     /** Runs until the file {@code stop} appears in the sandbox, then exits 7. */
     private static final String UNTIL_STOP = "while [ ! -f stop ]; do sleep 0.05; done; exit 7";
 
-    @TempDir
-    Path workDir;
-
-    private LocalFixtures fixtures;
-    private TaskLauncher first;
-
-    @BeforeEach
-    void start() {
-        fixtures = new LocalFixtures(workDir);
-        first = fixtures.launcher();
-    }
-
-    @AfterEach
-    void close() {
-        fixtures.close();
-    }
+    @RegisterExtension
+    final LocalFixtures fixtures = new LocalFixtures();
+    private final TaskLauncher first = fixtures.launcher();
 
     @Test
     void aLiveTaskIsReadoptedAsTheSameProcessAndItsExitCodeObserved() throws Exception {

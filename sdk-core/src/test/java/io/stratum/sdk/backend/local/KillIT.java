@@ -11,29 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Killing a task: SIGTERM to its group, SIGKILL after the grace period; no process left behind. */
 class KillIT {
-    @TempDir
-    Path workDir;
-
-    private LocalFixtures fixtures;
-    private TaskLauncher launcher;
-
-    @BeforeEach
-    void start() {
-        fixtures = new LocalFixtures(workDir);
-        launcher = fixtures.launcher();
-    }
-
-    @AfterEach
-    void close() {
-        fixtures.close();
-    }
+    @RegisterExtension
+    final LocalFixtures fixtures = new LocalFixtures();
+    private final TaskLauncher launcher = fixtures.launcher();
 
     @Test
     void aTaskThatHonoursSigtermEndsWithinTheGracePeriod() throws Exception {

@@ -5,32 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stratum.sdk.internal.process.ProcStat;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Launching a task: exit code, environment, output, session. */
 class LaunchIT {
-    @TempDir
-    Path workDir;
-
-    private LocalFixtures fixtures;
-    private TaskLauncher launcher;
-
-    @BeforeEach
-    void start() {
-        fixtures = new LocalFixtures(workDir);
-        launcher = fixtures.launcher();
-    }
-
-    @AfterEach
-    void close() {
-        fixtures.close();
-    }
+    @RegisterExtension
+    final LocalFixtures fixtures = new LocalFixtures();
+    private final TaskLauncher launcher = fixtures.launcher();
 
     @Test
     void aTasksExitCodeIsReportedAndRecordedInItsSandbox() throws Exception {

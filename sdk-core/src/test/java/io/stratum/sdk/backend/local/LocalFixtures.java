@@ -3,30 +3,43 @@ package io.stratum.sdk.backend.local;
 import io.stratum.sdk.internal.process.ProcStat;
 import io.stratum.sdk.internal.process.ProcessGroup;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * An agent in a temporary work dir with launchers over it. Closing it kills every process group
- * launched through it (tests must leave no process behind) and stops the scheduler.
+ * An agent in a temporary work dir with launchers over it; a JUnit extension, one per test:
+ * {@code @RegisterExtension final LocalFixtures fixtures = new LocalFixtures();}. After each test
+ * it kills every process group launched through it (tests must leave no process behind), stops
+ * the scheduler and deletes the work dir.
  */
-final class LocalFixtures implements AutoCloseable {
+final class LocalFixtures implements AfterEachCallback {
     static final Duration WAIT = Duration.ofSeconds(10);
     static final Duration POLL = Duration.ofMillis(50);
 
+    final Path workDir;
     final AgentDirs agent;
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final List<Long> groups = new ArrayList<>();
     private final List<TaskLauncher> launchers = new ArrayList<>();
 
-    LocalFixtures(Path workDir) {
+    LocalFixtures() {
+        try {
+            this.workDir = Files.createTempDirectory("stratum-local-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.agent = AgentDirs.of(workDir, "agent-1");
     }
 
@@ -68,7 +81,7 @@ final class LocalFixtures implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterEach(ExtensionContext context) throws IOException {
         launchers.forEach(TaskLauncher::close);
         for (long group : groups) {
             ProcessGroup processGroup = new ProcessGroup(group);
@@ -77,5 +90,10 @@ final class LocalFixtures implements AutoCloseable {
             }
         }
         scheduler.shutdownNow();
+        try (Stream<Path> files = Files.walk(workDir)) { // does not follow the volume links
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 }

@@ -11,36 +11,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The scheduler's JVM is killed with SIGKILL: its task runs on (no pipe, no signal ties it to the
  * JVM) and a new launcher in another JVM adopts it, a process that is not its child.
  */
 class SchedulerDeathIT {
-    @TempDir
-    Path workDir;
-
-    private LocalFixtures fixtures;
-
-    @BeforeEach
-    void start() {
-        fixtures = new LocalFixtures(workDir);
-    }
-
-    @AfterEach
-    void close() {
-        fixtures.close();
-    }
+    @RegisterExtension
+    final LocalFixtures fixtures = new LocalFixtures();
 
     @Test
     void aTaskOutlivesItsSchedulerKilledWithSigkillAndIsAdoptedByTheNextOne() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process scheduler = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                SchedulerProcess.class.getName(), workDir.toString(), "survivor",
+                SchedulerProcess.class.getName(), fixtures.workDir.toString(), "survivor",
                 "while [ ! -f stop ]; do sleep 0.05; done; echo still-writing; exit 7")
                 .redirectErrorStream(true).start();
         long pid;

@@ -5,17 +5,14 @@ import static io.stratum.sdk.backend.local.LocalFixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Measures the process layer's latencies and prints them ({@code TIMING ...} lines); the bounds
@@ -24,23 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 class TimingsIT {
     private static final int RUNS = 10;
 
-    @TempDir
-    Path workDir;
-
-    private LocalFixtures fixtures;
-    private TaskLauncher launcher;
+    @RegisterExtension
+    final LocalFixtures fixtures = new LocalFixtures();
+    private final TaskLauncher launcher = fixtures.launcher();
     private int launched;
-
-    @BeforeEach
-    void start() {
-        fixtures = new LocalFixtures(workDir);
-        launcher = fixtures.launcher();
-    }
-
-    @AfterEach
-    void close() {
-        fixtures.close();
-    }
 
     private TaskProcess launch(String command) {
         return fixtures.launch(launcher, "task-" + launched++, command);

@@ -4,35 +4,23 @@ import static io.stratum.sdk.backend.local.LocalFixtures.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A persistent volume outlives its task: a relaunch in a new sandbox finds the data. */
 class VolumeIT {
-    @TempDir
-    Path workDir;
-
-    private LocalFixtures fixtures;
-    private TaskLauncher launcher;
-    private Ledger ledger;
+    @RegisterExtension
+    final LocalFixtures fixtures = new LocalFixtures();
+    private final TaskLauncher launcher = fixtures.launcher();
+    private final Ledger ledger = Ledger.open(fixtures.agent);
 
     @BeforeEach
-    void start() {
-        fixtures = new LocalFixtures(workDir);
-        launcher = fixtures.launcher();
-        ledger = Ledger.open(fixtures.agent);
+    void createVolume() {
         ledger.reserve(LedgerTest.disk("disk-1"));
         ledger.createVolume(LedgerTest.volume("vol-1", "disk-1"));
-    }
-
-    @AfterEach
-    void close() {
-        fixtures.close();
     }
 
     @Test
