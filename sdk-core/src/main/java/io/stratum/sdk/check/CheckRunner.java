@@ -14,8 +14,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * overlap), each bounded by {@code timeout}. A command runs as {@code /bin/sh -c} in the task's
  * sandbox with the task's environment, in its own process group (killed whole when it overruns),
  * and passes on exit 0; its output goes to {@code <sandbox>/.stratum/<kind>-check.out}. HTTP
- * passes on a 2xx or 3xx answer to a GET (redirects are not followed); TCP when a connection
- * opens.
+ * passes on a 2xx or 3xx answer to a GET (redirects are not followed; {@code https} trusts what
+ * the JVM trusts); TCP when a connection opens. The context's environment is the command's whole
+ * environment: pass the task's.
  *
  * <p>Thread-safe. Listeners are called on the scheduler. {@link #close()} stops every check it
  * started; it shuts down the scheduler only if the runner created it.
