@@ -1,0 +1,166 @@
+package io.stratum.sdk.backend.local;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * An agent's reservations and persistent volumes, kept in {@code <agent>/ledger.json} (rewritten
+ * atomically on every change) so they survive the scheduler.
+ *
+ * <p>The rules are Mesos's: a volume is created on a reserved disk, and a reservation with a
+ * volume on it cannot be unreserved until the volume is destroyed. Repeating an operation with
+ * the same record is harmless (a scheduler that died before it saw the result sends it again);
+ * the same id with a different record is refused. Thread-safe.
+ */
+final class Ledger {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The ledger file's content. */
+    record Entries(Map<String, Reservation> reservations, Map<String, PersistentVolume> volumes) {
+        Entries {
+            reservations = reservations == null ? new LinkedHashMap<>() : new LinkedHashMap<>(reservations);
+            volumes = volumes == null ? new LinkedHashMap<>() : new LinkedHashMap<>(volumes);
+        }
+    }
+
+    private final AgentDirs agent;
+    private final Entries entries;
+
+    private Ledger(AgentDirs agent, Entries entries) {
+        this.agent = agent;
+        this.entries = entries;
+    }
+
+    /** @return the agent's ledger as last written, or an empty one */
+    static Ledger open(AgentDirs agent) {
+        Path file = agent.ledger();
+        if (!Files.exists(file)) {
+            return new Ledger(agent, new Entries(null, null));
+        }
+        try {
+            return new Ledger(agent, JSON.readValue(file.toFile(), Entries.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the ledger " + file, e);
+        }
+    }
+
+    synchronized List<Reservation> reservations() {
+        return List.copyOf(entries.reservations().values());
+    }
+
+    synchronized List<PersistentVolume> volumes() {
+        return List.copyOf(entries.volumes().values());
+    }
+
+    synchronized Optional<PersistentVolume> volume(String persistenceId) {
+        return Optional.ofNullable(entries.volumes().get(persistenceId));
+    }
+
+    /** @throws IllegalStateException if the resource id is reserved differently */
+    synchronized void reserve(Reservation reservation) {
+        Reservation existing = entries.reservations().get(reservation.resourceId());
+        if (reservation.equals(existing)) {
+            return;
+        }
+        if (existing != null) {
+            throw new IllegalStateException("resource " + reservation.resourceId() + " is reserved already: " + existing);
+        }
+        entries.reservations().put(reservation.resourceId(), reservation);
+        save();
+    }
+
+    /**
+     * @return whether there was such a reservation
+     * @throws IllegalStateException if a volume is on it
+     */
+    synchronized boolean unreserve(String resourceId) {
+        entries.volumes().values().stream().filter(volume -> volume.resourceId().equals(resourceId)).findFirst()
+                .ifPresent(volume -> {
+                    throw new IllegalStateException("resource " + resourceId + " holds volume " + volume.persistenceId()
+                            + ": destroy it first");
+                });
+        if (entries.reservations().remove(resourceId) == null) {
+            return false;
+        }
+        save();
+        return true;
+    }
+
+    /**
+     * Creates a volume's directory (empty, or kept as it is if it exists) and records the volume.
+     *
+     * @return the volume's directory
+     * @throws IllegalStateException if its resource is not reserved, or the id is taken by another volume
+     */
+    synchronized Path createVolume(PersistentVolume volume) {
+        PersistentVolume existing = entries.volumes().get(volume.persistenceId());
+        if (existing != null && !existing.equals(volume)) {
+            throw new IllegalStateException("volume " + volume.persistenceId() + " exists already: " + existing);
+        }
+        if (!entries.reservations().containsKey(volume.resourceId())) {
+            throw new IllegalStateException("volume " + volume.persistenceId() + " needs reserved disk, but resource "
+                    + volume.resourceId() + " is not reserved");
+        }
+        Path dir = agent.volume(volume.persistenceId());
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create volume directory " + dir, e);
+        }
+        if (existing == null) {
+            entries.volumes().put(volume.persistenceId(), volume);
+            save();
+        }
+        return dir;
+    }
+
+    /**
+     * Deletes a volume's directory with its data, then its record. The caller makes sure no task
+     * uses it.
+     *
+     * @return whether there was such a volume
+     */
+    synchronized boolean destroyVolume(String persistenceId) {
+        if (!entries.volumes().containsKey(persistenceId)) {
+            return false;
+        }
+        deleteTree(agent.volume(persistenceId));
+        entries.volumes().remove(persistenceId);
+        save();
+        return true;
+    }
+
+    private void save() {
+        try {
+            AtomicFile.write(agent.ledger(), JSON.writeValueAsBytes(entries));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode the ledger", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete volume directory " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.stratum.sdk.backend.local;
+
+import static io.stratum.sdk.backend.local.LocalFixtures.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A persistent volume outlives its task: a relaunch in a new sandbox finds the data. */
+class VolumeIT {
+    @RegisterExtension
+    final LocalFixtures fixtures = new LocalFixtures();
+    private final TaskLauncher launcher = fixtures.launcher();
+    private final Ledger ledger = Ledger.open(fixtures.agent);
+
+    @BeforeEach
+    void createVolume() {
+        ledger.reserve(LedgerTest.disk("disk-1"));
+        ledger.createVolume(LedgerTest.volume("vol-1", "disk-1"));
+    }
+
+    @Test
+    void aRelaunchInANewSandboxSeesTheVolumesData() throws Exception {
+        TaskProcess first = fixtures.launch(launcher, "server-1", "echo generation-1 >> data/log", Map.of(),
+                Map.of("data", "vol-1"));
+        assertThat(first.onExit().get(WAIT.toSeconds(), TimeUnit.SECONDS).succeeded()).isTrue();
+        launcher.acknowledge("server-1");
+        first.sandbox().delete();
+
+        TaskProcess second = fixtures.launch(launcher, "server-2", "echo generation-2 >> data/log; cat data/log",
+                Map.of(), Map.of("data", "vol-1"));
+
+        assertThat(second.onExit().get(WAIT.toSeconds(), TimeUnit.SECONDS).succeeded()).isTrue();
+        assertThat(second.sandbox().dir()).isNotEqualTo(first.sandbox().dir());
+        assertThat(second.sandbox().stdout()).hasContent("generation-1\ngeneration-2");
+        assertThat(fixtures.agent.volume("vol-1").resolve("log")).hasContent("generation-1\ngeneration-2");
+    }
+
+    @Test
+    void destroyDeletesTheVolumesData() throws Exception {
+        TaskProcess task = fixtures.launch(launcher, "writer", "mkdir -p data/deep && echo x > data/deep/file",
+                Map.of(), Map.of("data", "vol-1"));
+        task.onExit().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(ledger.destroyVolume("vol-1")).isTrue();
+
+        assertThat(fixtures.agent.volume("vol-1")).doesNotExist();
+        assertThat(Files.isSymbolicLink(task.sandbox().dir().resolve("data"))).isTrue();
+    }
+}
