@@ -24,6 +24,7 @@ public final class SchedulerBuilder {
     InstantSource clock = InstantSource.system();
     SchedulerSettings settings = SchedulerSettings.DEFAULT;
     final List<ConfigValidator> configValidators = new ArrayList<>();
+    java.util.function.Consumer<java.util.Map<String, io.stratum.sdk.plan.Plan>> planCustomizer = plans -> { };
 
     SchedulerBuilder() {}
 
@@ -59,6 +60,15 @@ public final class SchedulerBuilder {
     /** Adds a config update rule on top of the built-in ones. */
     public SchedulerBuilder withConfigValidator(ConfigValidator validator) {
         configValidators.add(Objects.requireNonNull(validator, "validator"));
+        return this;
+    }
+
+    /**
+     * Edits the plans generated from the spec (every time they are rebuilt: at start and on config
+     * updates), e.g. to add dependencies between phases or interrupt a phase.
+     */
+    public SchedulerBuilder withPlanCustomizer(java.util.function.Consumer<java.util.Map<String, io.stratum.sdk.plan.Plan>> customizer) {
+        planCustomizer = Objects.requireNonNull(customizer, "customizer");
         return this;
     }
 

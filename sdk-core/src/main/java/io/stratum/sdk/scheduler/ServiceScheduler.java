@@ -61,6 +61,7 @@ public final class ServiceScheduler {
     private final InstantSource clock;
     private final SchedulerSettings settings;
     private final ConfigUpdateRules configRules;
+    private final java.util.function.Consumer<Map<String, Plan>> planCustomizer;
     private final TaskCache tasks;
     private final RecoveryManager recovery;
     private final Decommissioner decommission;
@@ -90,6 +91,7 @@ public final class ServiceScheduler {
         this.clock = b.clock;
         this.settings = b.settings;
         this.configRules = ConfigUpdateRules.withExtra(b.configValidators);
+        this.planCustomizer = b.planCustomizer;
         this.tasks = new TaskCache(stateStore);
         this.recovery = new RecoveryManager(settings.backoff());
         this.decommission = new Decommissioner();
@@ -149,6 +151,7 @@ public final class ServiceScheduler {
 
     private void rebuildPlans(boolean targetChanged, boolean deployedBefore) {
         Map<String, Plan> built = DeploymentPlans.build(target, savedProgress, targetChanged, tasks, this::config);
+        planCustomizer.accept(built);
         deploymentPlan = deployedBefore && built.containsKey(PlanFactory.UPDATE) ? PlanFactory.UPDATE : PlanFactory.DEPLOY;
         built.get(deploymentPlan).setErrors(configErrors);
         decommission.plan(target, tasks);

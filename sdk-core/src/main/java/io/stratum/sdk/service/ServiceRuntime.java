@@ -1,0 +1,188 @@
+package io.stratum.sdk.service;
+
+import io.stratum.sdk.backend.ClusterBackend;
+import io.stratum.sdk.http.ApiServer;
+import io.stratum.sdk.http.SchedulerApi;
+import io.stratum.sdk.offer.OfferEvaluator;
+import io.stratum.sdk.scheduler.SchedulerBuilder;
+import io.stratum.sdk.scheduler.SchedulerLoop;
+import io.stratum.sdk.scheduler.ServiceScheduler;
+import io.stratum.sdk.spec.ServiceSpec;
+import io.stratum.sdk.state.EmbeddedZooKeeper;
+import io.stratum.sdk.state.LeadershipListener;
+import io.stratum.sdk.state.PropertyStore;
+import io.stratum.sdk.state.SchedulerLock;
+import io.stratum.sdk.state.ZooKeeperClient;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Everything a running service needs, started in order and closed in reverse: ZooKeeper
+ * (embedded, with its data in the work dir, unless an external one is given), the state store,
+ * the scheduler lock (a second instance waits as a hot standby), the backend, the scheduler loop
+ * and the API server. Closing leaves the service's tasks running: the next start takes over.
+ */
+public final class ServiceRuntime implements AutoCloseable {
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final ServiceSpec spec;
+    private final RunOptions options;
+    private final PrintWriter out;
+    private final CountDownLatch leadershipLost = new CountDownLatch(1);
+    private ServiceScheduler scheduler;
+    private SchedulerLoop loop;
+    private ApiServer api;
+    private ZooKeeperClient zk;
+
+    private ServiceRuntime(ServiceSpec spec, RunOptions options, PrintWriter out) {
+        this.spec = spec;
+        this.options = options;
+        this.out = out;
+    }
+
+    /**
+     * Starts the service and returns once the scheduler runs (after waiting for leadership if
+     * another instance holds it).
+     *
+     * @param out where progress and addresses are printed
+     */
+    public static ServiceRuntime start(ServiceSpec spec, RunOptions options, BackendFactory backends, PrintWriter out)
+            throws Exception {
+        return start(spec, options, backends, Extensions.NONE, out);
+    }
+
+    static ServiceRuntime start(ServiceSpec spec, RunOptions options, BackendFactory backends, Extensions extensions,
+            PrintWriter out) throws Exception {
+        ServiceRuntime runtime = new ServiceRuntime(spec, options, out);
+        try {
+            runtime.startAll(backends, extensions);
+            return runtime;
+        } catch (Exception | Error e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    private void startAll(BackendFactory backends, Extensions extensions) throws Exception {
+        Files.createDirectories(options.workDir());
+        String connect = options.zookeeper();
+        if (connect == null) {
+            EmbeddedZooKeeper embedded = EmbeddedZooKeeper.builder(options.workDir().resolve("zookeeper")).build().start();
+            resources.push(embedded);
+            connect = embedded.connectString();
+            out.println("state: embedded ZooKeeper at " + connect + " (data in " + embedded.dataDir() + ")");
+        } else {
+            out.println("state: ZooKeeper at " + connect);
+        }
+        zk = ZooKeeperClient.builder(connect, spec.name()).build();
+        zk.start();
+        resources.push(zk);
+        SchedulerLock lock = zk.schedulerLock(UUID.randomUUID().toString(), new LeadershipListener() {
+            @Override
+            public void leadershipAcquired() {}
+
+            @Override
+            public void leadershipLost() {
+                leadershipLost.countDown();
+            }
+        });
+        lock.start();
+        resources.push(lock);
+        if (!lock.awaitLeadership(Duration.ofSeconds(2))) {
+            out.println("another scheduler runs this service (" + lock.leaderId().orElse("?") + "): waiting as standby");
+            out.flush();
+            while (!lock.awaitLeadership(Duration.ofSeconds(5))) {
+                // keep waiting: the standby takes over when the leader dies
+            }
+            out.println("took over as the active scheduler");
+        }
+        ClusterBackend backend = backends.create(spec, options);
+        resources.push(backend);
+        OfferEvaluator.Builder evaluator = OfferEvaluator.builder().withRole(role(spec)).withPrincipal(principal(spec));
+        extensions.placementRules().forEach((pod, rules) -> rules.forEach(rule -> evaluator.withPlacementRule(pod, rule)));
+        SchedulerBuilder builder = ServiceScheduler.builder().withBackend(backend).withPersister(zk.persister())
+                .withEvaluator(evaluator.build()).withPlanCustomizer(extensions.planCustomizer());
+        extensions.configValidators().forEach(builder::withConfigValidator);
+        scheduler = builder.build();
+        loop = new SchedulerLoop(scheduler, Duration.ofSeconds(1));
+        resources.push(loop);
+        loop.start(spec);
+        ApiServer.Builder server = ApiServer.builder().withPort(options.apiPort()).withToken(options.apiToken());
+        new SchedulerApi(scheduler, loop, PropertyStore.of(zk.persister())).routes(server);
+        extensions.endpoints().forEach((path, handler) -> server.route("GET", path, handler));
+        api = server.build();
+        try {
+            api.start();
+        } catch (BindException e) {
+            throw new IOException("--api-port " + options.apiPort() + " is already in use: pick another one", e);
+        }
+        resources.push(api);
+        out.println("api: " + api.uri() + "/v1/plans/deploy");
+        out.flush();
+    }
+
+    static String role(ServiceSpec spec) {
+        return spec.name().replace('/', '_') + "-role";
+    }
+
+    static String principal(ServiceSpec spec) {
+        return spec.scheduler().principal() != null ? spec.scheduler().principal() : spec.name().replace('/', '_') + "-principal";
+    }
+
+    public ServiceScheduler scheduler() {
+        return scheduler;
+    }
+
+    public SchedulerLoop loop() {
+        return loop;
+    }
+
+    public ApiServer api() {
+        return api;
+    }
+
+    /**
+     * Prints deploy progress until interrupted or leadership is lost.
+     *
+     * @return false when leadership was lost (the scheduler must stop)
+     */
+    public boolean printProgressUntilStopped() throws InterruptedException {
+        ProgressPrinter printer = new ProgressPrinter(
+                () -> scheduler.plans().get(scheduler.deploymentPlanName()), out);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "stratum-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(printer::print, 0, 1, TimeUnit.SECONDS);
+        try {
+            leadershipLost.await();
+            out.println("lost leadership: stopping this scheduler");
+            return false;
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    /** Stops the API, the scheduler, the backend and ZooKeeper; tasks keep running. */
+    @Override
+    public void close() {
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                System.getLogger(ServiceRuntime.class.getName()).log(System.Logger.Level.WARNING,
+                        "closing: " + e.getMessage());
+            }
+        }
+    }
+}
