@@ -1,0 +1,54 @@
+package io.stratum.sdk.backend.sim;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Objects;
+
+/**
+ * The simulated cluster's time: an {@link InstantSource} that stands still until a test moves it.
+ * Give the same clock to the {@link SimCluster} and to the scheduler under test, and decline
+ * filters, scripted delays and backoffs all expire exactly when the test says.
+ *
+ * <p>Thread-safe. Time never goes backwards: {@link #advance} takes only non-negative durations.
+ */
+public final class SimClock implements InstantSource {
+    /** Where a clock made with {@link #create()} starts: 2024-01-01T00:00:00Z. */
+    public static final Instant DEFAULT_START = Instant.parse("2024-01-01T00:00:00Z");
+
+    private volatile Instant now;
+
+    private SimClock(Instant start) {
+        this.now = Objects.requireNonNull(start, "start");
+    }
+
+    /** @return a clock standing at {@link #DEFAULT_START} */
+    public static SimClock create() {
+        return new SimClock(DEFAULT_START);
+    }
+
+    /** @return a clock standing at {@code start} */
+    public static SimClock startingAt(Instant start) {
+        return new SimClock(start);
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    /**
+     * Moves the clock forward.
+     *
+     * @param duration how far, zero or more
+     * @return the new time
+     * @throws IllegalArgumentException if {@code duration} is negative
+     */
+    public synchronized Instant advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("time never goes backwards: " + duration);
+        }
+        now = now.plus(duration);
+        return now;
+    }
+}

@@ -1,0 +1,190 @@
+package io.stratum.sdk.backend.sim;
+
+import io.stratum.sdk.backend.TaskStatusUpdate;
+import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.spec.CheckSpec;
+import io.stratum.sdk.state.CheckResult;
+import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.state.TaskStatus;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Every task the cluster launched, by id, and the statuses they report: scripted steps (those with
+ * a delay wait in a queue ordered by due time), commands, kills, and updates the master makes
+ * itself (no ack id). Updates with an ack id are kept until acknowledged. When a task reaches a
+ * terminal state, {@code onTerminal} frees what it used. Mutable; guarded by the cluster's lock.
+ */
+final class TaskLifecycle {
+    private final InstantSource clock;
+    private final EventQueue events;
+    private final Consumer<TaskRecord> onTerminal;
+    private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
+    private final List<TaskLaunch> launched = new ArrayList<>();
+    private final PriorityQueue<Pending> pending = new PriorityQueue<>(
+            Comparator.comparing(Pending::due).thenComparingLong(Pending::seq));
+    private final Map<String, TaskStatusUpdate> unacked = new LinkedHashMap<>();
+    private long ackSeq;
+    private long pendingSeq;
+
+    /** A scripted step waiting for the clock. */
+    private record Pending(Instant due, long seq, TaskRecord task, int generation, List<TaskBehaviour.Step> steps,
+            int index) {
+    }
+
+    TaskLifecycle(InstantSource clock, EventQueue events, Consumer<TaskRecord> onTerminal) {
+        this.clock = clock;
+        this.events = events;
+        this.onTerminal = onTerminal;
+    }
+
+    TaskRecord get(String taskId) {
+        return tasks.get(taskId);
+    }
+
+    boolean isKnown(String taskId) {
+        return tasks.containsKey(taskId);
+    }
+
+    List<TaskRecord> all() {
+        return new ArrayList<>(tasks.values());
+    }
+
+    List<TaskLaunch> launched() {
+        return List.copyOf(launched);
+    }
+
+    List<TaskStatusUpdate> unacknowledged() {
+        return List.copyOf(unacked.values());
+    }
+
+    /** Registers a launched task, STAGING, without reporting anything yet. */
+    TaskRecord register(TaskLaunch launch, String agentId, Set<String> reservations) {
+        TaskRecord task = new TaskRecord(launch, agentId, reservations,
+                TaskStatus.of(launch.taskId(), TaskState.STAGING, clock.instant()));
+        tasks.put(launch.taskId(), task);
+        launched.add(launch);
+        return task;
+    }
+
+    /** Starts a registered task's script: its steps due now are reported at once. */
+    void start(TaskRecord task, TaskBehaviour behaviour) {
+        play(task, behaviour.steps(), 0, clock.instant());
+    }
+
+    /** @return how many scripted steps were reported because their time came */
+    int releaseDue() {
+        Instant now = clock.instant();
+        int released = 0;
+        while (!pending.isEmpty() && !pending.peek().due().isAfter(now)) {
+            Pending p = pending.poll();
+            if (p.generation() == p.task().generation && p.task().isLive()) {
+                report(p.task(), p.steps().get(p.index()));
+                released++;
+                play(p.task(), p.steps(), p.index() + 1, p.due());
+            }
+        }
+        return released;
+    }
+
+    private void play(TaskRecord task, List<TaskBehaviour.Step> steps, int from, Instant base) {
+        Instant now = clock.instant();
+        for (int i = from; i < steps.size() && task.isLive(); i++) {
+            Instant due = base.plus(steps.get(i).delay());
+            if (due.isAfter(now)) {
+                pending.add(new Pending(due, pendingSeq++, task, task.generation, steps, i));
+                return;
+            }
+            report(task, steps.get(i));
+            base = due;
+        }
+    }
+
+    private void report(TaskRecord task, TaskBehaviour.Step step) {
+        CheckResult health = check(step.health(), step.state(), task.launch.spec().healthCheck(), task.status.health());
+        CheckResult readiness = check(step.readiness(), step.state(), task.launch.spec().readinessCheck(),
+                task.status.readiness());
+        report(task, step.state(), health, readiness, step.message(), true);
+    }
+
+    private static CheckResult check(CheckResult given, TaskState state, CheckSpec spec, CheckResult previous) {
+        if (given != null) {
+            return given;
+        }
+        return state == TaskState.RUNNING && spec != null ? CheckResult.PASSED : previous;
+    }
+
+    /** Reports a new status of a known task; with an ack id when the agent (not the master) reports it. */
+    void report(TaskRecord task, TaskState state, CheckResult health, CheckResult readiness, String message,
+            boolean fromAgent) {
+        task.status = new TaskStatus(task.id(), state, health, readiness, message, clock.instant());
+        Optional<String> ackId = fromAgent ? Optional.of("sim-ack-" + ++ackSeq) : Optional.empty();
+        TaskStatusUpdate update = new TaskStatusUpdate(task.status, Optional.of(task.agentId), ackId);
+        ackId.ifPresent(id -> unacked.put(id, update));
+        events.add(new SimEvent.Status(update));
+        if (state.isTerminal()) {
+            onTerminal.accept(task);
+        }
+    }
+
+    /** Reports a state change of a live task keeping its check results; with an ack id. */
+    void report(TaskRecord task, TaskState state, String message) {
+        report(task, state, task.status.health(), task.status.readiness(), message, true);
+    }
+
+    /** Reports, as the master, about a task the cluster does not track (a refused or stale launch, an unknown id). */
+    void reportUntracked(String taskId, Optional<String> agentId, TaskState state, String message) {
+        TaskStatus status = new TaskStatus(taskId, state, null, null, message, clock.instant());
+        events.add(new SimEvent.Status(new TaskStatusUpdate(status, agentId, Optional.empty())));
+    }
+
+    /** Drops the task's scripted steps still waiting: a kill or a restart decides what comes next. */
+    void overrideScript(TaskRecord task) {
+        task.generation++;
+    }
+
+    void acknowledge(TaskStatusUpdate update) {
+        update.ackId().ifPresent(unacked::remove);
+    }
+
+    /** Queues again the unacknowledged updates of the tasks {@code taskIds}, or of all when null. */
+    void redeliverUnacked(Set<String> taskIds) {
+        for (TaskStatusUpdate update : unacked.values()) {
+            if (taskIds == null || taskIds.contains(update.taskId())) {
+                events.add(new SimEvent.Status(update));
+            }
+        }
+    }
+
+    /** Answers a reconciliation as the master: latest statuses without ack id. */
+    void reconcile(List<String> taskIds) {
+        // retried updates first, so that the latest status is also the last one the scheduler sees
+        if (taskIds.isEmpty()) {
+            redeliverUnacked(null);
+            tasks.values().stream().filter(TaskRecord::isLive).forEach(this::answer);
+            return;
+        }
+        redeliverUnacked(Set.copyOf(taskIds));
+        for (String id : taskIds) {
+            TaskRecord task = tasks.get(id);
+            if (task == null) {
+                reportUntracked(id, Optional.empty(), TaskState.LOST, "reconciliation: task unknown to the cluster");
+            } else {
+                answer(task);
+            }
+        }
+    }
+
+    private void answer(TaskRecord task) {
+        events.add(new SimEvent.Status(new TaskStatusUpdate(task.status, Optional.of(task.agentId), Optional.empty())));
+    }
+}
