@@ -1,0 +1,81 @@
+package io.stratum.benchmarks;
+
+import io.stratum.sdk.offer.EvaluationResult;
+import io.stratum.sdk.offer.Offer;
+import io.stratum.sdk.offer.OfferEvaluator;
+import io.stratum.sdk.offer.PlacementRound;
+import io.stratum.sdk.offer.PodRequest;
+import io.stratum.sdk.offer.RankingPolicy;
+import io.stratum.sdk.resource.Agent;
+import io.stratum.sdk.resource.Range;
+import io.stratum.sdk.resource.Resource;
+import io.stratum.sdk.spec.PodSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link LotsOfTasks} placed by Stratum: one offer per host, one pod type per task size, each task
+ * a new pod instance; a {@link PlacementRound} places the batches one after the other, bin packing.
+ */
+final class StratumLotsOfTasks {
+    private final LotsOfTasks workload;
+    private final OfferEvaluator evaluator = OfferEvaluator.builder().withRankingPolicy(RankingPolicy.binPack())
+            .withMaxExplainedOffers(0).build();
+    private final List<Offer> offers = new ArrayList<>();
+    private final List<List<PodRequest>> batches = new ArrayList<>();
+    private PlacementRound round;
+    private int next;
+    private double placedCpus;
+
+    StratumLotsOfTasks(LotsOfTasks workload) {
+        this.workload = workload;
+        for (int h = 0; h < workload.hosts(); h++) {
+            offers.add(Offer.of("offer-" + h, Agent.of("agent-" + h, "host" + h),
+                    Resource.scalar(Resource.CPUS, workload.cores()), Resource.scalar(Resource.MEM, workload.cores() * 1000.0),
+                    Resource.ports(new Range(1, LotsOfTasks.PORTS_PER_HOST))));
+        }
+        Map<Double, PodSpec> pods = new HashMap<>();
+        Map<Double, Integer> instances = new HashMap<>();
+        for (int b = 0; b < workload.batches(); b++) {
+            List<PodRequest> batch = new ArrayList<>();
+            for (LotsOfTasks.Task task : workload.batch(b)) {
+                PodSpec pod = pods.computeIfAbsent(task.cpus(),
+                        c -> Pods.oneTask("cpus" + c.intValue(), c, task.memory(), ""));
+                batch.add(PodRequest.newInstance(pod, instances.merge(task.cpus(), 1, Integer::sum) - 1));
+            }
+            batches.add(batch);
+        }
+        reset();
+    }
+
+    /** Starts over on empty hosts. */
+    void reset() {
+        round = evaluator.round(offers, List.of());
+        next = 0;
+        placedCpus = 0;
+    }
+
+    boolean done() {
+        return next == batches.size();
+    }
+
+    /** Places the next batch; @return how many of its tasks were placed */
+    int placeNextBatch() {
+        List<PodRequest> batch = batches.get(next++);
+        int placed = 0;
+        for (EvaluationResult result : round.placeAll(batch)) {
+            if (result instanceof EvaluationResult.Success success) {
+                placed++;
+                placedCpus += success.launch().tasks().get(0).spec().cpus();
+            }
+        }
+        return placed;
+    }
+
+    /** @return the fraction of all cpus placed tasks use, 0 to 1 */
+    double utilisation() {
+        return placedCpus / workload.totalCpus();
+    }
+}
