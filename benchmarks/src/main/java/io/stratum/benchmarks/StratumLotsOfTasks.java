@@ -22,7 +22,7 @@ import java.util.Map;
 final class StratumLotsOfTasks {
     private final LotsOfTasks workload;
     private final OfferEvaluator evaluator = OfferEvaluator.builder().withRankingPolicy(RankingPolicy.binPack())
-            .withMaxExplainedOffers(0).build();
+            .build();
     private final List<Offer> offers = new ArrayList<>();
     private final List<List<PodRequest>> batches = new ArrayList<>();
     private PlacementRound round;
