@@ -17,7 +17,7 @@ import java.util.Map;
  * enough only at 1.0 (a perfect fit), leases that never expire; after each batch, the used
  * hosts' leases come back with what is left of them and the scheduler is told of each assignment.
  */
-final class FenzoLotsOfTasks {
+final class FenzoLotsOfTasks implements BatchPlacer {
     private final LotsOfTasks workload;
     private TaskScheduler scheduler;
     private final List<VirtualMachineLease> leases = new ArrayList<>();
@@ -32,8 +32,8 @@ final class FenzoLotsOfTasks {
         reset();
     }
 
-    /** Starts over with a new scheduler on empty hosts. */
-    void reset() {
+    @Override
+    public void reset() {
         if (scheduler != null) {
             scheduler.shutdown();
         }
@@ -60,12 +60,13 @@ final class FenzoLotsOfTasks {
         placedCpus = 0;
     }
 
-    boolean done() {
+    @Override
+    public boolean done() {
         return next == batches.size();
     }
 
-    /** Places the next batch; @return how many of its tasks were placed */
-    int placeNextBatch() {
+    @Override
+    public int placeNextBatch() {
         SchedulingResult result = scheduler.scheduleOnce(batches.get(next++), leases);
         leases.clear();
         int placed = 0;
@@ -90,12 +91,13 @@ final class FenzoLotsOfTasks {
         return placed;
     }
 
-    /** @return the fraction of all cpus placed tasks use, 0 to 1 */
-    double utilisation() {
+    @Override
+    public double utilisation() {
         return placedCpus / workload.totalCpus();
     }
 
-    void close() {
+    @Override
+    public void close() {
         scheduler.shutdown();
     }
 }

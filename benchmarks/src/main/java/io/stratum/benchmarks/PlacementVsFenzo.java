@@ -12,7 +12,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -50,52 +49,27 @@ public class PlacementVsFenzo {
 
     /** Stratum's placement round over the workload's hosts. */
     @State(Scope.Thread)
-    public static class Stratum {
-        StratumLotsOfTasks placer;
-        final Utilisation utilisation = new Utilisation("stratum");
-
-        @Setup(Level.Trial)
-        public void create(Workload workload) {
-            placer = new StratumLotsOfTasks(workload.tasks);
+    public static class Stratum extends PlacerState {
+        public Stratum() {
+            super("stratum");
         }
 
-        @Setup(Level.Invocation)
-        public void startOverWhenFull() {
-            if (placer.done()) {
-                utilisation.record(placer.utilisation());
-                placer.reset();
-            }
-        }
-
-        @TearDown(Level.Trial)
-        public void report() {
-            utilisation.print();
+        @Override
+        BatchPlacer create(LotsOfTasks workload) {
+            return new StratumLotsOfTasks(workload);
         }
     }
 
     /** Fenzo's task scheduler over the same hosts. */
     @State(Scope.Thread)
-    public static class Fenzo {
-        FenzoLotsOfTasks placer;
-        final Utilisation utilisation = new Utilisation("fenzo");
-
-        @Setup(Level.Trial)
-        public void create(Workload workload) {
-            placer = new FenzoLotsOfTasks(workload.tasks);
+    public static class Fenzo extends PlacerState {
+        public Fenzo() {
+            super("fenzo");
         }
 
-        @Setup(Level.Invocation)
-        public void startOverWhenFull() {
-            if (placer.done()) {
-                utilisation.record(placer.utilisation());
-                placer.reset();
-            }
-        }
-
-        @TearDown(Level.Trial)
-        public void report() {
-            utilisation.print();
-            placer.close();
+        @Override
+        BatchPlacer create(LotsOfTasks workload) {
+            return new FenzoLotsOfTasks(workload);
         }
     }
 

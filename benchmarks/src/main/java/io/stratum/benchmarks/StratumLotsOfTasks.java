@@ -19,7 +19,7 @@ import java.util.Map;
  * {@link LotsOfTasks} placed by Stratum: one offer per host, one pod type per task size, each task
  * a new pod instance; a {@link PlacementRound} places the batches one after the other, bin packing.
  */
-final class StratumLotsOfTasks {
+final class StratumLotsOfTasks implements BatchPlacer {
     private final LotsOfTasks workload;
     private final OfferEvaluator evaluator = OfferEvaluator.builder().withRankingPolicy(RankingPolicy.binPack())
             .build();
@@ -50,19 +50,20 @@ final class StratumLotsOfTasks {
         reset();
     }
 
-    /** Starts over on empty hosts. */
-    void reset() {
+    @Override
+    public void reset() {
         round = evaluator.round(offers, List.of());
         next = 0;
         placedCpus = 0;
     }
 
-    boolean done() {
+    @Override
+    public boolean done() {
         return next == batches.size();
     }
 
-    /** Places the next batch; @return how many of its tasks were placed */
-    int placeNextBatch() {
+    @Override
+    public int placeNextBatch() {
         List<PodRequest> batch = batches.get(next++);
         int placed = 0;
         for (EvaluationResult result : round.placeAll(batch)) {
@@ -74,8 +75,8 @@ final class StratumLotsOfTasks {
         return placed;
     }
 
-    /** @return the fraction of all cpus placed tasks use, 0 to 1 */
-    double utilisation() {
+    @Override
+    public double utilisation() {
         return placedCpus / workload.totalCpus();
     }
 }
