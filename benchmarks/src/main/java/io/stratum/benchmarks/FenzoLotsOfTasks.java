@@ -17,23 +17,20 @@ import java.util.Map;
  * enough only at 1.0 (a perfect fit), leases that never expire; after each batch, the used
  * hosts' leases come back with what is left of them and the scheduler is told of each assignment.
  */
-final class FenzoLotsOfTasks implements BatchPlacer {
-    private final LotsOfTasks workload;
+final class FenzoLotsOfTasks extends BatchPlacer {
     private TaskScheduler scheduler;
     private final List<VirtualMachineLease> leases = new ArrayList<>();
     private final Map<String, FenzoLease> current = new HashMap<>();
     private List<List<TaskRequest>> batches;
-    private int next;
     private int run;
-    private double placedCpus;
 
     FenzoLotsOfTasks(LotsOfTasks workload) {
-        this.workload = workload;
+        super(workload);
         reset();
     }
 
     @Override
-    public void reset() {
+    void startOver() {
         if (scheduler != null) {
             scheduler.shutdown();
         }
@@ -56,18 +53,11 @@ final class FenzoLotsOfTasks implements BatchPlacer {
         for (int b = 0; b < workload.batches(); b++) {
             batches.add(workload.batch(b).stream().<TaskRequest>map(t -> new FenzoTask(t, run)).toList());
         }
-        next = 0;
-        placedCpus = 0;
     }
 
     @Override
-    public boolean done() {
-        return next == batches.size();
-    }
-
-    @Override
-    public int placeNextBatch() {
-        SchedulingResult result = scheduler.scheduleOnce(batches.get(next++), leases);
+    int place(int batch) {
+        SchedulingResult result = scheduler.scheduleOnce(batches.get(batch), leases);
         leases.clear();
         int placed = 0;
         for (VMAssignmentResult host : result.getResultMap().values()) {
@@ -81,7 +71,7 @@ final class FenzoLotsOfTasks implements BatchPlacer {
                 ports.addAll(task.getAssignedPorts());
                 placed++;
             }
-            placedCpus += cpus;
+            placed(cpus);
             FenzoLease left = current.get(host.getHostname()).minus(cpus, memory, ports);
             current.put(host.getHostname(), left);
             if (left.cpuCores() > 0 && left.memoryMB() > 0) {
@@ -92,12 +82,7 @@ final class FenzoLotsOfTasks implements BatchPlacer {
     }
 
     @Override
-    public double utilisation() {
-        return placedCpus / workload.totalCpus();
-    }
-
-    @Override
-    public void close() {
+    void close() {
         scheduler.shutdown();
     }
 }

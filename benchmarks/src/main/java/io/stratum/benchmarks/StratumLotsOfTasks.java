@@ -19,18 +19,14 @@ import java.util.Map;
  * {@link LotsOfTasks} placed by Stratum: one offer per host, one pod type per task size, each task
  * a new pod instance; a {@link PlacementRound} places the batches one after the other, bin packing.
  */
-final class StratumLotsOfTasks implements BatchPlacer {
-    private final LotsOfTasks workload;
-    private final OfferEvaluator evaluator = OfferEvaluator.builder().withRankingPolicy(RankingPolicy.binPack())
-            .build();
+final class StratumLotsOfTasks extends BatchPlacer {
+    private final OfferEvaluator evaluator = OfferEvaluator.builder().withRankingPolicy(RankingPolicy.binPack()).build();
     private final List<Offer> offers = new ArrayList<>();
     private final List<List<PodRequest>> batches = new ArrayList<>();
     private PlacementRound round;
-    private int next;
-    private double placedCpus;
 
     StratumLotsOfTasks(LotsOfTasks workload) {
-        this.workload = workload;
+        super(workload);
         for (int h = 0; h < workload.hosts(); h++) {
             offers.add(Offer.of("offer-" + h, Agent.of("agent-" + h, "host" + h),
                     Resource.scalar(Resource.CPUS, workload.cores()), Resource.scalar(Resource.MEM, workload.cores() * 1000.0),
@@ -51,32 +47,19 @@ final class StratumLotsOfTasks implements BatchPlacer {
     }
 
     @Override
-    public void reset() {
+    void startOver() {
         round = evaluator.round(offers, List.of());
-        next = 0;
-        placedCpus = 0;
     }
 
     @Override
-    public boolean done() {
-        return next == batches.size();
-    }
-
-    @Override
-    public int placeNextBatch() {
-        List<PodRequest> batch = batches.get(next++);
+    int place(int batch) {
         int placed = 0;
-        for (EvaluationResult result : round.placeAll(batch)) {
+        for (EvaluationResult result : round.placeAll(batches.get(batch))) {
             if (result instanceof EvaluationResult.Success success) {
                 placed++;
-                placedCpus += success.launch().tasks().get(0).spec().cpus();
+                placed(success.launch().tasks().get(0).spec().cpus());
             }
         }
         return placed;
-    }
-
-    @Override
-    public double utilisation() {
-        return placedCpus / workload.totalCpus();
     }
 }
