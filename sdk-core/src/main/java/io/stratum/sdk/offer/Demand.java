@@ -35,6 +35,8 @@ final class Demand {
     final double[] mountSizes;
     final PlacementRule rule;
     final PreferenceScorer scorer;
+    /** {@code PORT_<NAME>} of each port, by port name: computed once, as it takes a regex. */
+    final Map<String, String> portEnvNames;
 
     Demand(PodSpec pod, List<String> tasks, Settings settings) {
         this.pod = pod;
@@ -62,6 +64,8 @@ final class Demand {
         List<PortSpec> ports = this.sets.stream().flatMap(s -> s.ports().values().stream()).toList();
         this.staticPorts = ports.stream().filter(p -> !p.isDynamic()).mapToLong(PortSpec::port).toArray();
         this.portCount = ports.size();
+        this.portEnvNames = ports.stream().collect(java.util.stream.Collectors.toMap(PortSpec::name,
+                PortSpec::defaultEnvName, (a, b) -> a));
         List<PlacementRule> rules = new ArrayList<>();
         rules.add(PlacementRule.of(pod.placement()));
         rules.addAll(settings.rules().getOrDefault(pod.name(), List.of()));

@@ -35,7 +35,7 @@ final class LaunchStage implements Stage {
             env.put("POD_INSTANCE_INDEX", Integer.toString(a.request.index()));
             for (PortSpec port : set.ports().values()) {
                 String value = Long.toString(ports.get(port.name()));
-                env.put(port.defaultEnvName(), value);
+                env.put(a.demand.portEnvNames.get(port.name()), value);
                 if (port.envKey() != null) {
                     env.put(port.envKey(), value);
                 }

@@ -4,11 +4,11 @@ import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.resource.ResourceValue;
 
 /**
- * Reserves the executor overhead once per pod instance (resource set {@value #SET}); an instance
- * placed before keeps what it holds.
+ * Reserves the executor overhead once per pod instance (resource set label {@value #SET}, a name
+ * no spec resource set can have); an instance placed before keeps what it holds.
  */
 final class OverheadStage implements Stage {
-    static final String SET = "executor";
+    static final String SET = "@executor";
 
     @Override
     public String name() {

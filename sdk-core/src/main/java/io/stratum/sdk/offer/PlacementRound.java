@@ -12,8 +12,9 @@ import java.util.List;
  * offers are indexed once per pod and kept ranked as they fill.
  *
  * <p>Create one with {@link OfferEvaluator#round}. Not thread-safe: one thread places at a time.
- * Results are final: a failed placement leaves the round unchanged, a successful one is counted
- * by every later placement.
+ * Results are final: a successful placement is counted by every later one; a failed one leaves the
+ * round unchanged, except that a {@linkplain PodRequest.Kind#REPLACE replaced} instance's old
+ * placement is forgotten either way.
  */
 public interface PlacementRound {
 

@@ -105,8 +105,12 @@ final class Round implements PlacementRound {
     private EvaluationResult commit(Attempt attempt) {
         Ledger ledger = attempt.ledger;
         ledger.commit(attempt.pool, attempt.reservedNow, attempt.released);
+        String podType = attempt.request.pod().name();
+        if (state.agentOf(podType, attempt.request.index()).filter(a -> !a.equals(ledger.agent)).isPresent()) {
+            indexes.clear(); // the instance moves: counts drop where it was, so exclusions may no longer hold
+        }
         for (String task : attempt.request.tasks()) {
-            state.add(new PlacedTask(attempt.request.pod().name(), attempt.request.index(), task, ledger.agent));
+            state.add(new PlacedTask(podType, attempt.request.index(), task, ledger.agent));
         }
         for (CandidateIndex index : indexes.values()) {
             index.update(ledger.index);

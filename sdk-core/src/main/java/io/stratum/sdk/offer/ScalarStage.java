@@ -32,7 +32,8 @@ final class ScalarStage implements Stage {
         double free = a.pool.free(name);
         if (need > free + Pool.EPSILON) {
             double missing = need;
-            return a.fail(() -> name + " " + ResourceValue.Scalar.format(free) + " < "
+            String role = a.pool.role.equals(Pool.UNRESERVED) ? "" : " pre-reserved for role " + a.pool.role;
+            return a.fail(() -> name + " " + ResourceValue.Scalar.format(free) + role + " < "
                     + ResourceValue.Scalar.format(missing) + " wanted by " + growing(a));
         }
         for (ResourceSetSpec set : a.demand.sets) {

@@ -16,7 +16,7 @@ import java.util.Map;
  * a MOUNT volume on the smallest whole MOUNT disk that is big enough and has an accepted profile.
  */
 final class VolumeStage implements Stage {
-    static final String POD_SET = "pod";
+    static final String POD_SET = "@pod";
 
     @Override
     public String name() {

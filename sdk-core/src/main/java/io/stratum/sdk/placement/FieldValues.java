@@ -26,4 +26,9 @@ final class FieldValues {
             case ATTRIBUTE -> "attribute " + field.text();
         };
     }
+
+    /** @return {@code agent h9 has no attribute rack} */
+    static String missing(Agent agent, Field field) {
+        return "agent " + agent.hostname() + " has no " + describe(field);
+    }
 }

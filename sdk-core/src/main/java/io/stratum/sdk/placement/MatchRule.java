@@ -55,7 +55,7 @@ final class MatchRule implements PlacementRule {
     public String explain(String podType, Agent agent, PlacementState state) {
         String actual = FieldValues.of(agent, field);
         if (actual == null) {
-            return description + ": agent " + agent.hostname() + " has no " + FieldValues.describe(field);
+            return description + ": " + FieldValues.missing(agent, field);
         }
         String wanted = pattern == null ? "'" + value + "'" : "pattern '" + pattern.pattern() + "'";
         return description + ": " + FieldValues.describe(field) + " of " + agent.hostname() + " is '" + actual

@@ -45,7 +45,7 @@ public interface PlacementRule {
 
     /** @return the rule that allows every agent */
     static PlacementRule anywhere() {
-        return AllOfRule.EMPTY;
+        return CompositeRule.ANYWHERE;
     }
 
     /** @return a rule allowing an agent when every one of {@code rules} does */
@@ -55,12 +55,12 @@ public interface PlacementRule {
 
     /** @return a rule allowing an agent when every one of {@code rules} does (all, if empty) */
     static PlacementRule allOf(List<PlacementRule> rules) {
-        return rules.isEmpty() ? AllOfRule.EMPTY : rules.size() == 1 ? rules.get(0) : new AllOfRule(rules);
+        return rules.isEmpty() ? CompositeRule.ANYWHERE : rules.size() == 1 ? rules.get(0) : new CompositeRule(rules, true);
     }
 
     /** @return a rule allowing an agent when at least one of {@code rules} does (none, if empty) */
     static PlacementRule anyOf(PlacementRule... rules) {
-        return new AnyOfRule(List.of(rules));
+        return new CompositeRule(List.of(rules), false);
     }
 
     /** @return a rule allowing exactly the agents {@code rule} does not */

@@ -107,6 +107,19 @@ class PlacementRoundTest {
     }
 
     @Test
+    void replacementInARoundReopensTheHostItsOldPlacementHeld() {
+        PodSpec pod = pod("node").placement("hostname:UNIQUE").task("server", 1, 1024).build();
+        PlacementRound round = evaluator().round(zonedOffers(2, 1, 8), List.of());
+        List<EvaluationResult> first = round.placeAll(instances(pod, 3));
+        assertThat(first).extracting(EvaluationResult::isSuccess).containsExactly(true, true, false);
+
+        EvaluationResult replaced = round.place(PodRequest.replace(pod, 0));
+
+        assertThat(success(replaced).offer().id()).isEqualTo(success(first.get(0)).offer().id());
+        assertThat(round.place(PodRequest.newInstance(pod, 2)).isSuccess()).isFalse();
+    }
+
+    @Test
     void customRulesApplyOnTopOfTheSpec() {
         OfferEvaluator evaluator = OfferFixtures.builder()
                 .withPlacementRule("node", PlacementRule.not(PlacementRule.hostname("h0"))).build();

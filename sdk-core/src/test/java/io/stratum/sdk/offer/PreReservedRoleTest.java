@@ -34,7 +34,7 @@ class PreReservedRoleTest {
         EvaluationOutcome outcome = failure(evaluator().evaluate(PodRequest.newInstance(publicPod, 0),
                 List.of(offer(1, 8, 8192)), List.of()));
 
-        assertThat(outcome.children().get(0).text()).isEqualTo("offer o1 on host h1: cpus 0 < 1 wanted by task proxy-0-server");
+        assertThat(outcome.children().get(0).text()).isEqualTo("offer o1 on host h1: cpus 0 pre-reserved for role slave_public < 1 wanted by task proxy-0-server");
     }
 
     @Test
