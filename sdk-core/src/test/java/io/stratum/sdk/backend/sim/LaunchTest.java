@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stratum.sdk.offer.Offer;
 import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.resource.PersistentVolume;
+import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.Goal;
 import io.stratum.sdk.state.TaskState;
 import java.util.List;
@@ -165,5 +167,18 @@ class LaunchTest {
 
         assertThat(sim.listener().last(server.taskId()).status().message())
                 .contains("the launch is for agent agent-9 but the offer is from agent-1");
+    }
+
+    @Test
+    void aLaunchExpectingAVolumeTheReservationDoesNotCarryIsRefused() {
+        Offer offer = sim.offer("agent-1");
+        Resource disk = reserved(SimFixtures.disk(100), "r-disk");
+        TaskLaunch task = server(disk.withVolume(new PersistentVolume("vol-1", "data")));
+
+        sim.accept(offer, reserve(offer, SimFixtures.disk(100), "r-disk"), launch(offer, task));
+
+        assertThat(sim.listener().last(task.taskId()).status().message())
+                .contains("volume vol-1 is not on reservation r-disk");
+        assertThat(sim.cluster().operationsApplied().reserves()).as("the reserve still applies").isEqualTo(1);
     }
 }

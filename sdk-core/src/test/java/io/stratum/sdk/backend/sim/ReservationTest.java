@@ -156,4 +156,24 @@ class ReservationTest {
                 .satisfies(r -> assertThat(r.reservation()).isEmpty())
                 .extracting(Resource::value).isEqualTo(ResourceValue.scalar(2000));
     }
+
+    @Test
+    void preReservedResourcesAreReservedFromAndGivenBackToTheirRole() {
+        SimClock clock = SimClock.create();
+        SimFixtures.Started pre = SimFixtures.start(SimCluster.builder().withClock(clock)
+                .agent(a -> a.cpus(1).resource(cpus(2).withPreReservedRole("slave_public"))).build(), clock);
+        Offer offer = pre.offer("agent-1");
+        Resource fromRole = cpus(2).withPreReservedRole("slave_public");
+
+        pre.accept(offer, reserve(offer, fromRole, "r-pre"));
+        Offer next = pre.offer("agent-1");
+        assertThat(next.resources()).filteredOn(r -> r.reservation().isEmpty())
+                .extracting(Resource::preReservedRole).containsOnly(Optional.empty());
+        assertThat(reservedIn(next, "r-pre")).get().extracting(Resource::preReservedRole)
+                .isEqualTo(Optional.of("slave_public"));
+        pre.accept(next, new UnreserveRecommendation(next.id(), reservedIn(next, "r-pre").orElseThrow()));
+
+        assertThat(pre.offer("agent-1").resources()).filteredOn(r -> r.preReservedRole().isPresent()).singleElement()
+                .extracting(Resource::amount).isEqualTo(2.0);
+    }
 }
