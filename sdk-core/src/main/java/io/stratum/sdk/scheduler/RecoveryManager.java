@@ -33,6 +33,7 @@ final class RecoveryManager {
     private final Map<PodInstance, Step> steps = new LinkedHashMap<>();
     private final Map<PodInstance, Integer> consecutiveFailures = new HashMap<>();
     private final Map<PodInstance, Instant> failingSince = new HashMap<>();
+    private final Map<PodInstance, Instant> lastFailure = new HashMap<>();
     private Plan plan = emptyPlan();
 
     RecoveryManager(Backoff backoff) {
@@ -52,6 +53,10 @@ final class RecoveryManager {
     /** A task of {@code pod} failed outside any step: relaunch it in place, backing off if it keeps failing. */
     void failed(PodInstance pod, Set<String> tasks, Instant now) {
         failingSince.putIfAbsent(pod, now);
+        Instant previous = lastFailure.put(pod, now);
+        if (previous != null && now.isAfter(previous.plus(stablePeriod()))) {
+            consecutiveFailures.remove(pod);
+        }
         int failures = consecutiveFailures.merge(pod, 1, Integer::sum);
         Step existing = steps.get(pod);
         if (existing != null && existing.status() != Status.COMPLETE) {
@@ -99,15 +104,24 @@ final class RecoveryManager {
         return out;
     }
 
-    /** The pod's tasks all reached their goal again: forget its failures. */
+    /**
+     * The pod's tasks all reached their goal again: it is no longer failing (for the permanent
+     * failure timeout). Its failure count stays: a task that crashes soon after starting is a crash
+     * loop and keeps backing off; only a failure after a stable period starts the count afresh.
+     */
     void healthy(PodInstance pod) {
-        consecutiveFailures.remove(pod);
         failingSince.remove(pod);
+    }
+
+    /** Twice the longest backoff: a task that ran this long without failing is considered stable. */
+    private Duration stablePeriod() {
+        return backoff.max().multipliedBy(2);
     }
 
     /** The pod instance is gone (decommissioned): forget it. */
     void forget(PodInstance pod) {
         consecutiveFailures.remove(pod);
+        lastFailure.remove(pod);
         failingSince.remove(pod);
         if (steps.remove(pod) != null) {
             rebuild();

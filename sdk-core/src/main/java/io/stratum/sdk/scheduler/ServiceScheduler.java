@@ -51,6 +51,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ServiceScheduler {
     private static final System.Logger LOG = System.getLogger(ServiceScheduler.class.getName());
     private static final Duration RECONCILE_DECLINE = Duration.ofSeconds(5);
+    private static final Duration SHORT_DECLINE = Duration.ofSeconds(5);
 
     private final ClusterBackend backend;
     private final StateStore stateStore;
@@ -71,6 +72,8 @@ public final class ServiceScheduler {
     private final Map<UUID, Optional<ServiceSpec>> configCache = new ConcurrentHashMap<>();
     private final Map<String, String> explanations = new ConcurrentHashMap<>();
     private final Set<String> reconciling = new LinkedHashSet<>();
+    /** Tasks killed on purpose (restart, replace, config update): their end is not a failure. */
+    private final Set<String> killRequested = new java.util.HashSet<>();
 
     private volatile ServiceSpec target;
     private volatile UUID targetId;
@@ -196,7 +199,7 @@ public final class ServiceScheduler {
             backend.decline(offers.stream().map(Offer::id).toList(), RECONCILE_DECLINE);
             return;
         }
-        List<Step> candidates = PlanCoordinator.candidates(priorityPlans(), now);
+        List<Step> candidates = withoutLiveTasks(PlanCoordinator.candidates(priorityPlans(), now));
         Map<Step, Map<String, String>> environments = new HashMap<>();
         for (Plan plan : allPlans()) {
             if (!plan.parameters().isEmpty()) {
@@ -215,12 +218,43 @@ public final class ServiceScheduler {
         Set<String> used = result.acceptsByOffer().keySet();
         result.acceptsByOffer().forEach((offerId, ops) -> backend.accept(List.of(offerId), ops));
         List<Offer> unused = offers.stream().filter(o -> !used.contains(o.id())).toList();
-        collectGarbageOrDecline(unused);
+        // With work left (a step waiting for its resources to come back, or for a better offer),
+        // unused offers must come back soon; with none, they may stay away long.
+        Duration refuse = candidates.isEmpty() && result.launched().isEmpty() ? settings.declineRefuse() : SHORT_DECLINE;
+        collectGarbageOrDecline(unused, refuse);
         persistProgress();
         updateSuppression(now);
     }
 
-    private void collectGarbageOrDecline(List<Offer> unused) {
+    /**
+     * A step relaunching tasks that still run (a config update, a restart) first kills them: their
+     * reservations come back in offers once they have ended, and the step launches then.
+     */
+    private List<Step> withoutLiveTasks(List<Step> candidates) {
+        List<Step> ready = new ArrayList<>();
+        for (Step step : candidates) {
+            boolean live = false;
+            for (String task : step.tasks()) {
+                Optional<TaskRecord> record = tasks.byName(step.podInstance().taskName(task));
+                if (record.isPresent() && isLive(record.get())) {
+                    live = true;
+                    if (killRequested.add(record.get().taskId())) {
+                        backend.kill(record.get().taskId(), killGrace(record.get()));
+                    }
+                }
+            }
+            if (!live) {
+                ready.add(step);
+            }
+        }
+        return ready;
+    }
+
+    private static boolean isLive(TaskRecord record) {
+        return record.lastStatus().map(s -> !s.state().isTerminal()).orElse(true);
+    }
+
+    private void collectGarbageOrDecline(List<Offer> unused, Duration refuse) {
         if (unused.isEmpty()) {
             return;
         }
@@ -230,7 +264,7 @@ public final class ServiceScheduler {
         byOffer.forEach((offerId, ops) -> backend.accept(List.of(offerId), ops));
         List<String> decline = unused.stream().map(Offer::id).filter(id -> !byOffer.containsKey(id)).toList();
         if (!decline.isEmpty()) {
-            backend.decline(decline, settings.declineRefuse());
+            backend.decline(decline, refuse);
         }
     }
 
@@ -271,9 +305,13 @@ public final class ServiceScheduler {
                 } else if (step.status() == Status.COMPLETE) {
                     recovery.healthy(pod);
                 }
-            } else if (TaskProgressMapper.needsRecovery(spec, status) && !decommission.isDecommissioning(pod)) {
+            } else if (TaskProgressMapper.needsRecovery(spec, status) && !decommission.isDecommissioning(pod)
+                    && !killRequested.contains(task.taskId())) {
                 recovery.failed(pod, Set.of(shortName), now);
             }
+        }
+        if (status.state().isTerminal() && killRequested.remove(task.taskId())) {
+            lastCandidates = Set.of();
         }
         decommission.advance(tasks, backend, this::killGrace);
         acknowledge(update);
@@ -369,9 +407,11 @@ public final class ServiceScheduler {
 
     private void killAll(List<TaskRecord> records) {
         for (TaskRecord r : records) {
-            if (r.lastStatus().map(s -> !s.state().isTerminal()).orElse(true)) {
+            if (isLive(r)) {
                 stepByTaskId.remove(r.taskId());
-                backend.kill(r.taskId(), killGrace(r));
+                if (killRequested.add(r.taskId())) {
+                    backend.kill(r.taskId(), killGrace(r));
+                }
             }
         }
     }

@@ -1,0 +1,175 @@
+package io.stratum.sdk.testing;
+
+import io.stratum.sdk.backend.sim.SimCluster;
+import io.stratum.sdk.backend.sim.SimTask;
+import io.stratum.sdk.offer.OfferEvaluator;
+import io.stratum.sdk.scheduler.SchedulerSettings;
+import io.stratum.sdk.scheduler.ServiceScheduler;
+import io.stratum.sdk.spec.ServiceSpec;
+import io.stratum.sdk.state.Persister;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The framework authors' test harness: runs the real scheduler for a spec on a simulated cluster
+ * ({@link SimCluster}) with an in-memory or ZooKeeper state store, and scripts it in ticks.
+ *
+ * <pre>{@code
+ * ServiceTestRunner.builder(spec).build().run(
+ *     Send.offersUntilComplete("deploy", 20),
+ *     Expect.planStatus("deploy", Status.COMPLETE),
+ *     Send.failure("hello-0-server"),
+ *     Send.offers(),
+ *     Expect.launches("hello-0-server", 2));
+ * }</pre>
+ *
+ * A failing run throws an {@link AssertionError} listing every tick with PASS or FAIL. Time is a
+ * manual clock moved by {@link Send#time}. Not thread-safe; one run per runner.
+ */
+public final class ServiceTestRunner {
+    private final ServiceSpec spec;
+    private final Supplier<SimCluster.Builder> cluster;
+    private final Persister persister;
+    private final SchedulerSettings settings;
+    private final Supplier<OfferEvaluator> evaluator;
+
+    private ServiceTestRunner(Builder builder) {
+        this.spec = builder.spec;
+        this.cluster = builder.cluster;
+        this.persister = builder.persister;
+        this.settings = builder.settings;
+        this.evaluator = builder.evaluator;
+    }
+
+    public static Builder builder(ServiceSpec spec) {
+        return new Builder(spec);
+    }
+
+    /** Runs the ticks in order; returns the context for further checks. */
+    public Context run(Tick... ticks) {
+        Context context = new Context();
+        List<String> log = new ArrayList<>();
+        for (Tick tick : ticks) {
+            try {
+                tick.run(context);
+                log.add("PASS " + tick.description());
+            } catch (AssertionError | RuntimeException e) {
+                log.add("FAIL " + tick.description() + ": " + e.getMessage());
+                AssertionError failure = new AssertionError("service test failed at tick " + log.size() + ":\n"
+                        + String.join("\n", log));
+                failure.initCause(e);
+                throw failure;
+            }
+        }
+        return context;
+    }
+
+    /** The simulated cluster and the scheduler under test. */
+    public final class Context {
+        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+        private final InstantSource clock = now::get;
+        private final SimCluster sim;
+        private ServiceScheduler scheduler;
+
+        private Context() {
+            sim = cluster.get().withClock(clock).build();
+            startScheduler();
+        }
+
+        public SimCluster cluster() {
+            return sim;
+        }
+
+        public ServiceScheduler scheduler() {
+            return scheduler;
+        }
+
+        public Persister persister() {
+            return persister;
+        }
+
+        public Instant now() {
+            return now.get();
+        }
+
+        /** Delivers every queued cluster event to the scheduler. */
+        public void settle() {
+            sim.deliver();
+        }
+
+        /** Moves the clock on. */
+        public void advance(Duration duration) {
+            now.updateAndGet(t -> t.plus(duration));
+            sim.tick();
+        }
+
+        /** @return the live task named {@code taskName}, or fails */
+        public SimTask liveTask(String taskName) {
+            return sim.liveTasks().stream().filter(t -> t.name().equals(taskName)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no live task " + taskName + "; live: "
+                            + Expect.names(sim.liveTasks())));
+        }
+
+        void restartScheduler() {
+            startScheduler();
+        }
+
+        private void startScheduler() {
+            scheduler = ServiceScheduler.builder()
+                    .withBackend(sim)
+                    .withPersister(persister)
+                    .withEvaluator(evaluator.get())
+                    .withClock(clock)
+                    .withSettings(settings)
+                    .build();
+            scheduler.start(spec, scheduler.directListener());
+            settle();
+        }
+    }
+
+    /** Options of a {@link ServiceTestRunner}. */
+    public static final class Builder {
+        private final ServiceSpec spec;
+        private Supplier<SimCluster.Builder> cluster = () -> SimCluster.builder()
+                .agents(3, a -> a.cpus(4).mem(8192).disk(32_768).ports(10_000, 20_000));
+        private Persister persister = Persister.inMemory();
+        private SchedulerSettings settings = SchedulerSettings.DEFAULT;
+        private Supplier<OfferEvaluator> evaluator = () -> OfferEvaluator.builder().build();
+
+        private Builder(ServiceSpec spec) {
+            this.spec = Objects.requireNonNull(spec, "spec");
+        }
+
+        /** The simulated cluster (default: 3 agents of 4 cpus, 8 GB, 32 GB disk, ports 10000-20000). */
+        public Builder withCluster(Supplier<SimCluster.Builder> newCluster) {
+            cluster = Objects.requireNonNull(newCluster, "cluster");
+            return this;
+        }
+
+        /** Where state lives (default in memory; pass a ZooKeeper persister to test on a real store). */
+        public Builder withPersister(Persister newPersister) {
+            persister = Objects.requireNonNull(newPersister, "persister");
+            return this;
+        }
+
+        public Builder withSettings(SchedulerSettings newSettings) {
+            settings = Objects.requireNonNull(newSettings, "settings");
+            return this;
+        }
+
+        public Builder withEvaluator(Supplier<OfferEvaluator> newEvaluator) {
+            evaluator = Objects.requireNonNull(newEvaluator, "evaluator");
+            return this;
+        }
+
+        public ServiceTestRunner build() {
+            return new ServiceTestRunner(this);
+        }
+    }
+}
