@@ -100,9 +100,10 @@ final class OfferCycle {
     }
 
     /**
-     * The reservations the requested tasks hold, taken from the offers of their agent: those of the
-     * tasks' resource sets (other tasks of the pod may be running on theirs). Empty when the agent's
-     * offers don't hold all of them (they come back once their tasks have ended).
+     * What the instance holds on its agent, taken from that agent's offers: every reservation and
+     * volume it owns except those of its other tasks that still run (their resources are not
+     * offered while in use). Empty while some of its reservations are neither offered nor in use
+     * by a running task: they come back once the tasks that held them have ended.
      */
     private static Optional<PodFootprint> footprint(PodSpec pod, PodInstanceRequirement req, List<TaskRecord> records,
             List<Offer> offers) {
@@ -112,26 +113,37 @@ final class OfferCycle {
             ids.addAll(r.resourceIds());
             ids.addAll(r.volumeIds());
         });
-        Set<String> sets = new HashSet<>();
-        for (String task : req.tasks()) {
-            sets.add(pod.resourcesOf(pod.task(task)).name());
+        Set<String> liveSets = new HashSet<>();
+        for (TaskRecord r : records) {
+            String task = r.name().substring(req.podInstance().name().length() + 1);
+            boolean live = r.lastStatus().map(st -> !st.state().isTerminal()).orElse(true);
+            if (live && !req.tasks().contains(task) && pod.task(task) != null) {
+                liveSets.add(pod.resourcesOf(pod.task(task)).name());
+            }
         }
         Map<String, Resource> offered = new HashMap<>();
         for (Offer offer : offers) {
             if (offer.agent().id().equals(agentId)) {
                 for (Resource r : offer.resources()) {
                     r.resourceId().filter(ids::contains).ifPresent(id -> offered.put(id, r));
+                    r.volume().filter(v -> ids.contains(v.persistenceId())).ifPresent(v -> offered.put(v.persistenceId(), r));
                 }
             }
         }
+        if (offered.isEmpty() && offers.stream().noneMatch(o -> o.agent().id().equals(agentId))) {
+            return Optional.empty();
+        }
         List<Resource> held = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (Resource r : offered.values()) {
             Optional<String> set = r.reservation().flatMap(res -> res.label(Reservation.RESOURCE_SET));
-            if (set.isEmpty() || sets.contains(set.get()) || !isTaskSet(pod, set.get())) {
+            boolean inUse = set.isPresent() && liveSets.contains(set.get()) && isTaskSet(pod, set.get());
+            if (!inUse && seen.add(r.resourceId().orElse(""))) {
                 held.add(r);
             }
         }
-        if (held.isEmpty()) {
+        Set<String> accounted = new HashSet<>(offered.keySet());
+        if (liveSets.isEmpty() && !accounted.containsAll(ids)) {
             return Optional.empty();
         }
         return Optional.of(new PodFootprint(agentId, held));
