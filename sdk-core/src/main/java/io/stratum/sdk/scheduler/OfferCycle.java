@@ -46,7 +46,8 @@ final class OfferCycle {
     private OfferCycle() {}
 
     static Result run(List<Offer> offers, List<Step> candidates, Map<Step, Map<String, String>> environments,
-            ServiceSpec target, String configId, TaskCache tasks, OfferEvaluator evaluator, java.time.Instant now) {
+            ServiceSpec target, String configId, TaskCache tasks, OfferEvaluator evaluator, java.time.Instant now,
+            java.util.function.BiFunction<PodInstance, io.stratum.sdk.spec.TaskSpec, io.stratum.sdk.spec.TaskSpec> effective) {
         Map<String, List<Recommendation>> accepts = new LinkedHashMap<>();
         List<Launched> launched = new ArrayList<>();
         Map<String, String> explanations = new LinkedHashMap<>();
@@ -74,7 +75,8 @@ final class OfferCycle {
             EvaluationResult result = round.place(request.get());
             if (result instanceof EvaluationResult.Success success) {
                 launched.add(record(step, success, requirement.get(), configId));
-                for (Recommendation r : withEnvironment(success.recommendations(), requirement.get().environment())) {
+                List<Recommendation> ops = withEnvironment(success.recommendations(), requirement.get().environment());
+                for (Recommendation r : withEffectiveSpecs(ops, step.podInstance(), effective)) {
                     accepts.computeIfAbsent(r.offerId(), id -> new ArrayList<>()).add(r);
                 }
                 explanations.remove(step.name());
@@ -193,6 +195,23 @@ final class OfferCycle {
                     return new TaskLaunch(t.taskId(), t.podInstance(), t.spec(), merged, t.ports(), t.resources());
                 }).toList();
                 out.add(new LaunchRecommendation(launch.offerId(), launch.agentId(), launch.podInstance(), tasks,
+                        launch.executorResources()));
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** Swaps in the spec each task really runs with (a paused pod's tasks idle). */
+    private static List<Recommendation> withEffectiveSpecs(List<Recommendation> recommendations, PodInstance pod,
+            java.util.function.BiFunction<PodInstance, io.stratum.sdk.spec.TaskSpec, io.stratum.sdk.spec.TaskSpec> effective) {
+        List<Recommendation> out = new ArrayList<>();
+        for (Recommendation r : recommendations) {
+            if (r instanceof LaunchRecommendation launch) {
+                List<TaskLaunch> launches = launch.tasks().stream().map(t -> new TaskLaunch(t.taskId(), t.podInstance(),
+                        effective.apply(pod, t.spec()), t.env(), t.ports(), t.resources())).toList();
+                out.add(new LaunchRecommendation(launch.offerId(), launch.agentId(), launch.podInstance(), launches,
                         launch.executorResources()));
             } else {
                 out.add(r);

@@ -8,7 +8,6 @@ import io.stratum.sdk.offer.Recommendation;
 import io.stratum.sdk.plan.Plan;
 import io.stratum.sdk.plan.PlanCoordinator;
 import io.stratum.sdk.plan.PlanFactory;
-import io.stratum.sdk.plan.PlanProgress;
 import io.stratum.sdk.plan.PodInstance;
 import io.stratum.sdk.plan.Status;
 import io.stratum.sdk.plan.Step;
@@ -16,11 +15,8 @@ import io.stratum.sdk.plan.TaskProgress;
 import io.stratum.sdk.spec.ConfigUpdateRules;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.ServiceSpec;
-import io.stratum.sdk.spec.SpecRule;
 import io.stratum.sdk.spec.TaskSpec;
-import io.stratum.sdk.state.ConfigStore;
 import io.stratum.sdk.state.FrameworkStore;
-import io.stratum.sdk.state.PlanStore;
 import io.stratum.sdk.state.StateStore;
 import io.stratum.sdk.state.TaskRecord;
 import io.stratum.sdk.state.TaskState;
@@ -34,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -55,50 +50,42 @@ public final class ServiceScheduler {
 
     private final ClusterBackend backend;
     private final StateStore stateStore;
-    private final ConfigStore configStore;
-    private final PlanStore planStore;
+    private final TargetConfig config;
     private final FrameworkStore frameworkStore;
     private final OfferEvaluator evaluator;
     private final InstantSource clock;
     private final SchedulerSettings settings;
-    private final ConfigUpdateRules configRules;
     private final java.util.function.Consumer<Map<String, Plan>> planCustomizer;
     private final TaskCache tasks;
     private final RecoveryManager recovery;
     private final Decommissioner decommission;
-    private final ReviveThrottle revive;
-    private final Map<String, Step> stepByTaskId = new HashMap<>();
-    private final Map<String, PlanProgress> savedProgress = new HashMap<>();
-    private final Map<UUID, Optional<ServiceSpec>> configCache = new ConcurrentHashMap<>();
+    private final PodCommands pods;
+    private final Kills kills;
+    private final OfferDemand demand;
+    private final ProgressBook progress;
     private final Map<String, String> explanations = new ConcurrentHashMap<>();
     private final Set<String> reconciling = new LinkedHashSet<>();
-    /** Tasks killed on purpose (restart, replace, config update): their end is not a failure. */
-    private final Set<String> killRequested = new java.util.HashSet<>();
 
-    private volatile ServiceSpec target;
-    private volatile UUID targetId;
-    private volatile Map<String, Plan> plans = Map.of();
-    private volatile String deploymentPlan = PlanFactory.DEPLOY;
-    private volatile List<String> configErrors = List.of();
+    private final PlanSet plans;
     private volatile String frameworkId;
-    private boolean suppressed;
-    private Set<java.util.UUID> lastCandidates = Set.of();
 
     ServiceScheduler(SchedulerBuilder b) {
         this.backend = b.backend;
         this.stateStore = b.stateStore;
-        this.configStore = b.configStore;
-        this.planStore = b.planStore;
         this.frameworkStore = b.frameworkStore;
         this.evaluator = b.evaluator;
         this.clock = b.clock;
         this.settings = b.settings;
-        this.configRules = ConfigUpdateRules.withExtra(b.configValidators);
+        this.config = new TargetConfig(b.configStore, ConfigUpdateRules.withExtra(b.configValidators));
         this.planCustomizer = b.planCustomizer;
         this.tasks = new TaskCache(stateStore);
         this.recovery = new RecoveryManager(settings.backoff());
         this.decommission = new Decommissioner();
-        this.revive = new ReviveThrottle(clock, settings.reviveInterval());
+        this.plans = new PlanSet(recovery, decommission);
+        this.kills = new Kills(backend, tasks, this::killGrace);
+        this.pods = new PodCommands(tasks, recovery, config, stateStore, kills::killAll);
+        this.demand = new OfferDemand(backend, clock, settings.reviveInterval());
+        this.progress = new ProgressBook(b.planStore);
     }
 
     /** @return a builder; see {@link SchedulerBuilder} */
@@ -106,7 +93,6 @@ public final class ServiceScheduler {
         return new SchedulerBuilder();
     }
 
-    // ----- start -----
 
     /**
      * Loads state, takes {@code spec} as the new target if the config update rules allow it (else
@@ -116,57 +102,21 @@ public final class ServiceScheduler {
      */
     public void start(ServiceSpec spec, io.stratum.sdk.backend.BackendListener listener) {
         tasks.load();
-        planStore.fetchAll().forEach((name, bytes) -> readProgress(bytes).ifPresent(p -> savedProgress.put(name, p)));
-        boolean changed = adoptTarget(spec);
-        boolean deployedBefore = Optional.ofNullable(savedProgress.get(PlanFactory.DEPLOY))
-                .map(p -> p.phases().values().stream().allMatch(ph -> ph.steps().values().stream()
-                        .allMatch(s -> s.status() == Status.COMPLETE)))
-                .orElse(false);
+        pods.load();
+        progress.load();
+        boolean changed = config.propose(spec);
+        boolean deployedBefore = progress.wasComplete(PlanFactory.DEPLOY);
         rebuildPlans(changed, deployedBefore);
         backend.start(frameworkStore.fetchFrameworkId(), listener);
     }
 
-    private boolean adoptTarget(ServiceSpec spec) {
-        Optional<UUID> previousId = configStore.targetId();
-        Optional<ServiceSpec> previous = previousId.flatMap(configStore::fetch);
-        if (previous.isEmpty()) {
-            targetId = configStore.storeAsTarget(spec);
-            target = spec;
-            return true;
-        }
-        List<SpecRule.Violation> violations = configRules.validate(previous.get(), spec);
-        if (!violations.isEmpty()) {
-            target = previous.get();
-            targetId = previousId.get();
-            configErrors = violations.stream().map(v -> v.path() + ": " + v.message()).toList();
-            return false;
-        }
-        configErrors = List.of();
-        if (previous.get().equals(spec)) {
-            target = previous.get();
-            targetId = previousId.get();
-            return false;
-        }
-        targetId = configStore.storeAsTarget(spec);
-        target = spec;
-        return true;
-    }
-
     private void rebuildPlans(boolean targetChanged, boolean deployedBefore) {
-        Map<String, Plan> built = DeploymentPlans.build(target, savedProgress, targetChanged, tasks, this::config);
+        Map<String, Plan> built = DeploymentPlans.build(config.target(), progress.saved(), targetChanged, tasks, config::fetch);
         planCustomizer.accept(built);
-        deploymentPlan = deployedBefore && built.containsKey(PlanFactory.UPDATE) ? PlanFactory.UPDATE : PlanFactory.DEPLOY;
-        built.get(deploymentPlan).setErrors(configErrors);
-        decommission.plan(target, tasks);
-        plans = built;
+        decommission.plan(config.target(), tasks);
+        plans.replace(built, deployedBefore, config.errors());
         decommission.advance(tasks, backend, this::killGrace);
-        stepByTaskId.clear();
-        for (Plan plan : allPlans()) {
-            for (Step step : plan.steps()) {
-                step.launchedTaskIds().values().forEach(id -> stepByTaskId.put(id, step));
-            }
-        }
-        persistProgress();
+        progress.persist(plans.declared().values());
     }
 
     /** @return a listener calling this scheduler's event methods directly, on the backend's thread */
@@ -174,7 +124,6 @@ public final class ServiceScheduler {
         return new DirectListener(this);
     }
 
-    // ----- backend events -----
 
     /** The backend registered: remember the framework id and reconcile every known task. */
     public void onRegistered(String id) {
@@ -187,8 +136,7 @@ public final class ServiceScheduler {
                 .forEach(r -> reconciling.add(r.taskId()));
         backend.reconcile(List.copyOf(reconciling));
         backend.reconcile(List.of());
-        suppressed = false;
-        backend.revive();
+        demand.registered();
     }
 
     /** New offers: launch what the plans want now, collect garbage, decline the rest. */
@@ -199,21 +147,21 @@ public final class ServiceScheduler {
             backend.decline(offers.stream().map(Offer::id).toList(), RECONCILE_DECLINE);
             return;
         }
-        List<Step> candidates = withoutLiveTasks(PlanCoordinator.candidates(priorityPlans(), now));
+        List<Step> candidates = kills.withoutLiveTasks(PlanCoordinator.candidates(plans.byPriority(), now));
         Map<Step, Map<String, String>> environments = new HashMap<>();
-        for (Plan plan : allPlans()) {
+        for (Plan plan : plans.working()) {
             if (!plan.parameters().isEmpty()) {
                 plan.steps().forEach(s -> environments.put(s, plan.parameters()));
             }
         }
-        OfferCycle.Result result = OfferCycle.run(offers, candidates, environments, target, targetId.toString(),
-                tasks, evaluator, now);
+        OfferCycle.Result result = OfferCycle.run(offers, candidates, environments, config.target(), config.targetId().toString(),
+                tasks, evaluator, now, pods::effective);
         explanations.putAll(result.explanations());
         for (OfferCycle.Launched launched : result.launched()) {
             tasks.put(launched.records());
             launched.step().prepared();
             launched.step().launched(launched.taskIds());
-            launched.taskIds().values().forEach(id -> stepByTaskId.put(id, launched.step()));
+            plans.launched(launched.step(), launched.taskIds());
         }
         Set<String> used = result.acceptsByOffer().keySet();
         result.acceptsByOffer().forEach((offerId, ops) -> backend.accept(List.of(offerId), ops));
@@ -222,36 +170,8 @@ public final class ServiceScheduler {
         // unused offers must come back soon; with none, they may stay away long.
         Duration refuse = candidates.isEmpty() && result.launched().isEmpty() ? settings.declineRefuse() : SHORT_DECLINE;
         collectGarbageOrDecline(unused, refuse);
-        persistProgress();
+        progress.persist(plans.declared().values());
         updateSuppression(now);
-    }
-
-    /**
-     * A step relaunching tasks that still run (a config update, a restart) first kills them: their
-     * reservations come back in offers once they have ended, and the step launches then.
-     */
-    private List<Step> withoutLiveTasks(List<Step> candidates) {
-        List<Step> ready = new ArrayList<>();
-        for (Step step : candidates) {
-            boolean live = false;
-            for (String task : step.tasks()) {
-                Optional<TaskRecord> record = tasks.byName(step.podInstance().taskName(task));
-                if (record.isPresent() && isLive(record.get())) {
-                    live = true;
-                    if (killRequested.add(record.get().taskId())) {
-                        backend.kill(record.get().taskId(), killGrace(record.get()));
-                    }
-                }
-            }
-            if (!live) {
-                ready.add(step);
-            }
-        }
-        return ready;
-    }
-
-    private static boolean isLive(TaskRecord record) {
-        return record.lastStatus().map(s -> !s.state().isTerminal()).orElse(true);
     }
 
     private void collectGarbageOrDecline(List<Offer> unused, Duration refuse) {
@@ -292,12 +212,12 @@ public final class ServiceScheduler {
         TaskSpec spec = taskSpec(task);
         if (spec != null) {
             TaskProgress progress = TaskProgressMapper.progress(spec, status);
-            Step step = stepByTaskId.get(task.taskId());
+            Step step = plans.stepOf(task.taskId());
             String shortName = task.name().substring(pod.name().length() + 1);
             if (step != null && step.status() != Status.COMPLETE) {
                 step.update(shortName, task.taskId(), progress);
                 if (progress == TaskProgress.FAILED) {
-                    stepByTaskId.remove(task.taskId());
+                    plans.forgetTask(task.taskId());
                     Duration delay = settings.backoff().delayAfter(step.failures());
                     if (!delay.isZero()) {
                         step.delayUntil(now.plus(delay));
@@ -306,16 +226,16 @@ public final class ServiceScheduler {
                     recovery.healthy(pod);
                 }
             } else if (TaskProgressMapper.needsRecovery(spec, status) && !decommission.isDecommissioning(pod)
-                    && !killRequested.contains(task.taskId())) {
+                    && !kills.wasRequested(task.taskId())) {
                 recovery.failed(pod, Set.of(shortName), now);
             }
         }
-        if (status.state().isTerminal() && killRequested.remove(task.taskId())) {
-            lastCandidates = Set.of();
+        if (status.state().isTerminal() && kills.ended(task.taskId())) {
+            demand.resourcesFreed();
         }
         decommission.advance(tasks, backend, this::killGrace);
         acknowledge(update);
-        persistProgress();
+        progress.persist(plans.declared().values());
         updateSuppression(now);
     }
 
@@ -335,13 +255,12 @@ public final class ServiceScheduler {
         Instant now = clock.instant();
         if (settings.permanentFailureTimeout() != null) {
             for (PodInstance pod : recovery.failingLongerThan(settings.permanentFailureTimeout(), now)) {
-                replacePod(pod.name());
+                pods.replace(pod.name());
             }
         }
         updateSuppression(now);
     }
 
-    // ----- commands -----
 
     /**
      * A config update: validated against the target; accepted, it becomes the target and the
@@ -351,69 +270,48 @@ public final class ServiceScheduler {
      * @return the violations; empty when accepted
      */
     public List<String> updateConfig(ServiceSpec spec) {
-        boolean deployedBefore = plans.get(PlanFactory.DEPLOY) != null && plans.get(PlanFactory.DEPLOY).isComplete();
-        boolean changed = adoptTarget(spec);
+        Plan deploy = plans.declared().get(PlanFactory.DEPLOY);
+        boolean deployedBefore = deploy != null && deploy.isComplete();
+        boolean changed = config.propose(spec);
         if (changed) {
-            savedProgress.remove(PlanFactory.DEPLOY);
-            savedProgress.remove(PlanFactory.UPDATE);
+            progress.forget(PlanFactory.DEPLOY);
+            progress.forget(PlanFactory.UPDATE);
             rebuildPlans(true, deployedBefore);
         } else {
-            plans.get(deploymentPlan).setErrors(configErrors);
+            plans.deployment().setErrors(config.errors());
         }
         updateSuppression(clock.instant());
-        return configErrors;
+        return config.errors();
     }
 
     /** Restarts a pod instance in place (same reservations and volumes). */
     public List<String> restartPod(String podInstanceName) {
-        PodInstance pod = podInstance(podInstanceName);
-        List<TaskRecord> records = tasks.of(pod);
-        killAll(records);
-        recovery.restart(pod, taskNames(pod, records));
-        updateSuppression(clock.instant());
-        return records.stream().map(TaskRecord::name).toList();
+        return afterCommand(pods.restart(podInstanceName));
     }
 
     /** Replaces a pod instance elsewhere, on fresh resources; its old ones are released. */
     public List<String> replacePod(String podInstanceName) {
-        PodInstance pod = podInstance(podInstanceName);
-        List<TaskRecord> records = tasks.of(pod);
-        killAll(records);
-        recovery.replace(pod, taskNames(pod, records));
+        return afterCommand(pods.replace(podInstanceName));
+    }
+
+    /** Pauses a pod instance: its tasks are relaunched in place with an idle command and no checks. */
+    public List<String> pausePod(String podInstanceName) {
+        return afterCommand(pods.pause(podInstanceName));
+    }
+
+    /** Resumes a paused pod instance: its tasks are relaunched in place as specified. */
+    public List<String> resumePod(String podInstanceName) {
+        return afterCommand(pods.resume(podInstanceName));
+    }
+
+    /** @return the pod instances paused by an operator */
+    public Set<PodInstance> pausedPods() {
+        return pods.paused();
+    }
+
+    private List<String> afterCommand(List<String> affected) {
         updateSuppression(clock.instant());
-        return records.stream().map(TaskRecord::name).toList();
-    }
-
-    private PodInstance podInstance(String name) {
-        for (PodInstance pod : tasks.podInstances()) {
-            if (pod.name().equals(name)) {
-                return pod;
-            }
-        }
-        throw new IllegalArgumentException("no pod instance '" + name + "'");
-    }
-
-    private List<String> taskNames(PodInstance pod, List<TaskRecord> records) {
-        PodSpec spec = target.pod(pod.podType());
-        List<String> names = new ArrayList<>();
-        for (TaskRecord r : records) {
-            String shortName = r.name().substring(pod.name().length() + 1);
-            if (spec != null && spec.task(shortName) != null) {
-                names.add(shortName);
-            }
-        }
-        return names.isEmpty() && spec != null ? List.copyOf(spec.tasks().keySet()) : names;
-    }
-
-    private void killAll(List<TaskRecord> records) {
-        for (TaskRecord r : records) {
-            if (isLive(r)) {
-                stepByTaskId.remove(r.taskId());
-                if (killRequested.add(r.taskId())) {
-                    backend.kill(r.taskId(), killGrace(r));
-                }
-            }
-        }
+        return affected;
     }
 
     Duration killGrace(TaskRecord record) {
@@ -422,19 +320,15 @@ public final class ServiceScheduler {
                 : Duration.ofSeconds(spec.killGracePeriod());
     }
 
-    // ----- reads (any thread) -----
 
     /** @return every plan by name: the declared ones, recovery and decommission */
     public Map<String, Plan> plans() {
-        Map<String, Plan> out = new LinkedHashMap<>(plans);
-        out.put(RecoveryManager.PLAN, recovery.plan());
-        out.put(Decommissioner.PLAN, decommission.plan());
-        return out;
+        return plans.all();
     }
 
     /** @return the plan that rolls config changes now: {@code deploy}, or {@code update} after the first deploy */
     public String deploymentPlanName() {
-        return deploymentPlan;
+        return plans.deploymentName();
     }
 
     /** @return every task record, sorted by name */
@@ -443,11 +337,11 @@ public final class ServiceScheduler {
     }
 
     public ServiceSpec target() {
-        return target;
+        return config.target();
     }
 
     public UUID targetId() {
-        return targetId;
+        return config.targetId();
     }
 
     public Optional<String> frameworkId() {
@@ -461,7 +355,7 @@ public final class ServiceScheduler {
 
     /** @return the ids of every stored config */
     public List<UUID> configIds() {
-        return configStore.list();
+        return config.ids();
     }
 
     /** @return why each pending step could not be placed at the last offers, by step name */
@@ -471,18 +365,12 @@ public final class ServiceScheduler {
 
     /** @return the config a task was launched with (cached) */
     public Optional<ServiceSpec> config(String configId) {
-        try {
-            UUID id = UUID.fromString(configId);
-            return configCache.computeIfAbsent(id, configStore::fetch);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return config.fetch(configId);
     }
 
-    // ----- internals -----
 
     private TaskSpec taskSpec(TaskRecord record) {
-        PodSpec pod = target.pod(record.podType());
+        PodSpec pod = config.target().pod(record.podType());
         if (pod == null) {
             pod = config(record.configId()).map(c -> c.pod(record.podType())).orElse(null);
         }
@@ -490,18 +378,8 @@ public final class ServiceScheduler {
             return null;
         }
         String prefix = record.podType() + "-" + record.podIndex() + "-";
-        return record.name().startsWith(prefix) ? pod.task(record.name().substring(prefix.length())) : null;
-    }
-
-    private List<Plan> allPlans() {
-        List<Plan> out = new ArrayList<>(plans.values());
-        out.add(recovery.plan());
-        out.add(decommission.plan());
-        return out;
-    }
-
-    private List<Plan> priorityPlans() {
-        return DeploymentPlans.priority(plans, deploymentPlan, recovery.plan(), decommission.plan());
+        TaskSpec spec = record.name().startsWith(prefix) ? pod.task(record.name().substring(prefix.length())) : null;
+        return pods.effective(TaskCache.podOf(record), spec);
     }
 
     private void acknowledge(TaskStatusUpdate update) {
@@ -510,51 +388,9 @@ public final class ServiceScheduler {
         }
     }
 
-    /**
-     * Suppresses offers when there is no work, and revives when work appears. A revive is needed for
-     * every new candidate step even when not suppressed: declined offers stay away for the long
-     * refuse time otherwise.
-     */
     private void updateSuppression(Instant now) {
-        List<Step> candidates = PlanCoordinator.candidates(priorityPlans(), now);
-        Set<java.util.UUID> ids = new java.util.HashSet<>();
-        candidates.forEach(s -> ids.add(s.id()));
-        boolean fresh = !lastCandidates.containsAll(ids);
-        lastCandidates = ids;
-        boolean work = !candidates.isEmpty()
-                || allPlans().stream().flatMap(p -> p.steps().stream()).anyMatch(s -> s.status() == Status.DELAYED);
-        work |= decommission.needsOffers();
-        if (work && (suppressed || fresh || revive.isPending())) {
-            if (revive.tryRevive()) {
-                backend.revive();
-                suppressed = false;
-            }
-        } else if (!work && !suppressed && reconciling.isEmpty()) {
-            backend.suppress();
-            suppressed = true;
-        }
-    }
-
-    private void persistProgress() {
-        for (Plan plan : plans.values()) {
-            PlanProgress progress = plan.progress();
-            if (!progress.equals(savedProgress.get(plan.name()))) {
-                planStore.storeJson(plan.name(), progress);
-                savedProgress.put(plan.name(), progress);
-            }
-        }
-    }
-
-    private static Optional<PlanProgress> readProgress(byte[] bytes) {
-        try {
-            return Optional.of(new com.fasterxml.jackson.databind.ObjectMapper().readValue(bytes, PlanProgress.class));
-        } catch (java.io.IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "ignoring unreadable plan progress: " + e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    void requireNonNullState() {
-        Objects.requireNonNull(target, "start() first");
+        boolean waiting = plans.working().stream().flatMap(p -> p.steps().stream()).anyMatch(s -> s.status() == Status.DELAYED)
+                || decommission.needsOffers();
+        demand.update(PlanCoordinator.candidates(plans.byPriority(), now), waiting, reconciling.isEmpty());
     }
 }

@@ -212,6 +212,34 @@ class SchedulerOnSimTest {
         assertThat(launch.env()).containsEntry("TARGET", "s3://bucket");
     }
 
+    @Test
+    void pauseRelaunchesInPlaceWithAnIdleCommandAndResumeRestoresTheRealOne() {
+        var context = runner(SPEC).run(Send.offersUntilComplete("deploy", 20));
+        String agent = context.liveTask("hello-0-server").agentId();
+
+        context.scheduler().pausePod("hello-0");
+        Send.offers().run(context);
+        Send.offers().run(context);
+
+        SimTask paused = context.liveTask("hello-0-server");
+        assertThat(paused.launch().spec().cmd()).isEqualTo(PodCommands.IDLE_COMMAND);
+        assertThat(paused.launch().spec().readinessCheck()).isNull();
+        assertThat(paused.agentId()).isEqualTo(agent);
+        assertThat(context.scheduler().pausedPods()).extracting(p -> p.name()).containsExactly("hello-0");
+        assertThat(context.scheduler().plans().get("recovery").status()).isEqualTo(Status.COMPLETE);
+
+        Send.schedulerRestart().run(context);
+        assertThat(context.scheduler().pausedPods()).extracting(p -> p.name()).containsExactly("hello-0");
+
+        context.scheduler().resumePod("hello-0");
+        Send.offers().run(context);
+        Send.offers().run(context);
+
+        assertThat(context.liveTask("hello-0-server").launch().spec().cmd()).isEqualTo("serve");
+        assertThat(context.scheduler().pausedPods()).isEmpty();
+        Expect.launches("hello-0-server", 3).run(context);
+    }
+
     private static TaskRecord record(ServiceTestRunner.Context context, String name) {
         return context.scheduler().tasks().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
