@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Run and manage services described by a YAML service spec.",
-        subcommands = {ValidateCommand.class, SchemaCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, SchemaCommand.class, PlanCommand.class, PodCommand.class,
+            ServiceCommands.Endpoints.class, ServiceCommands.Config.class, ServiceCommands.State.class,
+            ServiceCommands.Explain.class, CommandLine.HelpCommand.class})
 public final class StratumCli implements Runnable {
     /** Exit code for success. */
     public static final int OK = 0;

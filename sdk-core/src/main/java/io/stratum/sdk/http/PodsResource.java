@@ -26,7 +26,9 @@ final class PodsResource {
                 .route("GET", "/v1/pod/{name}/status", r -> ApiResponse.ok(status(known(r))))
                 .route("GET", "/v1/pod/{name}/info", r -> ApiResponse.ok(info(known(r))))
                 .route("POST", "/v1/pod/{name}/restart", r -> command(r, "restart"))
-                .route("POST", "/v1/pod/{name}/replace", r -> command(r, "replace"));
+                .route("POST", "/v1/pod/{name}/replace", r -> command(r, "replace"))
+                .route("POST", "/v1/pod/{name}/pause", r -> command(r, "pause"))
+                .route("POST", "/v1/pod/{name}/resume", r -> command(r, "resume"));
     }
 
     private Set<String> instanceNames() {
@@ -65,11 +67,12 @@ final class PodsResource {
     }
 
     private Map<String, Object> status(String instance) {
+        boolean paused = api.scheduler().pausedPods().stream().anyMatch(p -> p.name().equals(instance));
         List<Object> tasks = new ArrayList<>();
         for (TaskRecord t : tasksOf(instance)) {
             tasks.add(Map.of("name", t.name(), "id", t.taskId(), "status", state(t)));
         }
-        return Map.of("name", instance, "tasks", tasks);
+        return Map.of("name", instance, "paused", paused, "tasks", tasks);
     }
 
     private List<Object> info(String instance) {
@@ -99,8 +102,12 @@ final class PodsResource {
 
     private ApiResponse command(ApiRequest request, String command) {
         String name = known(request);
-        List<String> tasks = api.command(() -> command.equals("restart")
-                ? api.scheduler().restartPod(name) : api.scheduler().replacePod(name));
+        List<String> tasks = api.command(() -> switch (command) {
+            case "restart" -> api.scheduler().restartPod(name);
+            case "replace" -> api.scheduler().replacePod(name);
+            case "pause" -> api.scheduler().pausePod(name);
+            default -> api.scheduler().resumePod(name);
+        });
         return ApiResponse.ok(Map.of("pod", name, "tasks", tasks));
     }
 }

@@ -36,6 +36,8 @@ public final class SchedulerApi implements PlanRegistry {
             return loop == null ? command.call() : loop.call(command);
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound("name", e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new ApiException(409, "name", e.getMessage());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
