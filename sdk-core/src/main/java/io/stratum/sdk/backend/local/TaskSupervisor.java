@@ -223,7 +223,7 @@ final class TaskSupervisor {
         } else if (exit.succeeded()) {
             report(task, TaskState.FINISHED, "exited with code 0");
         } else {
-            report(task, TaskState.FAILED, exit.exitCode().isPresent() ? "exited with " + code
+            report(task, TaskState.FAILED, exit.exitCode().isPresent() ? "exited with code " + exit.exitCode().getAsInt()
                     : "ended without an exit code (killed by a signal)");
         }
         freed.accept(task.agent().id());
