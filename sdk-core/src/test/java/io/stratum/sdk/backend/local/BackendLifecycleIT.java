@@ -10,7 +10,9 @@ import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.state.CheckResult;
 import io.stratum.sdk.state.TaskState;
 import io.stratum.sdk.state.TaskStatus;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -119,6 +121,25 @@ class BackendLifecycleIT {
         TaskStatus killed = started.events().await(task, TaskState.KILLED);
         assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
         assertThat(killed.message()).isEqualTo("killed (exit code 137)");
+    }
+
+    @Test
+    void anUpdateIsSentAgainUntilAcknowledgedAndAnAcknowledgedEndForgetsTheTask() {
+        started.events().acknowledging = false;
+        String task = launch("FINISH", "true", "");
+        started.events().await(task, TaskState.FINISHED);
+        await().atMost(Recorder.WAIT).until(() -> started.events().statuses(task).stream()
+                .filter(s -> s.state() == TaskState.FINISHED).count() >= 2);
+        AgentDirs agent = AgentDirs.of(fixtures.workDir, started.backend().taskInfo(task).get("agent"));
+        assertThat(agent.checkpoint(task)).exists();
+
+        started.events().updates.stream().filter(u -> u.taskId().equals(task)).forEach(started.backend()::acknowledge);
+
+        await().atMost(Recorder.WAIT).until(() -> !Files.exists(agent.checkpoint(task)) && !Files.exists(agent.launch(task)));
+        int sent = started.events().updates.size();
+        await().during(Duration.ofMillis(800)).atMost(Recorder.WAIT).until(() -> started.events().updates.size() == sent);
+        started.backend().reconcile(List.of(task));
+        assertThat(started.events().await(task, s -> s.state() == TaskState.FINISHED)).isNotNull();
     }
 
     @Test
