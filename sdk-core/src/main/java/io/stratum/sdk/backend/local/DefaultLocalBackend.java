@@ -43,6 +43,7 @@ final class DefaultLocalBackend implements LocalBackend {
     private final Uninstaller uninstaller;
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private boolean started;
+    private boolean offerPending;
     private boolean recovered;
     private volatile boolean closed;
 
@@ -57,7 +58,7 @@ final class DefaultLocalBackend implements LocalBackend {
         this.checkRunner = CheckRunner.builder().withClock(clock).build();
         this.updates = new StatusUpdates(channel, clock);
         this.supervisor = new TaskSupervisor(updates, new TaskChecks(checkRunner, environment, thread), clock, thread,
-                offers::freed);
+                this::freed);
         this.starter = new TaskStarter(options.serviceName, environment);
         this.uninstaller = new Uninstaller(options.workDir, agents, environment, thread.scheduler(), clock);
     }
@@ -234,7 +235,24 @@ final class DefaultLocalBackend implements LocalBackend {
             }
         }
         if (freed) {
-            offers.freed(agent.id());
+            freed(agent.id());
+        }
+    }
+
+    /**
+     * Resources were freed on an agent (a task ended, a reservation was given back): its decline
+     * filter lifts, and offers go out right after what the backend is doing now rather than at the
+     * next interval, so a failed task's relaunch need not wait for it. Many frees at once make one
+     * round of offers.
+     */
+    private void freed(String agentId) {
+        offers.freed(agentId);
+        if (!offerPending) {
+            offerPending = true;
+            thread.execute(() -> {
+                offerPending = false;
+                makeOffers();
+            });
         }
     }
 

@@ -26,11 +26,14 @@ import java.util.function.Predicate;
  */
 final class Recorder implements BackendListener {
     static final Duration WAIT = Duration.ofSeconds(10);
+    static final Duration POLL = Duration.ofMillis(5);
 
     final List<String> registrations = new CopyOnWriteArrayList<>();
     final List<Offer> allOffers = new CopyOnWriteArrayList<>();
     final List<String> rescinds = new CopyOnWriteArrayList<>();
     final List<TaskStatusUpdate> updates = new CopyOnWriteArrayList<>();
+    /** When each update arrived, {@link System#nanoTime()}, in the order of {@link #updates}. */
+    final List<Long> arrivals = new CopyOnWriteArrayList<>();
     final Set<String> threads = ConcurrentHashMap.newKeySet();
     private final Map<String, Offer> current = new ConcurrentHashMap<>();
     private final AtomicInteger inCall = new AtomicInteger();
@@ -62,6 +65,7 @@ final class Recorder implements BackendListener {
     @Override
     public void statusUpdate(TaskStatusUpdate update) {
         call(() -> {
+            arrivals.add(System.nanoTime());
             updates.add(update);
             if (acknowledging && update.ackId().isPresent()) {
                 backend.acknowledge(update);
@@ -81,7 +85,7 @@ final class Recorder implements BackendListener {
 
     /** @return one outstanding offer of each of {@code agents} agents, by agent id, waiting for them */
     List<Offer> offers(int agents) {
-        Awaitility.await().atMost(WAIT).until(() -> current.size() >= agents);
+        Awaitility.await().atMost(WAIT).pollInterval(POLL).until(() -> current.size() >= agents);
         List<Offer> offers = new ArrayList<>(current.values());
         offers.sort(Comparator.comparing(o -> o.agent().id()));
         return offers;
@@ -89,7 +93,7 @@ final class Recorder implements BackendListener {
 
     /** @return the agent's outstanding offer once one matches, waiting for it */
     Offer offer(String agentId, Predicate<Offer> matching) {
-        Awaitility.await().atMost(WAIT).until(() -> current.get(agentId) != null && matching.test(current.get(agentId)));
+        Awaitility.await().atMost(WAIT).pollInterval(POLL).until(() -> current.get(agentId) != null && matching.test(current.get(agentId)));
         return current.get(agentId);
     }
 
@@ -100,13 +104,24 @@ final class Recorder implements BackendListener {
 
     /** @return the first status of the task matching, waiting for it */
     TaskStatus await(String taskId, Predicate<TaskStatus> matching) {
-        Awaitility.await().atMost(WAIT).until(() -> statuses(taskId).stream().anyMatch(matching));
+        Awaitility.await().atMost(WAIT).pollInterval(POLL).until(() -> statuses(taskId).stream().anyMatch(matching));
         return statuses(taskId).stream().filter(matching).findFirst().orElseThrow();
     }
 
     /** @return the first status of the task in {@code state}, waiting for it */
     TaskStatus await(String taskId, TaskState state) {
         return await(taskId, s -> s.state() == state);
+    }
+
+    /** @return when the first status of the task matching arrived ({@link System#nanoTime()}), waiting for it */
+    long arrival(String taskId, Predicate<TaskStatus> matching) {
+        await(taskId, matching);
+        for (int i = 0; i < updates.size(); i++) {
+            if (updates.get(i).taskId().equals(taskId) && matching.test(updates.get(i).status())) {
+                return arrivals.get(i);
+            }
+        }
+        throw new AssertionError("no such update of " + taskId);
     }
 
     List<TaskStatus> statuses(String taskId) {
