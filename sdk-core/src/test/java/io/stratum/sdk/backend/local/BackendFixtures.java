@@ -57,9 +57,15 @@ final class BackendFixtures implements AfterEachCallback {
         return start(builder());
     }
 
-    Started start(LocalBackendBuilder builder) {
+    /** @return a backend built from {@code builder}, closed after the test */
+    LocalBackend build(LocalBackendBuilder builder) {
         LocalBackend backend = builder.build();
         backends.add(backend);
+        return backend;
+    }
+
+    Started start(LocalBackendBuilder builder) {
+        LocalBackend backend = build(builder);
         Recorder events = new Recorder();
         events.backend = backend;
         backend.start(Optional.empty(), events);
