@@ -87,6 +87,26 @@ final class BackendFixtures implements AfterEachCallback {
         }
     }
 
+    /**
+     * @return pod {@code app} of {@code count} instances of one task, {@code main}, with the goal and
+     *     command given and {@code more} YAML under the task (checks, say)
+     */
+    PodSpec pod(int count, String goal, String cmd, String more) {
+        String yaml = """
+                name: svc
+                pods:
+                  app:
+                    count: %d
+                    tasks:
+                      main:
+                        goal: %s
+                        cmd: "%s"
+                        cpus: 0.1
+                        memory: 32
+                %s""".formatted(count, goal, cmd, more.indent(8));
+        return pod("app", yaml);
+    }
+
     /** Places a pod instance with the real evaluator on the current offers and accepts the result. */
     EvaluationResult.Success launch(Started started, PodRequest request, List<Offer> offers) {
         EvaluationResult result = evaluator.evaluate(request, offers, List.of());
@@ -109,14 +129,6 @@ final class BackendFixtures implements AfterEachCallback {
                     .orElseThrow(() -> new AssertionError("no sandbox of " + taskId));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "";
         }
     }
 

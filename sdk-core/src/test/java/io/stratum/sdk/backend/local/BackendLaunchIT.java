@@ -1,6 +1,6 @@
 package io.stratum.sdk.backend.local;
 
-import static io.stratum.sdk.backend.local.BackendFixtures.read;
+import static io.stratum.sdk.backend.local.LocalFixtures.read;
 import static io.stratum.sdk.backend.local.BackendFixtures.taskId;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -24,19 +24,7 @@ class BackendLifecycleIT {
 
     /** @return the task id of a one-task pod running {@code cmd}, launched with {@code more} YAML under the task */
     private String launch(String goal, String cmd, String more) {
-        String yaml = """
-                name: svc
-                pods:
-                  app:
-                    count: 1
-                    tasks:
-                      main:
-                        goal: %s
-                        cmd: "%s"
-                        cpus: 0.1
-                        memory: 32
-                %s""".formatted(goal, cmd, more.indent(8));
-        PodSpec pod = fixtures.pod("app", yaml);
+        PodSpec pod = fixtures.pod(1, goal, cmd, more);
         return taskId(fixtures.launch(started, PodRequest.newInstance(pod, 0), started.events().offers(2)));
     }
 

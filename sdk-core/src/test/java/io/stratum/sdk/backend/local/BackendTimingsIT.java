@@ -24,30 +24,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class BackendTimingsIT {
     private static final int RUNS = 10;
-    private static final String SPEC = """
-            name: svc
-            pods:
-              app:
-                count: %d
-                tasks:
-                  server:
-                    goal: RUNNING
-                    cmd: exec sleep 1000
-                    cpus: 0.1
-                    memory: 32
-                    readiness-check:
-                      cmd: "true"
-                      interval: 1
-                      delay: 0
-                      timeout: 1
-            """.formatted(RUNS);
+    private static final String READINESS = """
+            readiness-check:
+              cmd: "true"
+              interval: 1
+              delay: 0
+              timeout: 1
+            """;
 
     @RegisterExtension
     final BackendFixtures fixtures = new BackendFixtures();
 
     private List<EvaluationResult.Success> launchAll(BackendFixtures.Started started, List<Duration> toRunning,
             List<Duration> toReady) {
-        PodSpec pod = fixtures.pod("app", SPEC);
+        PodSpec pod = fixtures.pod(RUNS, "RUNNING", "exec sleep 1000", READINESS);
         List<EvaluationResult.Success> launched = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             var offers = started.events().offers(2);

@@ -58,8 +58,8 @@ class HelloWorldIT {
             TaskRecord relaunched = running(scheduler, "hello-0-server").orElseThrow();
             assertThat(relaunched.agentId()).isEqualTo(hello.agentId());
             Path output = Path.of(backend.taskInfo(relaunched.taskId()).get("sandbox"), "hello-container-path", "output");
-            await().atMost(Recorder.WAIT).pollInterval(Recorder.POLL).until(() -> BackendFixtures.read(output).lines().count() == 2);
-            assertThat(BackendFixtures.read(output)).isEqualTo("hello from hello-0-server\nhello from hello-0-server\n");
+            await().atMost(Recorder.WAIT).pollInterval(Recorder.POLL).until(() -> LocalFixtures.read(output).lines().count() == 2);
+            assertThat(LocalFixtures.read(output)).isEqualTo("hello from hello-0-server\nhello from hello-0-server\n");
         }
     }
 

@@ -76,19 +76,8 @@ class OfferFlowTest {
     @Test
     void tasksLaunchedOnAnOfferNoLongerValidAreLost() {
         Offer offer = declineFirst(Duration.ofHours(1));
-        String yaml = """
-                name: svc
-                pods:
-                  app:
-                    count: 1
-                    tasks:
-                      main:
-                        cmd: sleep 1000
-                        cpus: 0.1
-                        memory: 32
-                """;
         EvaluationResult.Success success = (EvaluationResult.Success) fixtures.evaluator
-                .evaluate(PodRequest.newInstance(fixtures.pod("app", yaml), 0), List.of(offer), List.of());
+                .evaluate(PodRequest.newInstance(fixtures.pod(1, "RUNNING", "sleep 1000", ""), 0), List.of(offer), List.of());
         String taskId = BackendFixtures.taskId(success);
 
         started.backend().accept(List.of(offer.id()), success.recommendations());
