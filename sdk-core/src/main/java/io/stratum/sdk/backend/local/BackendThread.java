@@ -87,10 +87,16 @@ final class BackendThread implements Executor {
         return Thread.currentThread() == thread;
     }
 
-    /** Shuts the thread down if it is the backend's own, waiting a little for the work in hand. */
+    /**
+     * Shuts the thread down if it is the backend's own, waiting a little for the work in hand
+     * (unless called on the thread itself).
+     */
     void shutdown() {
         if (owned) {
             executor.shutdownNow();
+            if (isCurrent()) {
+                return;
+            }
             try {
                 executor.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

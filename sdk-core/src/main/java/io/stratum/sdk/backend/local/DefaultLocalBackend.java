@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@link LocalBackend}: every call is handed to the {@link BackendThread}, where the agents,
@@ -45,6 +46,8 @@ final class DefaultLocalBackend implements LocalBackend {
     private boolean started;
     private boolean offerPending;
     private boolean recovered;
+    private final AtomicBoolean startCalled = new AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
     private volatile boolean closed;
 
     DefaultLocalBackend(LocalBackendBuilder options) {
@@ -70,9 +73,15 @@ final class DefaultLocalBackend implements LocalBackend {
 
     @Override
     public void start(Optional<String> frameworkId, BackendListener listener) {
+        if (closed) {
+            throw new IllegalStateException("the local backend is closed");
+        }
+        if (startCalled.getAndSet(true)) {
+            throw new IllegalStateException("the local backend was started already");
+        }
         thread.execute(() -> {
-            if (started || closed) {
-                throw new IllegalStateException(closed ? "the local backend is closed" : "the local backend was started already");
+            if (closed) {
+                return;
             }
             started = true;
             channel.connect(listener);
@@ -163,7 +172,7 @@ final class DefaultLocalBackend implements LocalBackend {
 
     @Override
     public void close() {
-        if (closed) {
+        if (closing.getAndSet(true)) {
             return;
         }
         closed = true;
@@ -180,9 +189,7 @@ final class DefaultLocalBackend implements LocalBackend {
             }
         }
         checkRunner.close();
-        if (!thread.isCurrent()) {
-            thread.shutdown();
-        }
+        thread.shutdown();
     }
 
     private void stop() {

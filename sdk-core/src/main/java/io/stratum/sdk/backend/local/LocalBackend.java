@@ -36,8 +36,10 @@ import java.util.List;
  * </ul>
  *
  * <p>Calls are thread-safe and return at once; their effects, and every event, happen on one
- * backend thread, so the listener is never called concurrently. {@link #close()} stops offers,
- * checks and watching but leaves the tasks running for the next backend over the work dir.
+ * backend thread, so the listener is never called concurrently. {@link #start} may be called
+ * once ({@link IllegalStateException} otherwise, or once closed); an operation that cannot apply
+ * is logged, never thrown. {@link #close()} stops offers, checks and watching but leaves the tasks
+ * running for the next backend over the work dir. Only one backend may use a work dir at a time.
  *
  * <pre>{@code
  * try (LocalBackend backend = LocalBackend.builder(workDir).withServiceName("hello-world").build()) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,27 @@ final class StatusUpdates {
         channel.statusUpdate(new TaskStatusUpdate(status, agentId, Optional.empty()));
     }
 
-    /** @return the update acknowledged, unless it was unknown or acknowledged before */
+    /**
+     * Forgets an acknowledged update, and the task's older ones too: redelivered after it, they
+     * would take the scheduler's view of the task back in time.
+     *
+     * @return the update acknowledged, unless it was unknown or acknowledged before
+     */
     Optional<TaskStatusUpdate> acknowledge(TaskStatusUpdate update) {
-        return update.ackId().map(unacknowledged::remove).map(Pending::update);
+        if (update.ackId().isEmpty() || !unacknowledged.containsKey(update.ackId().get())) {
+            return Optional.empty();
+        }
+        Iterator<Map.Entry<String, Pending>> pending = unacknowledged.entrySet().iterator();
+        while (pending.hasNext()) {
+            Map.Entry<String, Pending> entry = pending.next();
+            if (entry.getValue().update().taskId().equals(update.taskId())) {
+                pending.remove();
+                if (entry.getKey().equals(update.ackId().get())) {
+                    return Optional.of(entry.getValue().update());
+                }
+            }
+        }
+        throw new IllegalStateException("unreachable: the update was pending");
     }
 
     /** Sends again every unacknowledged update sent at least {@code after} ago. */
