@@ -55,6 +55,15 @@ record AgentDirs(Path root) {
         return checkpoints().resolve(checkName("task id", taskId) + ".json");
     }
 
+    /** @return where the backend keeps what it must know of each launch besides its process ({@code LaunchRecord}) */
+    Path launches() {
+        return root.resolve("launches");
+    }
+
+    Path launch(String taskId) {
+        return launches().resolve(checkName("task id", taskId) + ".json");
+    }
+
     Path sandboxes() {
         return root.resolve("sandboxes");
     }

@@ -1,15 +1,5 @@
 package io.stratum.sdk.backend.local;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,53 +7,26 @@ import java.util.List;
  * written atomically. Thread-safe (files are replaced whole).
  */
 final class CheckpointStore {
-    private static final System.Logger LOG = System.getLogger(CheckpointStore.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-    private final AgentDirs agent;
+    private final JsonDirectory<Checkpoint> files;
 
     CheckpointStore(AgentDirs agent) {
-        this.agent = agent;
+        this.files = new JsonDirectory<>("task checkpoint", agent.checkpoints(), Checkpoint.class, agent::checkpoint);
     }
 
     void write(Checkpoint checkpoint) {
-        try {
-            AtomicFile.write(agent.checkpoint(checkpoint.taskId()), JSON.writeValueAsBytes(checkpoint));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode " + checkpoint, e);
-        }
+        files.write(checkpoint.taskId(), checkpoint);
     }
 
     boolean exists(String taskId) {
-        return Files.exists(agent.checkpoint(taskId));
+        return files.exists(taskId);
     }
 
     void delete(String taskId) {
-        try {
-            Files.deleteIfExists(agent.checkpoint(taskId));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the checkpoint of " + taskId, e);
-        }
+        files.delete(taskId);
     }
 
     /** @return every readable checkpoint; an unreadable one is logged and skipped */
     List<Checkpoint> list() {
-        List<Checkpoint> checkpoints = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(agent.checkpoints(), "*.json")) {
-            for (Path file : files) {
-                try {
-                    checkpoints.add(JSON.readValue(file.toFile(), Checkpoint.class));
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "skipping unreadable task checkpoint " + file, e);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + agent.checkpoints(), e);
-        }
-        return checkpoints;
+        return files.list();
     }
 }

@@ -7,12 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * An agent's reservations and persistent volumes, kept in {@code <agent>/ledger.json} (rewritten
@@ -83,15 +81,27 @@ final class Ledger {
     }
 
     /**
+     * Changes the amount of a reservation, as growing or shrinking it under the same id does.
+     *
+     * @throws IllegalStateException if there is no such reservation, or a volume is on it
+     */
+    synchronized void resize(String resourceId, ResourceValue value) {
+        Reservation existing = entries.reservations().get(resourceId);
+        if (existing == null) {
+            throw new IllegalStateException("resource " + resourceId + " is not reserved");
+        }
+        requireNoVolume(resourceId);
+        entries.reservations().put(resourceId, new Reservation(resourceId, existing.role(), existing.principal(),
+                existing.labels(), existing.resourceName(), value));
+        save();
+    }
+
+    /**
      * @return whether there was such a reservation
      * @throws IllegalStateException if a volume is on it
      */
     synchronized boolean unreserve(String resourceId) {
-        entries.volumes().values().stream().filter(volume -> volume.resourceId().equals(resourceId)).findFirst()
-                .ifPresent(volume -> {
-                    throw new IllegalStateException("resource " + resourceId + " holds volume " + volume.persistenceId()
-                            + ": destroy it first");
-                });
+        requireNoVolume(resourceId);
         if (entries.reservations().remove(resourceId) == null) {
             return false;
         }
@@ -137,10 +147,18 @@ final class Ledger {
         if (!entries.volumes().containsKey(persistenceId)) {
             return false;
         }
-        deleteTree(agent.volume(persistenceId));
+        FileTrees.delete("volume directory", agent.volume(persistenceId));
         entries.volumes().remove(persistenceId);
         save();
         return true;
+    }
+
+    private void requireNoVolume(String resourceId) {
+        entries.volumes().values().stream().filter(volume -> volume.resourceId().equals(resourceId)).findFirst()
+                .ifPresent(volume -> {
+                    throw new IllegalStateException("resource " + resourceId + " holds volume " + volume.persistenceId()
+                            + ": destroy it first");
+                });
     }
 
     private void save() {
@@ -148,19 +166,6 @@ final class Ledger {
             AtomicFile.write(agent.ledger(), JSON.writeValueAsBytes(entries));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode the ledger", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete volume directory " + dir, e);
         }
     }
 }

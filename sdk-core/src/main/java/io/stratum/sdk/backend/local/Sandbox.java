@@ -5,10 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.stream.Stream;
 
 /**
  * A task's sandbox: the fresh directory one launch runs in, with the task's output files, its
@@ -85,16 +83,7 @@ record Sandbox(Path dir) {
 
     /** Deletes the sandbox; volumes linked into it are not followed, so their data stays. */
     void delete() {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) { // walk does not follow symbolic links
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete sandbox " + dir, e);
-        }
+        FileTrees.delete("sandbox", dir);
     }
 
     /**

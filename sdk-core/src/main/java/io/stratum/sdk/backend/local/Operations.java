@@ -1,0 +1,100 @@
+package io.stratum.sdk.backend.local;
+
+import io.stratum.sdk.offer.CreateVolumeRecommendation;
+import io.stratum.sdk.offer.DestroyVolumeRecommendation;
+import io.stratum.sdk.offer.Recommendation;
+import io.stratum.sdk.offer.ReserveRecommendation;
+import io.stratum.sdk.offer.UnreserveRecommendation;
+import io.stratum.sdk.resource.Range;
+import io.stratum.sdk.resource.Resource;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Applies the resource operations of an accept to an agent's {@link Ledger}, as Mesos would:
+ * a reserve takes free resources (or grows the reservation of the same {@code resource_id}), an
+ * unreserve gives all or part of a reservation back, a volume is created on reserved disk and its
+ * destruction deletes its data. Reservations and volumes a live task uses cannot be given back.
+ */
+final class Operations {
+    private static final double EPSILON = io.stratum.sdk.resource.ResourceValue.Scalar.EPSILON;
+
+    private Operations() {}
+
+    /**
+     * @param inUse the {@code resource_id}s live tasks use
+     * @throws IllegalArgumentException if the operation cannot apply (nothing changed then)
+     * @throws IllegalStateException    if the ledger refuses it (nothing changed then)
+     */
+    static void apply(LocalAgent agent, Recommendation operation, Set<String> inUse) {
+        if (operation instanceof ReserveRecommendation reserve) {
+            reserve(agent, reserve.resource());
+        } else if (operation instanceof UnreserveRecommendation unreserve) {
+            unreserve(agent, unreserve.resource(), inUse);
+        } else if (operation instanceof CreateVolumeRecommendation create) {
+            agent.ledger().createVolume(LedgerRecords.volume(create.volume()));
+        } else if (operation instanceof DestroyVolumeRecommendation destroy) {
+            notInUse(destroy.volume(), inUse);
+            agent.ledger().destroyVolume(destroy.volume().volume().orElseThrow().persistenceId());
+        } else {
+            throw new IllegalArgumentException("not a resource operation: " + operation);
+        }
+    }
+
+    private static void reserve(LocalAgent agent, Resource resource) {
+        Reservation wanted = LedgerRecords.reservation(resource);
+        Reservation held = agent.ledger().reservations().stream()
+                .filter(r -> r.resourceId().equals(wanted.resourceId())).findFirst().orElse(null);
+        if (held != null && !sameReservation(held, wanted)) {
+            throw new IllegalArgumentException("resource_id " + wanted.resourceId() + " is reserved already as " + held);
+        }
+        if (wanted.value() instanceof ResourceValue.Ranges) {
+            List<Range> ports = ((io.stratum.sdk.resource.ResourceValue.Ranges) resource.value()).ranges();
+            if (!resource.name().equals(Resource.PORTS) || !PortRanges.containsAll(agent.freePorts(), ports)) {
+                throw new IllegalArgumentException(resource.name() + " " + resource.value() + " are not free on " + agent.id());
+            }
+        } else if (resource.amount() > agent.free(resource.name()) + EPSILON) {
+            throw new IllegalArgumentException(resource.name() + " " + resource.value() + " wanted but only "
+                    + io.stratum.sdk.resource.ResourceValue.Scalar.format(agent.free(resource.name())) + " free on " + agent.id());
+        }
+        if (held == null) {
+            agent.ledger().reserve(wanted);
+        } else if (held.value() instanceof ResourceValue.Scalar have) {
+            agent.ledger().resize(held.resourceId(), new ResourceValue.Scalar(have.value() + resource.amount()));
+        } else {
+            throw new IllegalArgumentException("port reservation " + held.resourceId() + " cannot grow");
+        }
+    }
+
+    private static void unreserve(LocalAgent agent, Resource resource, Set<String> inUse) {
+        notInUse(resource, inUse);
+        Reservation part = LedgerRecords.reservation(resource);
+        Reservation held = agent.ledger().reservations().stream()
+                .filter(r -> r.resourceId().equals(part.resourceId())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("resource_id " + part.resourceId() + " is not reserved on "
+                        + agent.id()));
+        if (held.value() instanceof ResourceValue.Scalar have && part.value() instanceof ResourceValue.Scalar gone
+                && gone.value() < have.value() - EPSILON) {
+            agent.ledger().resize(held.resourceId(), new ResourceValue.Scalar(have.value() - gone.value()));
+            return;
+        }
+        if (!held.resourceName().equals(part.resourceName())
+                || (held.value() instanceof ResourceValue.Ranges && !held.value().equals(part.value()))) {
+            throw new IllegalArgumentException("cannot unreserve " + resource + ": reservation holds "
+                    + held.resourceName() + " " + LedgerRecords.value(held.value()));
+        }
+        agent.ledger().unreserve(held.resourceId());
+    }
+
+    private static void notInUse(Resource resource, Set<String> inUse) {
+        String id = resource.resourceId().orElseThrow(() -> new IllegalArgumentException("no resource_id: " + resource));
+        if (inUse.contains(id)) {
+            throw new IllegalArgumentException("reservation " + id + " is in use by a live task");
+        }
+    }
+
+    private static boolean sameReservation(Reservation a, Reservation b) {
+        return a.role().equals(b.role()) && a.principal().equals(b.principal()) && a.labels().equals(b.labels())
+                && a.resourceName().equals(b.resourceName());
+    }
+}

@@ -1,0 +1,68 @@
+package io.stratum.sdk.backend.local;
+
+import io.stratum.sdk.check.CheckContext;
+import io.stratum.sdk.check.CheckKind;
+import io.stratum.sdk.check.CheckListener;
+import io.stratum.sdk.check.CheckResult;
+import io.stratum.sdk.check.CheckRunner;
+import io.stratum.sdk.check.RunningCheck;
+import io.stratum.sdk.spec.CheckSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
+
+/**
+ * Starts a task's health and readiness checks (the readiness check only until it has passed once)
+ * and hands their results to the backend's thread. HTTP and TCP checks connect to the agent's
+ * address; command checks run in the sandbox with the task's environment. The health grace period
+ * counts from the process's start, so a re-adopted task gets none afresh.
+ */
+final class TaskChecks {
+    private static final System.Logger LOG = System.getLogger(TaskChecks.class.getName());
+
+    private final CheckRunner runner;
+    private final TaskEnvironment environment;
+    private final Executor backendThread;
+
+    TaskChecks(CheckRunner runner, TaskEnvironment environment, Executor backendThread) {
+        this.runner = runner;
+        this.environment = environment;
+        this.backendThread = backendThread;
+    }
+
+    /** Starts the task's checks; each result goes to {@code onResult} on the backend's thread. */
+    void start(LocalTask task, BiConsumer<LocalTask, CheckResult> onResult) {
+        TaskProcess process = task.process().orElseThrow();
+        LaunchRecord record = task.record();
+        CheckContext context = new CheckContext(record.taskId(), process.sandbox().dir(),
+                environment.forTask(record.environment(), process.sandbox()), task.agent().address(), record.ports(),
+                process.startTime());
+        CheckListener listener = result -> {
+            try {
+                backendThread.execute(() -> onResult.accept(task, result));
+            } catch (RejectedExecutionException e) {
+                // the backend is closing
+            }
+        };
+        List<RunningCheck> started = new ArrayList<>(2);
+        start(CheckKind.HEALTH, record.healthCheck(), context, listener, started);
+        if (!record.ready()) {
+            start(CheckKind.READINESS, record.readinessCheck(), context, listener, started);
+        }
+        task.checks(started);
+    }
+
+    private void start(CheckKind kind, CheckSpec spec, CheckContext context, CheckListener listener,
+            List<RunningCheck> started) {
+        if (spec == null) {
+            return;
+        }
+        try {
+            started.add(runner.start(kind, spec, context, listener));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot check " + context.taskId() + ": " + e.getMessage(), e);
+        }
+    }
+}

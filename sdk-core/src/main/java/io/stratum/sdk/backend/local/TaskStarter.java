@@ -1,0 +1,129 @@
+package io.stratum.sdk.backend.local;
+
+import io.stratum.sdk.offer.LaunchRecommendation;
+import io.stratum.sdk.resource.Resource;
+import io.stratum.sdk.spec.TaskSpec;
+import io.stratum.sdk.state.TaskState;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Launches one task of a launch on an agent: checks that it holds what it names, builds its
+ * environment, renders its config templates, creates its sandbox with its volumes linked in,
+ * records the launch ({@link LaunchRecord}) and starts its process.
+ *
+ * <p>The task's variables: {@code FRAMEWORK_NAME}, the agent's address as {@code HOST} and
+ * {@code MESOS_CONTAINER_IP} (the spec may set these otherwise), then the launch's own (the spec's
+ * env, {@code POD_INSTANCE_INDEX}, {@code PORT_<NAME>} and env-keys, plan parameters), then what
+ * no spec may change: {@code TASK_NAME} (the full name {@code <pod>-<index>-<task>}),
+ * {@code TASK_ID} and {@code MESOS_TASK_ID}, {@code STRATUM_AGENT_ID} and
+ * {@code STRATUM_AGENT_ADDRESS}. {@link TaskEnvironment} adds PATH and the like and
+ * {@code MESOS_SANDBOX}.
+ */
+final class TaskStarter {
+    private final String serviceName;
+    private final TaskEnvironment hostEnvironment;
+
+    /** A launched task: what was recorded and its process. */
+    record Started(LaunchRecord record, TaskProcess process) {}
+
+    TaskStarter(String serviceName, TaskEnvironment hostEnvironment) {
+        this.serviceName = serviceName;
+        this.hostEnvironment = hostEnvironment;
+    }
+
+    /**
+     * @param inUseBy the pod instance of a live task using each {@code resource_id}
+     * @throws LaunchRefused if the task cannot launch; nothing of it is left running then
+     */
+    Started start(LocalAgent agent, LaunchRecommendation launch, io.stratum.sdk.offer.TaskLaunch task,
+            Map<String, String> inUseBy) throws LaunchRefused {
+        String taskId = task.taskId();
+        TaskSpec spec = task.spec();
+        Set<String> resourceIds = holdings(agent, launch, task, inUseBy);
+        if (spec.cmd() == null || spec.cmd().isBlank()) {
+            throw new LaunchRefused(TaskState.ERROR, "task " + task.fullName() + " has no command");
+        }
+        if (Files.exists(agent.dirs().sandbox(taskId))) {
+            throw new LaunchRefused(TaskState.ERROR, "task " + taskId + " was launched already");
+        }
+        Map<String, String> env = environment(agent, task);
+        Sandbox sandbox;
+        try {
+            Map<String, String> configs = ConfigRenderer.render(spec.configs(),
+                    hostEnvironment.forTask(env, new Sandbox(agent.dirs().sandbox(taskId))));
+            sandbox = Sandbox.create(agent.dirs(), taskId, volumes(task), configs);
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            throw new LaunchRefused(TaskState.ERROR, e.getMessage());
+        }
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        task.ports().forEach((name, port) -> ports.put(name, Math.toIntExact(port)));
+        LaunchRecord record = new LaunchRecord(taskId, task.fullName(), task.podInstance(), resourceIds, ports, env,
+                spec.healthCheck(), spec.readinessCheck(), spec.killGracePeriod(), false);
+        agent.launches().write(taskId, record);
+        try {
+            return new Started(record, agent.launcher().launch(new TaskLaunch(taskId, spec.cmd(), env, sandbox)));
+        } catch (RuntimeException e) {
+            agent.launches().delete(taskId);
+            throw new LaunchRefused(TaskState.FAILED, "cannot start the process of " + task.fullName() + ": " + e.getMessage());
+        }
+    }
+
+    /** @return the {@code resource_id}s the task uses, once each is found on the agent and free for it */
+    private static Set<String> holdings(LocalAgent agent, LaunchRecommendation launch,
+            io.stratum.sdk.offer.TaskLaunch task, Map<String, String> inUseBy) throws LaunchRefused {
+        Map<String, Resource> onAgent = new LinkedHashMap<>();
+        agent.reservations().forEach(r -> onAgent.put(r.resourceId().orElseThrow(), r));
+        Set<String> ids = new LinkedHashSet<>();
+        List<Resource> wanted = Stream.concat(task.resources().stream(), launch.executorResources().stream()).toList();
+        for (Resource resource : wanted) {
+            if (resource.resourceId().isEmpty()) {
+                continue;
+            }
+            String id = resource.resourceId().get();
+            Resource held = onAgent.get(id);
+            if (held == null) {
+                throw new LaunchRefused(TaskState.ERROR, "reservation " + id + " (" + resource + ") is not on " + agent.id());
+            }
+            if (resource.volume().isPresent() && !resource.volume().equals(held.volume())) {
+                throw new LaunchRefused(TaskState.ERROR, "volume " + resource.volume().get().persistenceId()
+                        + " is not on " + agent.id());
+            }
+            String user = inUseBy.get(id);
+            if (user != null && !user.equals(task.podInstance())) {
+                throw new LaunchRefused(TaskState.ERROR, "reservation " + id + " is in use by " + user);
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private Map<String, String> environment(LocalAgent agent, io.stratum.sdk.offer.TaskLaunch task) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("FRAMEWORK_NAME", serviceName);
+        env.put("HOST", agent.address());
+        env.put("MESOS_CONTAINER_IP", agent.address());
+        env.putAll(task.env());
+        env.put("TASK_NAME", task.fullName());
+        env.put("TASK_ID", task.taskId());
+        env.put("MESOS_TASK_ID", task.taskId());
+        env.put("STRATUM_AGENT_ID", agent.id());
+        env.put("STRATUM_AGENT_ADDRESS", agent.address());
+        return env;
+    }
+
+    /** @return persistence id by path in the sandbox */
+    private static Map<String, String> volumes(io.stratum.sdk.offer.TaskLaunch task) {
+        Map<String, String> volumes = new LinkedHashMap<>();
+        for (Resource resource : task.resources()) {
+            resource.volume().ifPresent(v -> volumes.put(v.containerPath(), v.persistenceId()));
+        }
+        return volumes;
+    }
+}

@@ -1,0 +1,63 @@
+package io.stratum.sdk.backend.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stratum.sdk.resource.Agent;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class LocalBackendBuilderTest {
+    @RegisterExtension
+    final BackendFixtures fixtures = new BackendFixtures();
+
+    @Test
+    void agentsGetConsecutiveAddressesZonesRoundRobinAndTheirAttributes() {
+        LocalBackend backend = fixtures.build(LocalBackend.builder(fixtures.workDir).withAgents(3).withFirstAddress(10)
+                .withZones("local", "a", "b").withAttribute("rack", "r1").withAttribute(2, "ssd", "true"));
+
+        assertThat(backend.agents()).containsExactly(
+                Agent.of("local-agent-1", "127.0.0.10").withFaultDomain("local", "a").withAttribute("rack", "r1"),
+                Agent.of("local-agent-2", "127.0.0.11").withFaultDomain("local", "b").withAttribute("rack", "r1")
+                        .withAttribute("ssd", "true"),
+                Agent.of("local-agent-3", "127.0.0.12").withFaultDomain("local", "a").withAttribute("rack", "r1"));
+    }
+
+    @Test
+    void byDefaultEachAgentHasEveryCpuAndAShareOfMemoryAndDisk() {
+        LocalBackendBuilder builder = LocalBackend.builder(Path.of("/tmp/stratum-not-created"));
+        AgentResources resources = AgentResources.of(builder);
+
+        assertThat(builder.agents).isEqualTo(3);
+        assertThat(resources.cpus()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(resources.memMb()).isGreaterThanOrEqualTo(1);
+        assertThat(resources.diskMb()).isGreaterThanOrEqualTo(1);
+        assertThat(resources.ports()).isEqualTo(new io.stratum.sdk.resource.Range(10_000, 19_999));
+    }
+
+    @Test
+    void badOptionsAreRefused() {
+        LocalBackendBuilder builder = LocalBackend.builder(fixtures.workDir);
+
+        assertThatThrownBy(() -> builder.withAgents(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.withPorts(20, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.withCpus(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.withAgents(10).withFirstAddress(250).build())
+                .hasMessage("10 agents from 127.0.0.250 go beyond 127.0.0.254");
+    }
+
+    @Test
+    void startingTwiceOrAfterCloseIsRefused() {
+        BackendFixtures.Started started = fixtures.start();
+        started.events().offers(2);
+
+        assertThatThrownBy(() -> started.backend().start(Optional.empty(), started.events()))
+                .isInstanceOf(IllegalStateException.class).hasMessage("the local backend was started already");
+        started.backend().close();
+        assertThatThrownBy(() -> started.backend().start(Optional.empty(), started.events()))
+                .hasMessage("the local backend is closed");
+        assertThat(started.events().registrations).hasSize(1);
+    }
+}
