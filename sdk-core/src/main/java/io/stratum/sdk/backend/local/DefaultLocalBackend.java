@@ -3,10 +3,11 @@ package io.stratum.sdk.backend.local;
 import io.stratum.sdk.backend.BackendListener;
 import io.stratum.sdk.backend.TaskStatusUpdate;
 import io.stratum.sdk.check.CheckRunner;
+import io.stratum.sdk.offer.DestroyVolumeRecommendation;
 import io.stratum.sdk.offer.LaunchRecommendation;
 import io.stratum.sdk.offer.Offer;
 import io.stratum.sdk.offer.Recommendation;
-import io.stratum.sdk.offer.ReserveRecommendation;
+import io.stratum.sdk.offer.UnreserveRecommendation;
 import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.state.TaskState;
@@ -236,7 +237,7 @@ final class DefaultLocalBackend implements LocalBackend {
             }
             try {
                 Operations.apply(agent, operation, supervisor.inUseBy(agent.id()).keySet());
-                freed |= !(operation instanceof ReserveRecommendation);
+                freed |= operation instanceof UnreserveRecommendation || operation instanceof DestroyVolumeRecommendation;
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "dropped an operation on " + agent.id() + ": " + e.getMessage());
             }
