@@ -1,0 +1,138 @@
+package io.stratum.sdk.cli;
+
+import io.stratum.sdk.service.RunOptions;
+import io.stratum.sdk.service.Service;
+import io.stratum.sdk.service.ServiceRuntime;
+import io.stratum.sdk.spec.ServiceSpec;
+import io.stratum.sdk.spec.SpecException;
+import io.stratum.sdk.spec.SpecProblem;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code stratum run SPEC}: validates the spec, starts everything (embedded ZooKeeper, local
+ * agents, scheduler, API), prints deploy progress and keeps running. Ctrl-C stops the scheduler and
+ * leaves the service's tasks running; the next {@code run} with the same work dir takes over.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a service on this machine (embedded ZooKeeper and local agents).")
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SPEC", description = "The service spec (svc.yml).")
+    Path file;
+
+    @Mixin
+    EnvOptions env;
+
+    @Mixin
+    Flags flags = new Flags();
+
+    @Spec
+    CommandLine.Model.CommandSpec command;
+
+    /** The flags shared by {@code stratum run} and {@link Service#run}. */
+    public static final class Flags {
+        @Option(names = "--work-dir", paramLabel = "DIR",
+                description = "Where state, agents and sandboxes live (default: .stratum/<service name>).")
+        Path workDir;
+
+        @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8080",
+                description = "The API's port on 127.0.0.1 (default 8080; 0 picks a free one).")
+        int apiPort;
+
+        @Option(names = "--api-token", paramLabel = "TOKEN",
+                description = "Require 'Authorization: Bearer TOKEN' on mutating API calls.")
+        String apiToken;
+
+        @Option(names = "--agents", paramLabel = "N", defaultValue = "3", description = "Local agents (default 3).")
+        int agents;
+
+        @Option(names = "--zookeeper", paramLabel = "HOST:PORT",
+                description = "An external ZooKeeper instead of the embedded one.")
+        String zookeeper;
+
+        RunOptions options(ServiceSpec spec) {
+            if (apiPort < 0 || apiPort > 65_535) {
+                throw CliException.badInput("--api-port: must be 0-65535, got " + apiPort);
+            }
+            if (agents < 1 || agents > 200) {
+                throw CliException.badInput("--agents: must be 1-200, got " + agents);
+            }
+            if (zookeeper != null && !zookeeper.matches("[^\\s:,/]+:\\d{1,5}(,[^\\s:,/]+:\\d{1,5})*")) {
+                throw CliException.badInput("--zookeeper: expected HOST:PORT, got '" + zookeeper + "'");
+            }
+            Path dir = workDir != null ? workDir : Path.of(".stratum", spec.name().replace('/', '_'));
+            return new RunOptions(dir.toAbsolutePath(), apiPort, apiToken, agents, zookeeper);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServiceSpec spec;
+        try {
+            spec = ValidateCommand.load(file, env);
+        } catch (SpecException e) {
+            for (SpecProblem problem : e.problems()) {
+                command.commandLine().getErr().println(problem.format());
+            }
+            return StratumCli.BAD_INPUT;
+        }
+        return run(Service.builder(spec).build(), flags, command.commandLine().getOut());
+    }
+
+    /** Runs a framework's service with {@code args} parsed as run flags (for {@link Service#run}). */
+    public static int runService(Service service, String... args) {
+        Flags flags = new Flags();
+        CommandLine parser = new CommandLine(flags);
+        try {
+            parser.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            System.err.println("error: " + e.getMessage());
+            return StratumCli.BAD_INPUT;
+        }
+        try {
+            return run(service, flags, new PrintWriter(System.out, true));
+        } catch (CliException e) {
+            System.err.println("error: " + e.getMessage());
+            return e.exitCode();
+        } catch (Exception e) {
+            System.err.println("error: " + e.getMessage());
+            return StratumCli.INTERNAL;
+        }
+    }
+
+    private static int run(Service service, Flags flags, PrintWriter out) throws Exception {
+        RunOptions options = flags.options(service.spec());
+        out.println("running " + service.spec().name() + " (work dir " + options.workDir() + ")");
+        out.flush();
+        ServiceRuntime runtime;
+        try {
+            runtime = service.start(options, out);
+        } catch (java.io.IOException e) {
+            throw new CliException(StratumCli.INTERNAL, e.getMessage());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            out.println("stopping the scheduler; the service's tasks keep running (run again to take over)");
+            out.flush();
+            runtime.close();
+            stopped.countDown();
+        }, "stratum-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        boolean keptLeadership = runtime.printProgressUntilStopped();
+        if (!keptLeadership) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            runtime.close();
+            return StratumCli.INTERNAL;
+        }
+        stopped.await();
+        return StratumCli.OK;
+    }
+}
