@@ -43,6 +43,14 @@ final class ApiClient {
     }
 
     Reply post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    Reply put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    private Reply send(String method, String path, Object body) {
         String text;
         try {
             text = body == null ? "" : JSON.writeValueAsString(body);
@@ -51,7 +59,7 @@ final class ApiClient {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text));
+                .method(method, HttpRequest.BodyPublishers.ofString(text));
         if (token != null && !token.isEmpty()) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -95,6 +103,11 @@ final class ApiClient {
         int status = response.statusCode();
         if (status >= 400) {
             String message = body != null && body.has("error") ? body.get("error").asText() : response.body();
+            if (body != null && body.has("errors")) {
+                StringBuilder all = new StringBuilder(message);
+                body.get("errors").forEach(e -> all.append("\n  ").append(e.asText()));
+                message = all.toString();
+            }
             String parameter = body != null && body.has("parameter") ? body.get("parameter").asText() + ": " : "";
             throw new CliException(status >= 500 ? StratumCli.INTERNAL : StratumCli.BAD_INPUT,
                     "API answered " + status + ": " + parameter + message);

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Run and manage services described by a YAML service spec.",
-        subcommands = {ValidateCommand.class, SchemaCommand.class, RunCommand.class, PlanCommand.class, PodCommand.class,
+        subcommands = {ValidateCommand.class, SchemaCommand.class, RunCommand.class, UpdateCommand.class,
+            UninstallCommand.class, PlanCommand.class, PodCommand.class,
             ServiceCommands.Endpoints.class, ServiceCommands.Config.class, ServiceCommands.State.class,
             ServiceCommands.Explain.class, CommandLine.HelpCommand.class})
 public final class StratumCli implements Runnable {

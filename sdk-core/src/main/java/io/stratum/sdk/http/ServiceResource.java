@@ -33,6 +33,7 @@ final class ServiceResource {
                 .route("GET", "/v1/configurations/targetId", r -> ApiResponse.ok(api.scheduler().targetId().toString()))
                 .route("GET", "/v1/configurations/target", r -> ApiResponse.ok(api.scheduler().target()))
                 .route("GET", "/v1/configurations/{id}", this::configuration)
+                .route("PUT", "/v1/configurations/target", this::updateTarget)
                 .route("GET", "/v1/state/frameworkId", r -> ApiResponse.ok(Map.of("frameworkId",
                         api.scheduler().frameworkId().orElse(""))))
                 .route("GET", "/v1/state/properties", r -> ApiResponse.ok(api.properties().keys()))
@@ -94,6 +95,27 @@ final class ServiceResource {
         }
         return ApiResponse.ok(api.scheduler().config(uuid.toString())
                 .orElseThrow(() -> ApiException.notFound("id", "no configuration " + id)));
+    }
+
+    /** A config update: the body is a rendered, validated spec as JSON ({@code stratum update} sends it). */
+    private ApiResponse updateTarget(ApiRequest request) {
+        ServiceSpec spec;
+        try {
+            spec = io.stratum.sdk.spec.SpecJson.fromJson(request.bodyText());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("body", "the body is not a service spec: " + e.getMessage());
+        }
+        if (!spec.name().equals(api.scheduler().target().name())) {
+            throw ApiException.badRequest("name", "this scheduler runs '" + api.scheduler().target().name()
+                    + "', not '" + spec.name() + "'");
+        }
+        List<String> errors = api.command(() -> api.scheduler().updateConfig(spec));
+        if (!errors.isEmpty()) {
+            return new ApiResponse(409, Map.of("error", "config update rejected; the previous target stays",
+                    "errors", errors));
+        }
+        return ApiResponse.ok(Map.of("message", "config update accepted", "targetId",
+                api.scheduler().targetId().toString()));
     }
 
     private ApiResponse property(ApiRequest request) {

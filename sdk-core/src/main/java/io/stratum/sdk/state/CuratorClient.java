@@ -113,6 +113,18 @@ final class CuratorClient implements ZooKeeperClient {
     }
 
     /** For tests in this package that need to reach ZooKeeper directly (to expire a session, say). */
+    @Override
+    public void deleteNamespace() {
+        try {
+            if (curator.checkExists().forPath(namespace) != null) {
+                curator.delete().guaranteed().deletingChildrenIfNeeded().forPath(namespace);
+            }
+        } catch (Exception e) {
+            throw new PersisterException(PersisterException.Reason.UNAVAILABLE, namespace,
+                    "cannot delete " + namespace + ": " + e.getMessage(), e);
+        }
+    }
+
     CuratorFramework curator() {
         return curator;
     }

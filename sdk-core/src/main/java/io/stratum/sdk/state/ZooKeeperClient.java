@@ -64,6 +64,14 @@ public interface ZooKeeperClient extends AutoCloseable {
      */
     SchedulerLock schedulerLock(String candidateId, LeadershipListener listener);
 
+    /**
+     * Deletes the service's whole namespace (its state, schema version, chunks and lock nodes):
+     * what {@code uninstall} does last. The client stays usable only for closing.
+     *
+     * @throws PersisterException if ZooKeeper cannot be reached
+     */
+    void deleteNamespace();
+
     /** @return the ZooKeeper path of the service's namespace, e.g. {@code /stratum/group%2Fsvc} */
     String namespace();
 
