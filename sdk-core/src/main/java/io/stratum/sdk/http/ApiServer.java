@@ -78,6 +78,11 @@ public final class ApiServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** @return every route as {@code METHOD /template}, for documentation checks */
+    public java.util.List<String> routes() {
+        return router.routes().stream().map(r -> r.method() + " " + r.template()).toList();
+    }
+
     /** @return {@code http://host:port} */
     public URI uri() {
         return URI.create("http://" + address.getHostAddress() + ":" + port());

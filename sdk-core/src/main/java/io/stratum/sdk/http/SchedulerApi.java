@@ -63,6 +63,19 @@ public final class SchedulerApi implements PlanRegistry {
         new PlansResource(this).register(builder);
         new PodsResource(this).register(builder);
         new ServiceResource(this).register(builder);
+        builder.route("GET", "/v1/openapi.json", r -> ApiResponse.raw(200, "application/json", openApi()));
         return builder;
+    }
+
+    /** @return the OpenAPI 3 document of the v1 API */
+    public static byte[] openApi() {
+        try (java.io.InputStream in = SchedulerApi.class.getResourceAsStream("openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

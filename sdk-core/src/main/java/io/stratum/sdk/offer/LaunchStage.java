@@ -31,7 +31,7 @@ final class LaunchStage implements Stage {
             ResourceSetSpec set = pod.resourcesOf(task);
             Map<String, Long> ports = a.portsOf(set.name());
             Map<String, String> env = new LinkedHashMap<>(task.env());
-            env.put("TASK_NAME", name);
+            env.put("TASK_NAME", a.podInstance + "-" + name);
             env.put("POD_INSTANCE_INDEX", Integer.toString(a.request.index()));
             for (PortSpec port : set.ports().values()) {
                 String value = Long.toString(ports.get(port.name()));

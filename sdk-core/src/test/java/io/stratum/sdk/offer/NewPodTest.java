@@ -49,7 +49,7 @@ class NewPodTest {
         TaskLaunch task = launch.tasks().get(0);
         assertThat(task.taskId()).startsWith("node-0-server__");
         assertThat(task.fullName()).isEqualTo("node-0-server");
-        assertThat(task.env()).containsEntry("MODE", "fast").containsEntry("TASK_NAME", "server")
+        assertThat(task.env()).containsEntry("MODE", "fast").containsEntry("TASK_NAME", "node-0-server")
                 .containsEntry("POD_INSTANCE_INDEX", "0");
         assertThat(task.resources()).extracting(Resource::name).containsExactly("cpus", "mem");
         assertThat(task.resources()).allMatch(r -> r.resourceId().isPresent());
