@@ -240,6 +240,31 @@ class SchedulerOnSimTest {
         Expect.launches("hello-0-server", 3).run(context);
     }
 
+    @Test
+    void aPodFailingLongerThanThePermanentFailureTimeoutIsReplacedOnFreshResources() {
+        var context = ServiceTestRunner.builder(spec(SPEC))
+                .withSettings(SchedulerSettings.DEFAULT.withPermanentFailureTimeout(Duration.ofMinutes(5)))
+                .build().run(Send.offersUntilComplete("deploy", 20));
+        TaskRecord before = record(context, "hello-0-server");
+        context.cluster().script("hello-0-server", io.stratum.sdk.backend.sim.TaskBehaviour.failOnStart("crash"));
+
+        Send.failure("hello-0-server").run(context);
+        for (int i = 0; i < 10; i++) {
+            Send.offers().run(context);
+        }
+        assertThat(record(context, "hello-0-server").resourceIds()).containsExactlyInAnyOrderElementsOf(before.resourceIds());
+
+        context.cluster().clearScripts();
+        Send.time(Duration.ofMinutes(5)).run(context);
+        Send.offers().run(context);
+        Send.offers().run(context);
+
+        TaskRecord after = record(context, "hello-0-server");
+        assertThat(after.resourceIds()).doesNotContainAnyElementsOf(before.resourceIds());
+        assertThat(after.volumeIds()).doesNotContainAnyElementsOf(before.volumeIds());
+        Expect.taskRunning("hello-0-server").run(context);
+    }
+
     private static TaskRecord record(ServiceTestRunner.Context context, String name) {
         return context.scheduler().tasks().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
