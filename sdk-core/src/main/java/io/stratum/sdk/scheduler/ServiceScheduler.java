@@ -64,6 +64,8 @@ public final class ServiceScheduler {
     private final OfferDemand demand;
     private final ProgressBook progress;
     private final Map<String, String> explanations = new ConcurrentHashMap<>();
+    /** Every agent seen in an offer, so placement rules know the agents of tasks placed earlier. */
+    private final Map<String, io.stratum.sdk.resource.Agent> knownAgents = new HashMap<>();
     private final Set<String> reconciling = new LinkedHashSet<>();
 
     private final PlanSet plans;
@@ -143,6 +145,7 @@ public final class ServiceScheduler {
     public void onOffers(List<Offer> offers) {
         Instant now = clock.instant();
         decommission.offersSeen();
+        offers.forEach(o -> knownAgents.put(o.agent().id(), o.agent()));
         if (!reconciling.isEmpty()) {
             backend.decline(offers.stream().map(Offer::id).toList(), RECONCILE_DECLINE);
             return;
@@ -155,7 +158,7 @@ public final class ServiceScheduler {
             }
         }
         OfferCycle.Result result = OfferCycle.run(offers, candidates, environments, config.target(), config.targetId().toString(),
-                tasks, evaluator, now, pods::effective);
+                tasks, evaluator, now, pods::effective, knownAgents);
         explanations.putAll(result.explanations());
         for (OfferCycle.Launched launched : result.launched()) {
             tasks.put(launched.records());
