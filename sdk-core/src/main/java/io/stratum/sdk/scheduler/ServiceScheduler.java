@@ -522,7 +522,7 @@ public final class ServiceScheduler {
         boolean fresh = !lastCandidates.containsAll(ids);
         lastCandidates = ids;
         boolean work = !candidates.isEmpty()
-                || allPlans().stream().flatMap(p -> p.steps().stream()).anyMatch(s -> s.status() == Status.DELAYED);
+                || allPlans().stream().anyMatch(Plan::hasDelayedSteps);
         work |= decommission.needsOffers();
         if (work && (suppressed || fresh || revive.isPending())) {
             if (revive.tryRevive()) {
