@@ -392,7 +392,7 @@ public final class ServiceScheduler {
     }
 
     private void updateSuppression(Instant now) {
-        boolean waiting = plans.working().stream().flatMap(p -> p.steps().stream()).anyMatch(s -> s.status() == Status.DELAYED)
+        boolean waiting = plans.working().stream().anyMatch(Plan::hasDelayedSteps)
                 || decommission.needsOffers();
         demand.update(PlanCoordinator.candidates(plans.byPriority(), now), waiting, reconciling.isEmpty());
     }
