@@ -65,6 +65,8 @@ public final class ServiceScheduler {
     private final ProgressBook progress;
     private final Map<String, String> explanations = new ConcurrentHashMap<>();
     private final Set<String> reconciling = new LinkedHashSet<>();
+    /** Garbage seen on an offer used for a launch, so not collected yet: offers must keep coming. */
+    private boolean garbageLeft;
 
     private final PlanSet plans;
     private volatile String frameworkId;
@@ -166,6 +168,10 @@ public final class ServiceScheduler {
         Set<String> used = result.acceptsByOffer().keySet();
         result.acceptsByOffer().forEach((offerId, ops) -> backend.accept(List.of(offerId), ops));
         List<Offer> unused = offers.stream().filter(o -> !used.contains(o.id())).toList();
+        // A replacement placed on its old agent uses the offer that holds its old reservations;
+        // they are collected from that agent's next offer, which must not be suppressed away.
+        garbageLeft = !evaluator.collectGarbage(offers.stream().filter(o -> used.contains(o.id())).toList(),
+                tasks.ownedResourceIds()).isEmpty();
         // With work left (a step waiting for its resources to come back, or for a better offer),
         // unused offers must come back soon; with none, they may stay away long.
         Duration refuse = candidates.isEmpty() && result.launched().isEmpty() ? settings.declineRefuse() : SHORT_DECLINE;
@@ -390,7 +396,7 @@ public final class ServiceScheduler {
 
     private void updateSuppression(Instant now) {
         boolean waiting = plans.working().stream().flatMap(p -> p.steps().stream()).anyMatch(s -> s.status() == Status.DELAYED)
-                || decommission.needsOffers();
+                || decommission.needsOffers() || garbageLeft;
         demand.update(PlanCoordinator.candidates(plans.byPriority(), now), waiting, reconciling.isEmpty());
     }
 }
