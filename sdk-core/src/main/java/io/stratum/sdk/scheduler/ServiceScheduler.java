@@ -167,7 +167,12 @@ public final class ServiceScheduler {
             plans.launched(launched.step(), launched.taskIds());
         }
         Set<String> used = result.acceptsByOffer().keySet();
-        result.acceptsByOffer().forEach((offerId, ops) -> backend.accept(List.of(offerId), ops));
+        // Garbage on an offer used for a launch (a replacement placed on its old agent holds its old
+        // reservations there) goes in the same accept: the offer is consumed by it.
+        Map<String, List<Recommendation>> accepts = new LinkedHashMap<>(result.acceptsByOffer());
+        evaluator.collectGarbage(offers.stream().filter(o -> used.contains(o.id())).toList(), tasks.ownedResourceIds())
+                .forEach(r -> accepts.get(r.offerId()).add(r));
+        accepts.forEach((offerId, ops) -> backend.accept(List.of(offerId), ops));
         List<Offer> unused = offers.stream().filter(o -> !used.contains(o.id())).toList();
         // With work left (a step waiting for its resources to come back, or for a better offer),
         // unused offers must come back soon; with none, they may stay away long.

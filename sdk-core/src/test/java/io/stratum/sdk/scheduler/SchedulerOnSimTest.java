@@ -149,6 +149,26 @@ class SchedulerOnSimTest {
     }
 
     @Test
+    void aReplacementOnItsOldAgentDestroysItsOldVolumeInTheSameAccept() {
+        var context = ServiceTestRunner.builder(spec(SPEC.replace("count: 2", "count: 1")))
+                .withCluster(() -> io.stratum.sdk.backend.sim.SimCluster.builder()
+                        .agents(1, a -> a.cpus(4).mem(8192).disk(32_768).ports(10_000, 20_000)))
+                .build().run(Send.offersUntilComplete("deploy", 20), Expect.suppressed());
+        TaskRecord before = record(context, "hello-0-server");
+
+        Send.podReplace("hello-0").run(context);
+        Send.offers().run(context);
+
+        assertThat(record(context, "hello-0-server").agentId()).isEqualTo(before.agentId());
+        assertThat(context.cluster().volumes(before.agentId()).stream()
+                .map(r -> r.volume().orElseThrow().persistenceId())).doesNotContainAnyElementsOf(before.volumeIds());
+        assertThat(context.cluster().reservations(before.agentId()).stream().map(r -> r.resourceId().orElse("")))
+                .doesNotContainAnyElementsOf(before.resourceIds());
+        Send.offers().run(context);
+        Expect.suppressed().run(context);
+    }
+
+    @Test
     void aConfigUpdateRollsOnlyThePodsThatChanged() {
         var context = runner(SPEC).run(Send.offersUntilComplete("deploy", 20));
 
