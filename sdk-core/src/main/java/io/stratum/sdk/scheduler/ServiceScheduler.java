@@ -27,7 +27,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +65,7 @@ public final class ServiceScheduler {
     private final Map<String, String> explanations = new ConcurrentHashMap<>();
     /** Every agent seen in an offer, so placement rules know the agents of tasks placed earlier. */
     private final Map<String, io.stratum.sdk.resource.Agent> knownAgents = new HashMap<>();
-    private final Set<String> reconciling = new LinkedHashSet<>();
+    private final Reconciliation reconciliation = new Reconciliation();
 
     private final PlanSet plans;
     private volatile String frameworkId;
@@ -133,11 +132,7 @@ public final class ServiceScheduler {
         if (!id.equals(frameworkStore.fetchFrameworkId().orElse(null))) {
             frameworkStore.storeFrameworkId(id);
         }
-        reconciling.clear();
-        tasks.all().stream().filter(r -> r.lastStatus().map(s -> !s.state().isTerminal()).orElse(true))
-                .forEach(r -> reconciling.add(r.taskId()));
-        backend.reconcile(List.copyOf(reconciling));
-        backend.reconcile(List.of());
+        reconciliation.start(tasks.all(), backend, clock.instant());
         demand.registered();
     }
 
@@ -146,7 +141,7 @@ public final class ServiceScheduler {
         Instant now = clock.instant();
         decommission.offersSeen();
         offers.forEach(o -> knownAgents.put(o.agent().id(), o.agent()));
-        if (!reconciling.isEmpty()) {
+        if (reconciliation.inProgress(now)) {
             backend.decline(offers.stream().map(Offer::id).toList(), RECONCILE_DECLINE);
             return;
         }
@@ -204,7 +199,7 @@ public final class ServiceScheduler {
     /** A task status: record it, move steps, start recovery, acknowledge. */
     public void onStatus(TaskStatusUpdate update) {
         TaskStatus status = update.status();
-        reconciling.remove(status.taskId());
+        reconciliation.answered(status.taskId());
         Optional<TaskRecord> record = tasks.status(status);
         if (record.isEmpty()) {
             if (!status.state().isTerminal()) {
@@ -399,6 +394,6 @@ public final class ServiceScheduler {
     private void updateSuppression(Instant now) {
         boolean waiting = plans.working().stream().anyMatch(Plan::hasDelayedSteps)
                 || decommission.needsOffers();
-        demand.update(PlanCoordinator.candidates(plans.byPriority(), now), waiting, reconciling.isEmpty());
+        demand.update(PlanCoordinator.candidates(plans.byPriority(), now), waiting, !reconciliation.inProgress(now));
     }
 }
