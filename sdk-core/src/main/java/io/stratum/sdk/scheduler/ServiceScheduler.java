@@ -538,10 +538,14 @@ public final class ServiceScheduler {
     private void persistProgress() {
         for (Plan plan : plans.values()) {
             PlanProgress progress = plan.progress();
-            if (!progress.equals(savedProgress.get(plan.name()))) {
-                planStore.storeJson(plan.name(), progress);
-                savedProgress.put(plan.name(), progress);
+            PlanProgress saved = savedProgress.get(plan.name());
+            if (progress == saved) {
+                continue; // a plan returns the same progress until it changes: no need to compare
             }
+            if (!progress.equals(saved)) {
+                planStore.storeJson(plan.name(), progress);
+            }
+            savedProgress.put(plan.name(), progress);
         }
     }
 
