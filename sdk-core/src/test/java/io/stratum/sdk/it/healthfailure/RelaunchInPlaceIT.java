@@ -54,8 +54,8 @@ class RelaunchInPlaceIT {
                 dir.resolve("work"));
         ServiceApi api = service.api();
         LocalServices.awaitDeployComplete(api);
-        ServiceApi.Task before = await().atMost(LocalServices.WAIT).pollInterval(LocalServices.POLL)
-                .until(() -> api.running("app-0").filter(t -> t.sandbox() != null).orElse(null), t -> t != null);
+        ServiceApi.Task before = await("healthy").atMost(LocalServices.WAIT).pollInterval(LocalServices.POLL)
+                .until(() -> api.running("app-0").orElse(null), t -> t != null && t.health().equals("PASSED"));
         services.track(before.pid());
         Path volume = Path.of(before.sandbox()).resolve("data");
         Files.writeString(volume.resolve("earlier"), "written before the failure\n");

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,9 +37,11 @@ class SchedulerKillIT {
     void aSchedulerKilledWithSigkillLeavesItsTasksRunningAndTheNextRunReadoptsThem() throws Exception {
         Path workDir = dir.resolve("work");
         services.watch(workDir);
+        long launched = System.nanoTime();
         SchedulerJvm first = start(workDir, "first.log");
         ServiceApi api = first.awaitApi();
         LocalServices.awaitDeployComplete(api);
+        System.out.printf("FIGURE run-to-complete (stratum run in a new JVM): %.2f s%n", (System.nanoTime() - launched) / 1e9);
         Map<String, ServiceApi.Task> deployed = api.tasksByName(PODS);
         deployed.values().forEach(t -> services.track(t.pid()));
         assertThat(deployed.values()).allMatch(t -> t.state().equals("RUNNING")).allMatch(t -> Processes.alive(t.pid()));
@@ -83,7 +84,7 @@ class SchedulerKillIT {
     }
 
     @AfterEach
-    void stopTheSchedulers(TestInfo test) throws Exception {
+    void stopTheSchedulers() throws Exception {
         for (SchedulerJvm jvm : jvms) {
             jvm.close();
             if (!passed) {
