@@ -3,10 +3,13 @@ package io.stratum.sdk.it.schedulerkill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.stratum.sdk.cli.StratumCli;
 import io.stratum.sdk.it.LocalServices;
 import io.stratum.sdk.it.Processes;
 import io.stratum.sdk.it.SchedulerJvm;
 import io.stratum.sdk.it.ServiceApi;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code stratum run} of hello-world in a JVM of its own is killed with SIGKILL once deployed: its
  * tasks keep running, and a second {@code run} over the same work dir re-adopts them (the same
- * processes, nothing relaunched) and finds the deploy COMPLETE.
+ * processes, nothing relaunched) and finds the deploy COMPLETE. Stopped (Ctrl-C) it leaves them
+ * running again, until {@code stratum uninstall}. Prints the figures {@code run-to-complete} for a
+ * fresh JVM and {@code restart-to-complete}.
  */
 class SchedulerKillIT {
     private static final String[] PODS = {"hello-0", "world-0", "world-1"};
@@ -74,6 +79,14 @@ class SchedulerKillIT {
                 .doesNotContain("internal error").doesNotContain("lost leadership");
         assertThat(deployed.values()).as("a stopped scheduler leaves its tasks running")
                 .allMatch(t -> Processes.alive(t.pid()));
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int uninstalled = StratumCli.execute(new String[] {"uninstall", LocalServices.helloWorld().toString(),
+            "--work-dir", workDir.toString()}, new PrintWriter(out), new PrintWriter(err));
+        assertThat(uninstalled).as("uninstall: %s%s", out, err).isZero();
+        assertThat(deployed.values()).as("uninstalled").noneMatch(t -> Processes.alive(t.pid()));
+        assertThat(workDir).doesNotExist();
         passed = true;
     }
 
