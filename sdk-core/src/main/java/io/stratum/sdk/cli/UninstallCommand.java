@@ -58,7 +58,8 @@ final class UninstallCommand implements Callable<Integer> {
         try {
             workDirLock = io.stratum.sdk.service.WorkDirLock.acquire(options.workDir());
         } catch (IOException e) {
-            throw CliException.badInput(e.getMessage() + " (stop it with Ctrl-C, then uninstall)");
+            throw CliException.badInput("a scheduler is running on " + options.workDir()
+                    + ": stop it first (Ctrl-C), then uninstall");
         }
         EmbeddedZooKeeper embedded = null;
         String connect = options.zookeeper();
