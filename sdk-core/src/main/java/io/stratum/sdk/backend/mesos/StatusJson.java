@@ -28,7 +28,11 @@ final class StatusJson {
         return new TaskStatusUpdate(ours, Wire.idOf(status, "agent_id"), Wire.text(status, "uuid"));
     }
 
-    /** @return our state for a Mesos {@code TaskState}; {@link TaskState#UNKNOWN} for one we do not know */
+    /**
+     * @return our state for a Mesos {@code TaskState}. {@code TASK_UNKNOWN} (the master's answer to
+     *     reconciling a task it does not know) is LOST, as the backend SPI answers unknown tasks;
+     *     a state newer than this code is {@link TaskState#UNKNOWN}.
+     */
     static TaskState state(String mesosState) {
         return switch (mesosState) {
             case "TASK_STAGING" -> TaskState.STAGING;
@@ -43,6 +47,7 @@ final class StatusJson {
             case "TASK_DROPPED" -> TaskState.DROPPED;
             case "TASK_UNREACHABLE" -> TaskState.UNREACHABLE;
             case "TASK_GONE", "TASK_GONE_BY_OPERATOR" -> TaskState.GONE;
+            case "TASK_UNKNOWN" -> TaskState.LOST;
             default -> TaskState.UNKNOWN;
         };
     }
