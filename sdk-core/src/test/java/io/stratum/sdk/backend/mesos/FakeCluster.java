@@ -174,6 +174,18 @@ final class FakeCluster {
         agents.removeIf(a -> a.id.equals(agentId));
     }
 
+    /** Resources were freed on the agent: its outstanding offers are rescinded, to be made anew with them. */
+    void freed(String agentId) {
+        List<String> stale = offers.entrySet().stream()
+                .filter(e -> agentId.equals(Wire.idOf(e.getValue(), "agent_id").orElse(null))).map(Map.Entry::getKey).toList();
+        for (String offerId : stale) {
+            offers.remove(offerId);
+            ObjectNode rescind = event("RESCIND");
+            rescind.putObject("rescind").set("offer_id", Wire.id(offerId));
+            send(rescind);
+        }
+    }
+
     void send(ObjectNode event) {
         if (stream != null && !silent) {
             stream.send(event);

@@ -70,6 +70,7 @@ final class FakeLaunches {
 
     /** A task ended: an executor left without live tasks ends and gives back what it took. */
     void ended(FakeTask task) {
+        cluster.freed(task.agentId);
         Executor executor = executors.get(task.executorId);
         if (executor != null && executor.tasks().remove(task.taskId) && executor.tasks().isEmpty()) {
             executors.remove(task.executorId);

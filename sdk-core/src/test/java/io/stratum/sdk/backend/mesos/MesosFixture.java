@@ -29,10 +29,12 @@ final class MesosFixture implements AfterEachCallback {
         return master;
     }
 
-    /** @return a backend for {@code master}, with timings for tests: short backoff and timeouts */
+    /**
+     * @return a backend for {@code master} with the role and principal of the offer evaluator's
+     *     defaults, and timings for tests: short backoff and timeouts
+     */
     MesosBackendBuilder builder(String master) {
         return MesosBackend.builder(master).withFrameworkName("test-service").withUser("tester")
-                .withRole("test-role").withPrincipal("test-principal")
                 .withBackoff(Duration.ofMillis(20), Duration.ofMillis(200)).withRequestTimeout(Duration.ofSeconds(2));
     }
 

@@ -19,7 +19,8 @@ class SubscriptionTest {
     @Test
     void subscribesAsTheFrameworkItDescribesAndRegistersWithTheIdTheMasterGave() throws Exception {
         TestMaster master = fixture.master();
-        MesosBackend backend = fixture.builder(master.uri().toString()).withFailoverTimeout(Duration.ofDays(7)).build();
+        MesosBackend backend = fixture.builder(master.uri().toString()).withRole("test-role")
+                .withPrincipal("test-principal").withFailoverTimeout(Duration.ofDays(7)).build();
 
         Events events = fixture.start(backend, Optional.empty());
 
