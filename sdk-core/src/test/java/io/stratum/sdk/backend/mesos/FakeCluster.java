@@ -40,11 +40,11 @@ final class FakeCluster {
     private final Set<String> allRoles = new HashSet<>();
     String frameworkId;
     String role = "*";
-    boolean suppressed;
+    volatile boolean suppressed;
     private EventQueue stream;
     private Instant lastHeartbeat = Instant.EPOCH;
     private int offerSequence;
-    int subscriptions;
+    volatile int subscriptions;
 
     synchronized FakeAgent agent(String id, double cpus, double mem, double disk) {
         FakeAgent agent = new FakeAgent(id, id + ".example", cpus, mem, disk, 31000, 31099);
@@ -78,6 +78,10 @@ final class FakeCluster {
         lastHeartbeat = Instant.now();
         unacked.values().forEach(status -> stream.send(update(status)));
         return stream;
+    }
+
+    synchronized int unackedCount() {
+        return unacked.size();
     }
 
     synchronized String streamId() {
