@@ -4,8 +4,6 @@ import io.stratum.sdk.service.RunOptions;
 import io.stratum.sdk.service.Service;
 import io.stratum.sdk.service.ServiceRuntime;
 import io.stratum.sdk.spec.ServiceSpec;
-import io.stratum.sdk.spec.SpecException;
-import io.stratum.sdk.spec.SpecProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -75,15 +73,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServiceSpec spec;
-        try {
-            spec = ValidateCommand.load(file, env);
-        } catch (SpecException e) {
-            for (SpecProblem problem : e.problems()) {
-                command.commandLine().getErr().println(problem.format());
-            }
+        java.util.Optional<ServiceSpec> loaded = ValidateCommand.loadOrReport(file, env, command.commandLine());
+        if (loaded.isEmpty()) {
             return StratumCli.BAD_INPUT;
         }
+        ServiceSpec spec = loaded.get();
         return run(Service.builder(spec).build(), flags, command.commandLine().getOut());
     }
 

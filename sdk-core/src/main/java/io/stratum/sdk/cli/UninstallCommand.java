@@ -3,8 +3,6 @@ package io.stratum.sdk.cli;
 import io.stratum.sdk.backend.local.LocalBackend;
 import io.stratum.sdk.service.RunOptions;
 import io.stratum.sdk.spec.ServiceSpec;
-import io.stratum.sdk.spec.SpecException;
-import io.stratum.sdk.spec.SpecProblem;
 import io.stratum.sdk.state.EmbeddedZooKeeper;
 import io.stratum.sdk.state.LeadershipListener;
 import io.stratum.sdk.state.SchedulerLock;
@@ -46,15 +44,11 @@ final class UninstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServiceSpec spec;
-        try {
-            spec = ValidateCommand.load(file, env);
-        } catch (SpecException e) {
-            for (SpecProblem problem : e.problems()) {
-                command.commandLine().getErr().println(problem.format());
-            }
+        java.util.Optional<ServiceSpec> loaded = ValidateCommand.loadOrReport(file, env, command.commandLine());
+        if (loaded.isEmpty()) {
             return StratumCli.BAD_INPUT;
         }
+        ServiceSpec spec = loaded.get();
         RunOptions options = flags.options(spec);
         PrintWriter out = command.commandLine().getOut();
         if (!Files.isDirectory(options.workDir())) {

@@ -2,9 +2,7 @@ package io.stratum.sdk.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stratum.sdk.spec.ServiceSpec;
-import io.stratum.sdk.spec.SpecException;
 import io.stratum.sdk.spec.SpecJson;
-import io.stratum.sdk.spec.SpecProblem;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -34,15 +32,11 @@ final class UpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServiceSpec spec;
-        try {
-            spec = ValidateCommand.load(file, env);
-        } catch (SpecException e) {
-            for (SpecProblem problem : e.problems()) {
-                command.commandLine().getErr().println(problem.format());
-            }
+        java.util.Optional<ServiceSpec> loaded = ValidateCommand.loadOrReport(file, env, command.commandLine());
+        if (loaded.isEmpty()) {
             return StratumCli.BAD_INPUT;
         }
+        ServiceSpec spec = loaded.get();
         ApiClient.Reply reply = api.client().put("/v1/configurations/target",
                 new ObjectMapper().readTree(SpecJson.toJson(spec)));
         command.commandLine().getOut().println(api.json ? reply.text()

@@ -47,6 +47,21 @@ final class ValidateCommand implements Callable<Integer> {
         return StratumCli.OK;
     }
 
+    /**
+     * Loads a spec for a command that needs a valid one: its problems go to the command's error
+     * stream, one a line, and the result is empty.
+     */
+    static java.util.Optional<ServiceSpec> loadOrReport(Path file, EnvOptions env, picocli.CommandLine commandLine) {
+        try {
+            return java.util.Optional.of(load(file, env));
+        } catch (SpecException e) {
+            for (SpecProblem problem : e.problems()) {
+                commandLine.getErr().println(problem.format());
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Loads a spec for any command, turning an unreadable file into a one-line bad-input error. */
     static ServiceSpec load(Path file, EnvOptions env) throws SpecException {
         if (Files.isDirectory(file)) {

@@ -31,6 +31,7 @@ public final class ExecutionStrategy {
 
     private final Strategy kind;
     private final Map<String, Set<String>> dependencies = new HashMap<>();
+    private final Revision revision = new Revision();
     private boolean interrupted;
     private int approvals;
 
@@ -50,11 +51,13 @@ public final class ExecutionStrategy {
     /** Declares that child {@code child} may start only once {@code prerequisite} is complete. */
     public synchronized ExecutionStrategy dependsOn(String child, String prerequisite) {
         dependencies.computeIfAbsent(child, k -> new HashSet<>()).add(prerequisite);
+        revision.bump();
         return this;
     }
 
     public synchronized void interrupt() {
         interrupted = true;
+        revision.bump();
     }
 
     /** {@code continue}: lifts an interrupt and approves the next waiting canary. */
@@ -63,6 +66,7 @@ public final class ExecutionStrategy {
         if (isCanary() && approvals < CANARY_STEPS) {
             approvals++;
         }
+        revision.bump();
     }
 
     public synchronized boolean isInterrupted() {
@@ -76,12 +80,19 @@ public final class ExecutionStrategy {
     synchronized void restore(boolean restoredInterrupted, int restoredApprovals) {
         interrupted = restoredInterrupted;
         approvals = restoredApprovals;
+        revision.bump();
     }
 
     /** Forgets interrupts and approvals (a plan restart). */
     synchronized void reset() {
         interrupted = false;
         approvals = 0;
+        revision.bump();
+    }
+
+    /** @return the change counter of this strategy, joined into its phase's or plan's */
+    Revision revision() {
+        return revision;
     }
 
     private boolean isCanary() {

@@ -16,12 +16,16 @@ public final class Phase implements PlanElement {
     private final String name;
     private final ExecutionStrategy strategy;
     private final List<Step> steps;
+    private final Revision revision = new Revision();
+    private volatile Revision.Derived<Status> status;
 
     public Phase(UUID id, String name, ExecutionStrategy strategy, List<Step> steps) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.steps = List.copyOf(steps);
+        this.steps.forEach(s -> revision.join(s.revision()));
+        revision.join(strategy.revision());
     }
 
     @Override
@@ -44,7 +48,14 @@ public final class Phase implements PlanElement {
 
     @Override
     public Status status() {
-        return Statuses.aggregate(steps, strategy, List.of());
+        Revision.Derived<Status> derived = revision.refresh(status, () -> Statuses.aggregate(steps, strategy, List.of()));
+        status = derived;
+        return derived.value();
+    }
+
+    /** @return the change counter of this phase, its steps and strategy; joined into its plan's */
+    Revision revision() {
+        return revision;
     }
 
     /** @return the step named {@code nameOrId} (its name or id), if any */

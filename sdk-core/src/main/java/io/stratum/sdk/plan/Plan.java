@@ -23,14 +23,25 @@ public final class Plan implements PlanElement {
     private final String name;
     private final ExecutionStrategy strategy;
     private final List<Phase> phases;
+    private final List<Step> steps;
+    private final Revision revision = new Revision();
     private List<String> errors = List.of();
     private Map<String, String> parameters = Map.of();
+    private volatile Revision.Derived<Status> status;
+    private volatile Revision.Derived<PlanProgress> progress;
+    private volatile Revision.Derived<StepSummary> summary;
+
+    /** What the scheduler asks about all steps after every event. */
+    private record StepSummary(Set<PodInstance> busy, boolean delayed) {}
 
     public Plan(String name, ExecutionStrategy strategy, List<Phase> phases) {
         this.id = PlanIds.of(name);
         this.name = Objects.requireNonNull(name, "name");
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.phases = List.copyOf(phases);
+        this.steps = this.phases.stream().flatMap(p -> p.steps().stream()).toList();
+        this.phases.forEach(p -> revision.join(p.revision()));
+        revision.join(strategy.revision());
     }
 
     @Override
@@ -53,7 +64,9 @@ public final class Plan implements PlanElement {
 
     @Override
     public Status status() {
-        return Statuses.aggregate(phases, strategy, errors());
+        Revision.Derived<Status> derived = revision.refresh(status, () -> Statuses.aggregate(phases, strategy, errors()));
+        status = derived;
+        return derived.value();
     }
 
     public synchronized List<String> errors() {
@@ -63,6 +76,7 @@ public final class Plan implements PlanElement {
     /** Shows {@code newErrors} in this plan (its status is ERROR while there are any). */
     public synchronized void setErrors(List<String> newErrors) {
         errors = List.copyOf(newErrors);
+        revision.bump();
     }
 
     /** @return the parameters given at the last {@link #start}; passed to the tasks' environment */
@@ -77,18 +91,34 @@ public final class Plan implements PlanElement {
 
     /** @return every step, phase by phase */
     public List<Step> steps() {
-        return phases.stream().flatMap(p -> p.steps().stream()).toList();
+        return steps;
     }
 
-    /** @return the pod instances of steps that are being worked on (PREPARED, STARTING, STARTED) */
+    /** @return the pod instances of steps that are being worked on (PREPARED, STARTING, STARTED); unmodifiable */
     public Set<PodInstance> busyPodInstances() {
-        Set<PodInstance> busy = new HashSet<>();
-        for (Step step : steps()) {
-            if (step.status().isRunning()) {
-                busy.add(step.podInstance());
+        return summary().busy();
+    }
+
+    /** @return whether some step is DELAYED (backing off) */
+    public boolean hasDelayedSteps() {
+        return summary().delayed();
+    }
+
+    private StepSummary summary() {
+        Revision.Derived<StepSummary> derived = revision.refresh(summary, () -> {
+            Set<PodInstance> busy = new HashSet<>();
+            boolean delayed = false;
+            for (Step step : steps) {
+                Status s = step.status();
+                if (s.isRunning()) {
+                    busy.add(step.podInstance());
+                }
+                delayed |= s == Status.DELAYED;
             }
-        }
-        return busy;
+            return new StepSummary(java.util.Collections.unmodifiableSet(busy), delayed);
+        });
+        summary = derived;
+        return derived.value();
     }
 
     /**
@@ -114,6 +144,7 @@ public final class Plan implements PlanElement {
         restart();
         strategy.reset();
         phases.forEach(p -> p.strategy().reset());
+        revision.bump();
     }
 
     /** Stops the plan: interrupts it and resets its progress. */
@@ -148,7 +179,13 @@ public final class Plan implements PlanElement {
     }
 
     /** @return this plan's progress, for {@link #restore} after a scheduler restart */
-    public synchronized PlanProgress progress() {
+    public PlanProgress progress() {
+        Revision.Derived<PlanProgress> derived = revision.refresh(progress, this::currentProgress);
+        progress = derived;
+        return derived.value();
+    }
+
+    private synchronized PlanProgress currentProgress() {
         Map<String, PlanProgress.PhaseProgress> phaseProgress = new LinkedHashMap<>();
         for (Phase phase : phases) {
             Map<String, PlanProgress.StepProgress> stepProgress = new LinkedHashMap<>();
@@ -167,6 +204,7 @@ public final class Plan implements PlanElement {
      */
     public synchronized void restore(PlanProgress saved) {
         parameters = saved.parameters();
+        revision.bump();
         strategy.restore(saved.interrupted(), saved.approvals());
         for (Phase phase : phases) {
             PlanProgress.PhaseProgress p = saved.phases().get(phase.name());

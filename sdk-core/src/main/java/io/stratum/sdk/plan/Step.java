@@ -27,6 +27,7 @@ public final class Step implements PlanElement {
     private final PodInstance podInstance;
     private final List<String> tasks;
     private final RecoveryType recovery;
+    private final Revision revision = new Revision();
 
     private Status status = Status.PENDING;
     private final Map<String, String> launchedIds = new LinkedHashMap<>();
@@ -111,6 +112,7 @@ public final class Step implements PlanElement {
     public synchronized void prepared() {
         if (status != Status.COMPLETE) {
             status = Status.PREPARED;
+            revision.bump();
         }
     }
 
@@ -121,6 +123,7 @@ public final class Step implements PlanElement {
         progress.clear();
         taskIds.keySet().forEach(task -> progress.put(task, TaskProgress.STARTING));
         status = Status.STARTING;
+        revision.bump();
     }
 
     /**
@@ -135,6 +138,7 @@ public final class Step implements PlanElement {
         if (newProgress == TaskProgress.FAILED) {
             failures++;
             status = Status.PENDING;
+            revision.bump();
             return;
         }
         if (progress.size() == tasks.size() && progress.values().stream().allMatch(p -> p == TaskProgress.DONE)) {
@@ -142,6 +146,7 @@ public final class Step implements PlanElement {
         } else if (progress.values().stream().anyMatch(p -> p == TaskProgress.RUNNING || p == TaskProgress.DONE)) {
             status = Status.STARTED;
         }
+        revision.bump();
     }
 
     /** Back off: the step is DELAYED until {@code until}, then eligible again. */
@@ -149,12 +154,14 @@ public final class Step implements PlanElement {
         if (status != Status.COMPLETE) {
             status = Status.DELAYED;
             delayedUntil = Objects.requireNonNull(until, "until");
+            revision.bump();
         }
     }
 
     /** Marks the step done without waiting for its tasks. */
     public synchronized void forceComplete() {
         status = Status.COMPLETE;
+        revision.bump();
     }
 
     /** Makes the step run again from the start. */
@@ -164,11 +171,13 @@ public final class Step implements PlanElement {
         progress.clear();
         failures = 0;
         delayedUntil = null;
+        revision.bump();
     }
 
     /** Puts the step in an error state (for example, its pod no longer exists). */
     public synchronized void error() {
         status = Status.ERROR;
+        revision.bump();
     }
 
     /** Restores persisted progress (see {@link PlanProgress}). */
@@ -183,6 +192,12 @@ public final class Step implements PlanElement {
         if (status == Status.DELAYED && delayedUntil == null) {
             status = Status.PENDING;
         }
+        revision.bump();
+    }
+
+    /** @return the change counter of this step, joined into its phase's */
+    Revision revision() {
+        return revision;
     }
 
     @Override

@@ -47,14 +47,15 @@ final class OfferCycle {
 
     static Result run(List<Offer> offers, List<Step> candidates, Map<Step, Map<String, String>> environments,
             ServiceSpec target, String configId, TaskCache tasks, OfferEvaluator evaluator, java.time.Instant now,
-            java.util.function.BiFunction<PodInstance, io.stratum.sdk.spec.TaskSpec, io.stratum.sdk.spec.TaskSpec> effective) {
+            java.util.function.BiFunction<PodInstance, io.stratum.sdk.spec.TaskSpec, io.stratum.sdk.spec.TaskSpec> effective,
+            Map<String, Agent> knownAgents) {
         Map<String, List<Recommendation>> accepts = new LinkedHashMap<>();
         List<Launched> launched = new ArrayList<>();
         Map<String, String> explanations = new LinkedHashMap<>();
         if (candidates.isEmpty() || offers.isEmpty()) {
             return new Result(accepts, launched, explanations);
         }
-        PlacementRound round = evaluator.round(offers, placed(tasks, offers));
+        PlacementRound round = evaluator.round(offers, placed(tasks, knownAgents));
         for (Step step : candidates) {
             Optional<PodInstanceRequirement> requirement = step.requirement(now, environments.getOrDefault(step, Map.of()));
             if (requirement.isEmpty()) {
@@ -220,10 +221,11 @@ final class OfferCycle {
         return out;
     }
 
-    /** The tasks placed now, for counting placement rules; agents are taken from the offers where known. */
-    private static List<PlacedTask> placed(TaskCache tasks, List<Offer> offers) {
-        Map<String, Agent> agents = new HashMap<>();
-        offers.forEach(o -> agents.put(o.agent().id(), o.agent()));
+    /**
+     * The tasks placed now, for counting placement rules, with their agents as last offered (so
+     * attribute, zone and region rules count tasks on agents that are not offering right now).
+     */
+    private static List<PlacedTask> placed(TaskCache tasks, Map<String, Agent> agents) {
         List<PlacedTask> out = new ArrayList<>();
         for (TaskRecord r : tasks.all()) {
             if (r.lastStatus().map(s -> s.state().isTerminal()).orElse(false)) {

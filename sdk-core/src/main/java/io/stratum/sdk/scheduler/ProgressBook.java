@@ -56,10 +56,14 @@ final class ProgressBook {
     void persist(Collection<Plan> plans) {
         for (Plan plan : plans) {
             PlanProgress progress = plan.progress();
-            if (!progress.equals(saved.get(plan.name()))) {
-                store.storeJson(plan.name(), progress);
-                saved.put(plan.name(), progress);
+            PlanProgress last = saved.get(plan.name());
+            if (progress == last) {
+                continue; // a plan returns the same progress object until it changes: nothing to compare
             }
+            if (!progress.equals(last)) {
+                store.storeJson(plan.name(), progress);
+            }
+            saved.put(plan.name(), progress);
         }
     }
 }

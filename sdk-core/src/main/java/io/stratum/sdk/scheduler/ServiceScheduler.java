@@ -27,7 +27,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +63,9 @@ public final class ServiceScheduler {
     private final OfferDemand demand;
     private final ProgressBook progress;
     private final Map<String, String> explanations = new ConcurrentHashMap<>();
-    private final Set<String> reconciling = new LinkedHashSet<>();
+    /** Every agent seen in an offer, so placement rules know the agents of tasks placed earlier. */
+    private final Map<String, io.stratum.sdk.resource.Agent> knownAgents = new HashMap<>();
+    private final Reconciliation reconciliation = new Reconciliation();
 
     private final PlanSet plans;
     private volatile String frameworkId;
@@ -131,11 +132,7 @@ public final class ServiceScheduler {
         if (!id.equals(frameworkStore.fetchFrameworkId().orElse(null))) {
             frameworkStore.storeFrameworkId(id);
         }
-        reconciling.clear();
-        tasks.all().stream().filter(r -> r.lastStatus().map(s -> !s.state().isTerminal()).orElse(true))
-                .forEach(r -> reconciling.add(r.taskId()));
-        backend.reconcile(List.copyOf(reconciling));
-        backend.reconcile(List.of());
+        reconciliation.start(tasks.all(), backend, clock.instant());
         demand.registered();
     }
 
@@ -143,7 +140,8 @@ public final class ServiceScheduler {
     public void onOffers(List<Offer> offers) {
         Instant now = clock.instant();
         decommission.offersSeen();
-        if (!reconciling.isEmpty()) {
+        offers.forEach(o -> knownAgents.put(o.agent().id(), o.agent()));
+        if (reconciliation.inProgress(now)) {
             backend.decline(offers.stream().map(Offer::id).toList(), RECONCILE_DECLINE);
             return;
         }
@@ -155,7 +153,7 @@ public final class ServiceScheduler {
             }
         }
         OfferCycle.Result result = OfferCycle.run(offers, candidates, environments, config.target(), config.targetId().toString(),
-                tasks, evaluator, now, pods::effective);
+                tasks, evaluator, now, pods::effective, knownAgents);
         explanations.putAll(result.explanations());
         for (OfferCycle.Launched launched : result.launched()) {
             tasks.put(launched.records());
@@ -164,7 +162,12 @@ public final class ServiceScheduler {
             plans.launched(launched.step(), launched.taskIds());
         }
         Set<String> used = result.acceptsByOffer().keySet();
-        result.acceptsByOffer().forEach((offerId, ops) -> backend.accept(List.of(offerId), ops));
+        // Garbage on an offer used for a launch (a replacement placed on its old agent holds its old
+        // reservations there) goes in the same accept: the offer is consumed by it.
+        Map<String, List<Recommendation>> accepts = new LinkedHashMap<>(result.acceptsByOffer());
+        evaluator.collectGarbage(offers.stream().filter(o -> used.contains(o.id())).toList(), tasks.ownedResourceIds())
+                .forEach(r -> accepts.get(r.offerId()).add(r));
+        accepts.forEach((offerId, ops) -> backend.accept(List.of(offerId), ops));
         List<Offer> unused = offers.stream().filter(o -> !used.contains(o.id())).toList();
         // With work left (a step waiting for its resources to come back, or for a better offer),
         // unused offers must come back soon; with none, they may stay away long.
@@ -196,7 +199,7 @@ public final class ServiceScheduler {
     /** A task status: record it, move steps, start recovery, acknowledge. */
     public void onStatus(TaskStatusUpdate update) {
         TaskStatus status = update.status();
-        reconciling.remove(status.taskId());
+        reconciliation.answered(status.taskId());
         Optional<TaskRecord> record = tasks.status(status);
         if (record.isEmpty()) {
             if (!status.state().isTerminal()) {
@@ -389,8 +392,8 @@ public final class ServiceScheduler {
     }
 
     private void updateSuppression(Instant now) {
-        boolean waiting = plans.working().stream().flatMap(p -> p.steps().stream()).anyMatch(s -> s.status() == Status.DELAYED)
+        boolean waiting = plans.working().stream().anyMatch(Plan::hasDelayedSteps)
                 || decommission.needsOffers();
-        demand.update(PlanCoordinator.candidates(plans.byPriority(), now), waiting, reconciling.isEmpty());
+        demand.update(PlanCoordinator.candidates(plans.byPriority(), now), waiting, !reconciliation.inProgress(now));
     }
 }

@@ -47,7 +47,12 @@ final class TaskCache {
         if (name == null) {
             return Optional.empty();
         }
-        TaskRecord updated = byName.get(name).withStatus(status);
+        TaskRecord current = byName.get(name);
+        TaskRecord updated = current.withStatus(status);
+        if (updated.equals(current)) {
+            // a repeated status (a reconciliation answer, a redelivery): the store holds it already
+            return Optional.of(current);
+        }
         store.storeTasks(List.of(updated));
         byName.put(name, updated);
         return Optional.of(updated);

@@ -33,11 +33,15 @@ import java.util.concurrent.TimeUnit;
  * and the API server. Closing leaves the service's tasks running: the next start takes over.
  */
 public final class ServiceRuntime implements AutoCloseable {
+    /** The session timeout with the embedded ZooKeeper (the server's minimum is 2 ticks, 4 s). */
+    static final Duration EMBEDDED_SESSION_TIMEOUT = Duration.ofSeconds(6);
+
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final ServiceSpec spec;
     private final RunOptions options;
     private final PrintWriter out;
     private final CountDownLatch leadershipLost = new CountDownLatch(1);
+    private volatile boolean closing;
     private ServiceScheduler scheduler;
     private SchedulerLoop loop;
     private ApiServer api;
@@ -83,7 +87,14 @@ public final class ServiceRuntime implements AutoCloseable {
         } else {
             out.println("state: ZooKeeper at " + connect);
         }
-        zk = ZooKeeperClient.builder(connect, spec.name()).build();
+        ZooKeeperClient.Builder client = ZooKeeperClient.builder(connect, spec.name());
+        if (options.zookeeper() == null) {
+            // The embedded server restores the sessions of a scheduler killed with -9 from its data
+            // dir, with their lock nodes; the next run waits for that session to expire. Client and
+            // server share this JVM, so a short session risks nothing a stall of the JVM would not.
+            client.withSessionTimeout(EMBEDDED_SESSION_TIMEOUT);
+        }
+        zk = client.build();
         zk.start();
         resources.push(zk);
         SchedulerLock lock = zk.schedulerLock(UUID.randomUUID().toString(), new LeadershipListener() {
@@ -98,7 +109,10 @@ public final class ServiceRuntime implements AutoCloseable {
         lock.start();
         resources.push(lock);
         if (!lock.awaitLeadership(Duration.ofSeconds(2))) {
-            out.println("another scheduler runs this service (" + lock.leaderId().orElse("?") + "): waiting as standby");
+            out.println(options.zookeeper() == null
+                    ? "a previous scheduler of this work dir still holds the lock (killed?): waiting up to "
+                            + EMBEDDED_SESSION_TIMEOUT.toSeconds() + " s for its session to expire"
+                    : "another scheduler runs this service (" + lock.leaderId().orElse("?") + "): waiting as standby");
             out.flush();
             while (!lock.awaitLeadership(Duration.ofSeconds(5))) {
                 // keep waiting: the standby takes over when the leader dies
@@ -153,7 +167,7 @@ public final class ServiceRuntime implements AutoCloseable {
     /**
      * Prints deploy progress until interrupted or leadership is lost.
      *
-     * @return false when leadership was lost (the scheduler must stop)
+     * @return false when leadership was lost (the scheduler must stop); true when {@link #close()}d
      */
     public boolean printProgressUntilStopped() throws InterruptedException {
         ProgressPrinter printer = new ProgressPrinter(
@@ -166,6 +180,9 @@ public final class ServiceRuntime implements AutoCloseable {
         timer.scheduleWithFixedDelay(printer::print, 0, 1, TimeUnit.SECONDS);
         try {
             leadershipLost.await();
+            if (closing) {
+                return true; // closing releases the lock: that is no loss of leadership
+            }
             out.println("lost leadership: stopping this scheduler");
             return false;
         } finally {
@@ -176,6 +193,7 @@ public final class ServiceRuntime implements AutoCloseable {
     /** Stops the API, the scheduler, the backend and ZooKeeper; tasks keep running. */
     @Override
     public void close() {
+        closing = true;
         while (!resources.isEmpty()) {
             try {
                 resources.pop().close();

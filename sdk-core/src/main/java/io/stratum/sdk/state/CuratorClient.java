@@ -115,9 +115,12 @@ final class CuratorClient implements ZooKeeperClient {
     /** For tests in this package that need to reach ZooKeeper directly (to expire a session, say). */
     @Override
     public void deleteNamespace() {
+        // The client is namespaced to the service: its paths are relative to the namespace, so
+        // deleting the namespace itself takes a view of the client from the root.
+        CuratorFramework root = curator.usingNamespace(null);
         try {
-            if (curator.checkExists().forPath(namespace) != null) {
-                curator.delete().guaranteed().deletingChildrenIfNeeded().forPath(namespace);
+            if (root.checkExists().forPath(namespace) != null) {
+                root.delete().guaranteed().deletingChildrenIfNeeded().forPath(namespace);
             }
         } catch (Exception e) {
             throw new PersisterException(PersisterException.Reason.UNAVAILABLE, namespace,

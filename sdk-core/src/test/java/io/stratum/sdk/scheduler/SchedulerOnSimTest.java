@@ -149,6 +149,26 @@ class SchedulerOnSimTest {
     }
 
     @Test
+    void aReplacementOnItsOldAgentDestroysItsOldVolumeInTheSameAccept() {
+        var context = ServiceTestRunner.builder(spec(SPEC.replace("count: 2", "count: 1")))
+                .withCluster(() -> io.stratum.sdk.backend.sim.SimCluster.builder()
+                        .agents(1, a -> a.cpus(4).mem(8192).disk(32_768).ports(10_000, 20_000)))
+                .build().run(Send.offersUntilComplete("deploy", 20), Expect.suppressed());
+        TaskRecord before = record(context, "hello-0-server");
+
+        Send.podReplace("hello-0").run(context);
+        Send.offers().run(context);
+
+        assertThat(record(context, "hello-0-server").agentId()).isEqualTo(before.agentId());
+        assertThat(context.cluster().volumes(before.agentId()).stream()
+                .map(r -> r.volume().orElseThrow().persistenceId())).doesNotContainAnyElementsOf(before.volumeIds());
+        assertThat(context.cluster().reservations(before.agentId()).stream().map(r -> r.resourceId().orElse("")))
+                .doesNotContainAnyElementsOf(before.resourceIds());
+        Send.offers().run(context);
+        Expect.suppressed().run(context);
+    }
+
+    @Test
     void aConfigUpdateRollsOnlyThePodsThatChanged() {
         var context = runner(SPEC).run(Send.offersUntilComplete("deploy", 20));
 
@@ -238,6 +258,31 @@ class SchedulerOnSimTest {
         assertThat(context.liveTask("hello-0-server").launch().spec().cmd()).isEqualTo("serve");
         assertThat(context.scheduler().pausedPods()).isEmpty();
         Expect.launches("hello-0-server", 3).run(context);
+    }
+
+    @Test
+    void aPodFailingLongerThanThePermanentFailureTimeoutIsReplacedOnFreshResources() {
+        var context = ServiceTestRunner.builder(spec(SPEC))
+                .withSettings(SchedulerSettings.DEFAULT.withPermanentFailureTimeout(Duration.ofMinutes(5)))
+                .build().run(Send.offersUntilComplete("deploy", 20));
+        TaskRecord before = record(context, "hello-0-server");
+        context.cluster().script("hello-0-server", io.stratum.sdk.backend.sim.TaskBehaviour.failOnStart("crash"));
+
+        Send.failure("hello-0-server").run(context);
+        for (int i = 0; i < 10; i++) {
+            Send.offers().run(context);
+        }
+        assertThat(record(context, "hello-0-server").resourceIds()).containsExactlyInAnyOrderElementsOf(before.resourceIds());
+
+        context.cluster().clearScripts();
+        Send.time(Duration.ofMinutes(5)).run(context);
+        Send.offers().run(context);
+        Send.offers().run(context);
+
+        TaskRecord after = record(context, "hello-0-server");
+        assertThat(after.resourceIds()).doesNotContainAnyElementsOf(before.resourceIds());
+        assertThat(after.volumeIds()).doesNotContainAnyElementsOf(before.volumeIds());
+        Expect.taskRunning("hello-0-server").run(context);
     }
 
     private static TaskRecord record(ServiceTestRunner.Context context, String name) {

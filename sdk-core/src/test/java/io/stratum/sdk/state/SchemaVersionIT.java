@@ -51,4 +51,20 @@ class SchemaVersionIT {
         nested.persister().set("/framework-id", new byte[] {1});
         assertThat(parent.persister().exists("/framework-id")).isFalse();
     }
+
+    @Test
+    void deletingTheNamespaceRemovesTheServiceNodeAndNoOther() throws Exception {
+        String service = ZooKeeperExtension.uniqueService();
+        String other = ZooKeeperExtension.uniqueService();
+        ZooKeeperClient client = ZK.client(service);
+        client.persister().set("/tasks/t", new byte[] {1});
+        ZK.client(other).persister().set("/tasks/t", new byte[] {2});
+        CuratorFramework root = ((CuratorClient) client).curator().usingNamespace(null);
+        assertThat(root.checkExists().forPath("/stratum/" + service)).isNotNull();
+
+        client.deleteNamespace();
+
+        assertThat(root.checkExists().forPath("/stratum/" + service)).isNull();
+        assertThat(root.checkExists().forPath("/stratum/" + other + "/data")).isNotNull();
+    }
 }
