@@ -91,7 +91,10 @@ final class DefaultMesosBackend implements MesosBackend {
         result.rejected().forEach(r -> fail(List.of(r.launch()), TaskState.ERROR, r.message()));
         String agentId = known.get(0).offer().agent().id();
         launches(recommendations).stream().filter(l -> result.rejected().stream().noneMatch(r -> r.launch() == l))
-                .flatMap(l -> l.tasks().stream()).forEach(t -> state.taskOn(t.taskId(), agentId));
+                .flatMap(l -> l.tasks().stream()).forEach(t -> {
+                    state.taskOn(t.taskId(), agentId);
+                    state.launching(t.taskId());
+                });
         calls.send(Calls.accept(frameworkId.get(), offerIds, result.operations()));
     }
 
@@ -189,10 +192,11 @@ final class DefaultMesosBackend implements MesosBackend {
     }
 
     /** Reports the tasks of launches never sent, on the event thread as every event. */
-    private void fail(List<LaunchRecommendation> launches, TaskState state, String message) {
+    private void fail(List<LaunchRecommendation> launches, TaskState taskState, String message) {
         for (LaunchRecommendation launch : launches) {
             for (TaskLaunch task : launch.tasks()) {
-                TaskStatus status = TaskStatus.of(task.taskId(), state, clock.instant()).withMessage(message);
+                state.launching(task.taskId());
+                TaskStatus status = TaskStatus.of(task.taskId(), taskState, clock.instant()).withMessage(message);
                 TaskStatusUpdate update = new TaskStatusUpdate(status, Optional.of(launch.agentId()), Optional.empty());
                 if (!closed.get()) {
                     sessionThread.execute(() -> listener.statusUpdate(update));

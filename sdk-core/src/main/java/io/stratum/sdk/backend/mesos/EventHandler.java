@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stratum.sdk.backend.BackendListener;
 import io.stratum.sdk.backend.TaskStatusUpdate;
 import io.stratum.sdk.offer.Offer;
+import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.state.TaskStatus;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,10 +96,28 @@ final class EventHandler implements Session.Handler {
     }
 
     private void update(JsonNode status) {
-        TaskStatusUpdate update = StatusJson.fromJson(status, clock.instant());
+        TaskStatusUpdate update = read(status);
         update.agentId().ifPresent(agent -> state.taskOn(update.taskId(), agent));
         executors.status(update.taskId(), Wire.idOf(status, "executor_id"), update.agentId(), update.status().state());
         listener.statusUpdate(update);
+    }
+
+    /**
+     * A task launched but never heard of from an agent, which the master does not know
+     * ({@code TASK_UNKNOWN}: its launch was dropped, or lost with a master or a connection before it
+     * was applied), is DROPPED: nothing of its launch can be relied on, and nothing of it runs.
+     */
+    private TaskStatusUpdate read(JsonNode status) {
+        TaskStatusUpdate update = StatusJson.fromJson(status, clock.instant());
+        String source = status.path("source").asText();
+        if ("SOURCE_AGENT".equals(source) || "SOURCE_EXECUTOR".equals(source)) {
+            state.heardOf(update.taskId());
+        } else if ("TASK_UNKNOWN".equals(status.path("state").asText()) && state.neverHeardOf(update.taskId())) {
+            TaskStatus was = update.status();
+            return new TaskStatusUpdate(new TaskStatus(was.taskId(), TaskState.DROPPED, was.health(), was.readiness(),
+                    "never launched: " + was.message(), was.timestamp()), update.agentId(), update.ackId());
+        }
+        return update;
     }
 
     private void failure(JsonNode failure) {

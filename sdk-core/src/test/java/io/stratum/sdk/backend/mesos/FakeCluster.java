@@ -32,9 +32,12 @@ final class FakeCluster {
     final Map<String, FakeTask> tasks = new LinkedHashMap<>();
     final FakeLaunches launches = new FakeLaunches(this);
     volatile double heartbeatSeconds = 0.1;
+    /** When set, the next ACCEPT finds its offers gone, as when a rescind crosses the accept. */
+    volatile boolean voidNextAccept;
     /** While set, the stream carries nothing at all, as over a silent network partition. */
     volatile boolean silent;
     final Map<String, ObjectNode> unacked = new LinkedHashMap<>();
+    private final Set<String> sentUuids = new HashSet<>();
     final Map<String, ObjectNode> offers = new LinkedHashMap<>();
     private final Map<String, Instant> refusedUntil = new HashMap<>();
     private final Set<String> allRoles = new HashSet<>();
@@ -143,6 +146,7 @@ final class FakeCluster {
             status.setAll(extra);
         }
         unacked.put(status.path("uuid").asText(), status);
+        sentUuids.add(status.path("uuid").asText());
         send(update(status));
     }
 
@@ -178,8 +182,12 @@ final class FakeCluster {
         agents.removeIf(a -> a.id.equals(agentId));
     }
 
-    /** Resources were freed on the agent: its outstanding offers are rescinded, to be made anew with them. */
+    /**
+     * Resources were freed on the agent: its outstanding offers are rescinded, to be made anew with
+     * them, and its decline filter lifts (a filter covers the resources declined, not new ones).
+     */
     void freed(String agentId) {
+        refusedUntil.remove(agentId);
         List<String> stale = offers.entrySet().stream()
                 .filter(e -> agentId.equals(Wire.idOf(e.getValue(), "agent_id").orElse(null))).map(Map.Entry::getKey).toList();
         for (String offerId : stale) {
@@ -298,8 +306,11 @@ final class FakeCluster {
     private void acknowledge(JsonNode ack) {
         String uuid = ack.path("uuid").asText();
         ObjectNode status = unacked.remove(uuid);
+        if (status == null && sentUuids.contains(uuid)) {
+            return; // acknowledged again (sent again before the first ack arrived): agents ignore it
+        }
         if (status == null) {
-            errors.add("acknowledged an update the master does not wait for: " + ack);
+            errors.add("acknowledged an update the master never sent with a uuid: " + ack);
         } else if (!Wire.idOf(status, "task_id").equals(Wire.idOf(ack, "task_id"))
                 || !Wire.idOf(status, "agent_id").equals(Wire.idOf(ack, "agent_id"))) {
             errors.add("acknowledged uuid " + uuid + " with the wrong task or agent: " + ack);

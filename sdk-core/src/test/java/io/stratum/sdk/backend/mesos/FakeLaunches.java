@@ -37,7 +37,8 @@ final class FakeLaunches {
                 offers.add(offer);
             }
         });
-        if (offers.size() != accept.path("offer_ids").size() || offers.isEmpty()) {
+        if (offers.size() != accept.path("offer_ids").size() || offers.isEmpty() || cluster.voidNextAccept) {
+            cluster.voidNextAccept = false;
             dropLaunches(accept.path("operations"), "TASK_DROPPED", "REASON_INVALID_OFFERS", "invalid offers");
             return;
         }

@@ -38,6 +38,11 @@ final class MesosFixture implements AfterEachCallback {
                 .withBackoff(Duration.ofMillis(20), Duration.ofMillis(200)).withRequestTimeout(Duration.ofSeconds(2));
     }
 
+    /** Closes {@code backend} after the test. */
+    void track(MesosBackend backend) {
+        backends.add(backend);
+    }
+
     /** Starts {@code backend} with a recording listener, which acknowledges through it. */
     Events start(MesosBackend backend, Optional<String> frameworkId) {
         Events events = new Events();
