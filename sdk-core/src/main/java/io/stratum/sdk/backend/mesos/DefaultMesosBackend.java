@@ -73,17 +73,19 @@ final class DefaultMesosBackend implements MesosBackend {
         listener = newListener;
         state = new FrameworkState(frameworkId);
         session = new Session(sessionThread, detector, client, timing, clock,
-                new EventHandler(framework, state, offers, executors, newListener, clock));
-        calls = new CallSender(callThread, client, session);
+                new EventHandler(framework, state, offers, executors, newListener, clock, () -> calls.subscribed()));
+        calls = new CallSender(callThread, client, session, state);
         session.start(WATCH_PERIOD);
     }
 
     @Override
     public void accept(Collection<String> offerIds, List<Recommendation> recommendations) {
-        Optional<String> frameworkId = subscribedAs("ACCEPT");
+        Optional<String> frameworkId = started() ? state.frameworkId() : Optional.empty();
         List<OfferJson.Received> known = new ArrayList<>();
-        offerIds.forEach(id -> state.take(id).ifPresent(known::add));
-        if (frameworkId.isEmpty() || known.isEmpty()) {
+        if (frameworkId.isPresent()) {
+            offerIds.forEach(id -> state.take(id).ifPresent(known::add));
+        }
+        if (known.isEmpty()) {
             fail(launches(recommendations), TaskState.DROPPED, "offers " + offerIds + " are no longer valid");
             return;
         }
@@ -95,39 +97,50 @@ final class DefaultMesosBackend implements MesosBackend {
                     state.taskOn(t.taskId(), agentId);
                     state.launching(t.taskId());
                 });
-        calls.send(Calls.accept(frameworkId.get(), offerIds, result.operations()));
+        List<String> ids = List.copyOf(offerIds);
+        calls.send(id -> Calls.accept(id, ids, result.operations()), false);
     }
 
     @Override
     public void decline(Collection<String> offerIds, Duration refuseFor) {
-        offerIds.forEach(state::take);
-        subscribedAs("DECLINE").ifPresent(id -> calls.send(Calls.decline(id, offerIds, refuseFor)));
+        if (started()) {
+            List<String> ids = List.copyOf(offerIds);
+            ids.forEach(state::take);
+            calls.send(id -> Calls.decline(id, ids, refuseFor), false);
+        }
     }
 
+    /** A kill made while not subscribed is kept and sent after the next SUBSCRIBED: the scheduler kills a task once. */
     @Override
     public void kill(String taskId, Duration gracePeriod) {
-        subscribedAs("KILL").ifPresent(id -> calls.send(Calls.kill(id, taskId, state.agentOf(taskId), gracePeriod)));
+        if (started()) {
+            calls.send(id -> Calls.kill(id, taskId, state.agentOf(taskId), gracePeriod), true);
+        }
     }
 
     @Override
     public void reconcile(Collection<String> taskIds) {
-        subscribedAs("RECONCILE").ifPresent(id -> calls.send(Calls.reconcile(id, state.agentsOf(taskIds))));
+        if (started()) {
+            List<String> ids = List.copyOf(taskIds);
+            calls.send(id -> Calls.reconcile(id, state.agentsOf(ids)), false);
+        }
     }
 
+    /** Remembered across re-subscriptions: SUBSCRIBE names the suppressed roles. */
     @Override
     public void suppress() {
-        if (state != null) {
+        if (started()) {
             state.suppressed(true);
+            calls.send(id -> Calls.suppress(id, framework.roles()), false);
         }
-        subscribedAs("SUPPRESS").ifPresent(id -> calls.send(Calls.suppress(id, framework.roles())));
     }
 
     @Override
     public void revive() {
-        if (state != null) {
+        if (started()) {
             state.suppressed(false);
+            calls.send(id -> Calls.revive(id, framework.roles()), false);
         }
-        subscribedAs("REVIVE").ifPresent(id -> calls.send(Calls.revive(id, framework.roles())));
     }
 
     @Override
@@ -135,14 +148,15 @@ final class DefaultMesosBackend implements MesosBackend {
         if (update.ackId().isEmpty()) {
             return; // made by the master itself: never acknowledged
         }
-        Optional<String> frameworkId = subscribedAs("ACKNOWLEDGE");
-        Optional<String> agentId = update.agentId().or(() -> state.agentOf(update.taskId()));
-        if (frameworkId.isEmpty() || agentId.isEmpty()) {
-            LOG.log(System.Logger.Level.WARNING, "cannot acknowledge the update of " + update.taskId()
-                    + (agentId.isEmpty() ? ": its agent is unknown" : ""));
+        if (!started()) {
             return;
         }
-        calls.send(Calls.acknowledge(frameworkId.get(), agentId.get(), update.taskId(), update.ackId().get()));
+        Optional<String> agentId = update.agentId().or(() -> state.agentOf(update.taskId()));
+        if (agentId.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "cannot acknowledge the update of " + update.taskId() + ": its agent is unknown");
+            return;
+        }
+        calls.send(id -> Calls.acknowledge(id, agentId.get(), update.taskId(), update.ackId().get()), false);
         if (update.status().state().isTerminal()) {
             state.taskEnded(update.taskId());
         }
@@ -181,14 +195,13 @@ final class DefaultMesosBackend implements MesosBackend {
         detector.close();
     }
 
-    /** @return the framework id to send a call with, if the backend has subscribed */
-    private Optional<String> subscribedAs(String call) {
-        Optional<String> id = state == null ? Optional.empty() : state.frameworkId();
-        if (id.isEmpty() || closed.get()) {
-            LOG.log(System.Logger.Level.WARNING, "not subscribed: dropped a " + call + " call");
-            return Optional.empty();
+    /** @return whether calls can be made: started and not closed (a call before start is ignored) */
+    private boolean started() {
+        if (state == null || closed.get()) {
+            LOG.log(System.Logger.Level.DEBUG, "the mesos backend is not running: a call ignored");
+            return false;
         }
-        return id;
+        return true;
     }
 
     /** Reports the tasks of launches never sent, on the event thread as every event. */

@@ -28,15 +28,18 @@ final class EventHandler implements Session.Handler {
     private final ExecutorBook executors;
     private final BackendListener listener;
     private final InstantSource clock;
+    private final Runnable onSubscribed;
 
+    /** @param subscribed called on each SUBSCRIBED, before the listener hears of it */
     EventHandler(FrameworkSettings framework, FrameworkState state, OfferJson offers, ExecutorBook executors,
-            BackendListener listener, InstantSource clock) {
+            BackendListener listener, InstantSource clock, Runnable subscribed) {
         this.framework = framework;
         this.state = state;
         this.offers = offers;
         this.executors = executors;
         this.listener = listener;
         this.clock = clock;
+        this.onSubscribed = subscribed;
     }
 
     @Override
@@ -76,6 +79,7 @@ final class EventHandler implements Session.Handler {
         Optional<String> before = state.frameworkId();
         state.frameworkId(id);
         LOG.log(System.Logger.Level.INFO, (before.isPresent() ? "re-subscribed" : "subscribed") + " as framework " + id);
+        onSubscribed.run();
         listener.registered(id);
     }
 

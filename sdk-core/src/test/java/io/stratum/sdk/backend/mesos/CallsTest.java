@@ -40,13 +40,14 @@ class CallsTest {
     @RegisterExtension
     final MesosFixture fixture = new MesosFixture();
 
+    private TestMaster master;
     private MesosBackend backend;
     private Events events;
 
     @BeforeEach
     void start() throws Exception {
         fixture.cluster.agent("agent-1", 2, 2048, 2048);
-        TestMaster master = fixture.master();
+        master = fixture.master();
         backend = fixture.builder(master.uri().toString()).withPreReservedRoles(java.util.Set.of("slave_public")).build();
         events = fixture.start(backend, Optional.empty());
         await().atMost(WAIT).pollInterval(POLL).until(() -> events.latestOffer("agent-1").isPresent());
@@ -76,6 +77,22 @@ class CallsTest {
         assertThat(Wire.idOf(kill, "task_id")).contains(taskId);
         assertThat(Wire.idOf(kill, "agent_id")).contains("agent-1");
         assertThat(kill.path("kill_policy").path("grace_period").path("nanoseconds").asLong()).isEqualTo(12_000_000_000L);
+    }
+
+    @Test
+    void aKillMadeWhileDisconnectedIsSentOnceSubscribedAgain() throws Exception {
+        String taskId = launch();
+        master.unavailable = true;
+        fixture.cluster.dropStream();
+        await().atMost(WAIT).pollInterval(POLL).until(() -> events.disconnects.get() == 1);
+
+        backend.kill(taskId, Duration.ofSeconds(3));
+        Thread.sleep(200);
+        assertThat(fixture.cluster.calls("KILL")).isEmpty();
+        master.unavailable = false;
+
+        await().atMost(WAIT).pollInterval(POLL).until(() -> !events.updates(taskId, TaskState.KILLED).isEmpty());
+        assertThat(fixture.cluster.calls("KILL")).hasSize(1);
     }
 
     @Test

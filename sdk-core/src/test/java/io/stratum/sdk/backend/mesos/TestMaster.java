@@ -33,6 +33,8 @@ final class TestMaster implements AutoCloseable {
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     /** When set, this master is a standby: everything is redirected to this master. */
     volatile TestMaster redirectTo;
+    /** While set, the master answers everything with 503, as one that has lost its leadership. */
+    volatile boolean unavailable;
     /** When set, requests must carry these basic credentials. */
     volatile String authorization;
 
@@ -82,6 +84,10 @@ final class TestMaster implements AutoCloseable {
                 exchange.getResponseHeaders().add("Location", "//127.0.0.1:" + leader.server.getAddress().getPort()
                         + MasterClient.PATH);
                 exchange.sendResponseHeaders(307, -1);
+                return;
+            }
+            if (unavailable) {
+                reply(exchange, 503, "no leading master");
                 return;
             }
             if (authorization != null && !authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
