@@ -34,7 +34,7 @@ interface MasterDetector extends AutoCloseable {
         return () -> fixed;
     }
 
-    /** @return {@code scheme://authority} of {@code address}, which must be http or https with a host */
+    /** @return {@code scheme://host[:port]} of {@code address} (no credentials, no path), which must be http or https with a host */
     static URI base(String address) {
         try {
             URI uri = new URI(address);
@@ -42,7 +42,7 @@ interface MasterDetector extends AutoCloseable {
                 throw new IllegalArgumentException("not a Mesos master address: '" + address
                         + "' (expected http://host:port, host:port or zk://host:port/path)");
             }
-            return new URI(uri.getScheme() + "://" + uri.getRawAuthority());
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), null, null, null);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a Mesos master address: '" + address + "': " + e.getMessage(), e);
         }

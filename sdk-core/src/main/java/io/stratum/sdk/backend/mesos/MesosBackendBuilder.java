@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Configures a {@link MesosBackend}. Defaults: framework name, role and principal
+ * Configures a {@link MesosBackend}. Credentials may come in the master's address
+ * ({@code http://principal:secret@host:5050}). Defaults: framework name, role and principal
  * {@code stratum} (the role and principal must be the offer evaluator's), the current OS user,
  * a failover timeout of 4 weeks, no credentials, heartbeats missed 5 times before re-subscribing,
  * backoff from 500 ms doubling to 15 s, 30 s for a call or a subscription to be answered, events
@@ -34,6 +35,12 @@ public final class MesosBackendBuilder {
     MesosBackendBuilder(String master) {
         this.master = Objects.requireNonNull(master, "master");
         MasterDetector.of(master, Duration.ofSeconds(1)).close(); // validates the address
+        if (!master.startsWith("zk://") && master.contains("://")) {
+            String userInfo = java.net.URI.create(master).getUserInfo();
+            if (userInfo != null && userInfo.contains(":")) {
+                credentials = Optional.of(userInfo);
+            }
+        }
     }
 
     /** @param name the framework's name in Mesos (the service's name) */

@@ -43,6 +43,7 @@ final class FakeCluster {
     private final Set<String> allRoles = new HashSet<>();
     String frameworkId;
     String role = "*";
+    String principal;
     volatile boolean suppressed;
     private EventQueue stream;
     private Instant lastHeartbeat = Instant.EPOCH;
@@ -68,6 +69,7 @@ final class FakeCluster {
         }
         frameworkId = requested != null ? requested : "fw-" + UUID.randomUUID();
         role = info.path("roles").path(0).asText("*");
+        principal = info.path("principal").asText(null);
         info.path("roles").forEach(r -> allRoles.add(r.asText()));
         suppressed = call.path("subscribe").path("suppressed_roles").size() > 0;
         dropStream();

@@ -50,6 +50,13 @@ final class FakeLaunches {
                     cluster.errors.add("a resource allocated to " + a + " in an offer allocated to " + role);
                 }
             });
+            operation.path("reserve").path("resources").forEach(r -> {
+                JsonNode pushed = r.path("reservations").get(r.path("reservations").size() - 1);
+                if (!role.equals(pushed.path("role").asText()) || !cluster.principal.equals(pushed.path("principal").asText())) {
+                    cluster.errors.add("a reservation for " + pushed.path("role") + " by " + pushed.path("principal")
+                            + " from an offer to " + role + " of a framework with principal " + cluster.principal);
+                }
+            });
             try {
                 apply(agent, operation);
             } catch (IllegalStateException e) {

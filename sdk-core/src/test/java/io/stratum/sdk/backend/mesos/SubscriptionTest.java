@@ -124,6 +124,18 @@ class SubscriptionTest {
     }
 
     @Test
+    void takesBasicCredentialsFromTheMastersAddress() throws Exception {
+        TestMaster master = fixture.master();
+        master.authorization = "Basic " + java.util.Base64.getEncoder().encodeToString("bob:pw".getBytes());
+        MesosBackend backend = fixture.builder("http://bob:pw@127.0.0.1:" + master.uri().getPort()).build();
+
+        Events events = fixture.start(backend, Optional.empty());
+
+        await().atMost(WAIT).pollInterval(POLL).until(() -> events.registrations.size() == 1);
+        assertThat(backend.leadingMaster()).contains(master.uri());
+    }
+
+    @Test
     void sendsBasicCredentialsWhenGiven() throws Exception {
         TestMaster master = fixture.master();
         master.authorization = "Basic " + java.util.Base64.getEncoder().encodeToString("alice:secret".getBytes());
