@@ -17,11 +17,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code stratum run SPEC}: validates the spec, starts everything (embedded ZooKeeper, local
- * agents, scheduler, API), prints deploy progress and keeps running. Ctrl-C stops the scheduler and
+ * agents or, with {@code --mesos}, a subscription to a Mesos master; scheduler, API), prints deploy
+ * progress and keeps running. Ctrl-C stops the scheduler and
  * leaves the service's tasks running; the next {@code run} with the same work dir takes over.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a service on this machine (embedded ZooKeeper and local agents).")
+        description = "Run a service on this machine (embedded ZooKeeper and local agents), or on a Mesos cluster.")
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "The service spec (svc.yml).")
     Path file;
@@ -56,6 +57,11 @@ public final class RunCommand implements Callable<Integer> {
                 description = "An external ZooKeeper instead of the embedded one.")
         String zookeeper;
 
+        @Option(names = "--mesos", paramLabel = "URL",
+                description = "Run on a Mesos cluster instead of local agents: the master (http://[principal:secret@]HOST:5050)"
+                        + " or ZooKeeper holding it (zk://HOST:2181/mesos).")
+        String mesos;
+
         RunOptions options(ServiceSpec spec) {
             if (apiPort < 0 || apiPort > 65_535) {
                 throw CliException.badInput("--api-port: must be 0-65535, got " + apiPort);
@@ -66,8 +72,11 @@ public final class RunCommand implements Callable<Integer> {
             if (zookeeper != null && !zookeeper.matches("[^\\s:,/]+:\\d{1,5}(,[^\\s:,/]+:\\d{1,5})*")) {
                 throw CliException.badInput("--zookeeper: expected HOST:PORT, got '" + zookeeper + "'");
             }
+            if (mesos != null && !mesos.matches("(https?://|zk://)?[^\\s/]+(/\\S*)?")) {
+                throw CliException.badInput("--mesos: expected http://HOST:PORT or zk://HOST:PORT/PATH, got '" + mesos + "'");
+            }
             Path dir = workDir != null ? workDir : Path.of(".stratum", spec.name().replace('/', '_'));
-            return new RunOptions(dir.toAbsolutePath(), apiPort, apiToken, agents, zookeeper);
+            return new RunOptions(dir.toAbsolutePath(), apiPort, apiToken, agents, zookeeper, mesos);
         }
     }
 

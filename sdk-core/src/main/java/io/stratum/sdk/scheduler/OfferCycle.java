@@ -75,7 +75,7 @@ final class OfferCycle {
             }
             EvaluationResult result = round.place(request.get());
             if (result instanceof EvaluationResult.Success success) {
-                launched.add(record(step, success, requirement.get(), configId));
+                launched.add(record(step, success, requirement.get(), configId, request.get().kind()));
                 List<Recommendation> ops = withEnvironment(success.recommendations(), requirement.get().environment());
                 for (Recommendation r : withEffectiveSpecs(ops, step.podInstance(), effective)) {
                     accepts.computeIfAbsent(r.offerId(), id -> new ArrayList<>()).add(r);
@@ -95,11 +95,22 @@ final class OfferCycle {
         if (req.recovery() == RecoveryType.PERMANENT) {
             return Optional.of(PodRequest.replace(pod, instance.index()).withTasks(names));
         }
-        if (records.isEmpty()) {
+        if (records.isEmpty() || neverApplied(records)) {
             return Optional.of(PodRequest.newInstance(pod, instance.index()).withTasks(names));
         }
         return footprint(pod, req, records, offers)
                 .map(f -> PodRequest.inPlace(pod, instance.index(), f).withTasks(names));
+    }
+
+    /**
+     * A new placement whose launch the cluster dropped (its offer had become invalid, say when the
+     * connection to the cluster was lost) reserved nothing to wait for: the instance is placed anew,
+     * and anything that was reserved after all is left to garbage collection. An in-place relaunch
+     * that was dropped still has its old reservations and volumes, and waits for them.
+     */
+    private static boolean neverApplied(List<TaskRecord> records) {
+        return records.stream().allMatch(r -> r.lastStatus().map(s -> s.state() == io.stratum.sdk.state.TaskState.DROPPED)
+                .orElse(false) && !PodRequest.Kind.IN_PLACE.name().toLowerCase().equals(r.labels().get(TaskLabels.PLACEMENT)));
     }
 
     /**
@@ -160,7 +171,8 @@ final class OfferCycle {
         return tasks.of(pod).stream().map(TaskRecord::agentId).findFirst();
     }
 
-    private static Launched record(Step step, EvaluationResult.Success success, PodInstanceRequirement req, String configId) {
+    private static Launched record(Step step, EvaluationResult.Success success, PodInstanceRequirement req, String configId,
+            PodRequest.Kind kind) {
         LaunchRecommendation launch = success.launch();
         List<String> resourceIds = new ArrayList<>();
         List<String> volumeIds = new ArrayList<>();
@@ -174,6 +186,7 @@ final class OfferCycle {
         for (TaskLaunch task : launch.tasks()) {
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put(TaskLabels.HOSTNAME, success.offer().agent().hostname());
+            labels.put(TaskLabels.PLACEMENT, kind.name().toLowerCase());
             task.ports().forEach((name, port) -> labels.put(TaskLabels.PORT_PREFIX + name, Long.toString(port)));
             records.add(new TaskRecord(task.taskId(), pod.taskName(task.taskName()), pod.podType(), pod.index(),
                     launch.agentId(), configId, resourceIds, volumeIds, labels, null));

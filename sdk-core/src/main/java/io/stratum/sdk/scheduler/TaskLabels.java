@@ -9,6 +9,11 @@ public final class TaskLabels {
     public static final String HOSTNAME = "hostname";
     /** Prefix of one label per port: {@code port.<name>} holds the port number. */
     public static final String PORT_PREFIX = "port.";
+    /**
+     * How the launch was placed: {@code new}, {@code in_place} or {@code replace} (the
+     * {@link io.stratum.sdk.offer.PodRequest.Kind}, in lower case).
+     */
+    public static final String PLACEMENT = "placement";
 
     private TaskLabels() {}
 }

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param apiToken  a bearer token required by mutating API calls, or null
  * @param agents    the number of local agents
  * @param zookeeper {@code host:port} of an external ZooKeeper, or null for the embedded one
+ * @param mesos     a Mesos master ({@code http://host:5050}) or ZooKeeper to find it in
+ *                  ({@code zk://host:2181/mesos}) to run on, or null for the local agents
  */
-public record RunOptions(Path workDir, int apiPort, String apiToken, int agents, String zookeeper) {
+public record RunOptions(Path workDir, int apiPort, String apiToken, int agents, String zookeeper, String mesos) {
     public RunOptions {
         Objects.requireNonNull(workDir, "workDir");
         if (apiPort < 0 || apiPort > 65_535) {
@@ -21,5 +23,10 @@ public record RunOptions(Path workDir, int apiPort, String apiToken, int agents,
         if (agents < 1 || agents > 200) {
             throw new IllegalArgumentException("--agents must be 1-200, got " + agents);
         }
+    }
+
+    /** @return options for the local agents (no Mesos) */
+    public RunOptions(Path workDir, int apiPort, String apiToken, int agents, String zookeeper) {
+        this(workDir, apiPort, apiToken, agents, zookeeper, null);
     }
 }

@@ -120,7 +120,7 @@ public final class ServiceRuntime implements AutoCloseable {
             }
             out.println("took over as the active scheduler");
         }
-        ClusterBackend backend = backends.create(spec, options);
+        ClusterBackend backend = (options.mesos() != null ? MesosBackends.factory() : backends).create(spec, options);
         resources.push(backend);
         OfferEvaluator.Builder evaluator = OfferEvaluator.builder().withRole(role(spec)).withPrincipal(principal(spec));
         extensions.placementRules().forEach((pod, rules) -> rules.forEach(rule -> evaluator.withPlacementRule(pod, rule)));

@@ -1,0 +1,139 @@
+package io.stratum.sdk.backend.mesos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stratum.sdk.backend.BackendListener;
+import io.stratum.sdk.backend.TaskStatusUpdate;
+import io.stratum.sdk.offer.Offer;
+import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.state.TaskStatus;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns the master's events into the listener's: SUBSCRIBED → registered, OFFERS → offers (what
+ * we can use of them), RESCIND → rescinded, UPDATE → a status update, FAILURE of an agent → agent
+ * lost. HEARTBEAT only proves the stream alive; MESSAGE, the failure of an executor (its tasks'
+ * updates follow) and events we do not use are logged. A lost stream takes its offers with it:
+ * each is rescinded, then {@link BackendListener#disconnected()}. Called on the session's thread.
+ */
+final class EventHandler implements Session.Handler {
+    private static final System.Logger LOG = System.getLogger(EventHandler.class.getName());
+
+    private final FrameworkSettings framework;
+    private final FrameworkState state;
+    private final OfferJson offers;
+    private final ExecutorBook executors;
+    private final BackendListener listener;
+    private final InstantSource clock;
+    private final Runnable onSubscribed;
+
+    /** @param subscribed called on each SUBSCRIBED, before the listener hears of it */
+    EventHandler(FrameworkSettings framework, FrameworkState state, OfferJson offers, ExecutorBook executors,
+            BackendListener listener, InstantSource clock, Runnable subscribed) {
+        this.framework = framework;
+        this.state = state;
+        this.offers = offers;
+        this.executors = executors;
+        this.listener = listener;
+        this.clock = clock;
+        this.onSubscribed = subscribed;
+    }
+
+    @Override
+    public ObjectNode subscribeCall() {
+        return Calls.subscribe(framework, state.frameworkId(), state.suppressed() ? framework.roles() : List.of());
+    }
+
+    @Override
+    public void event(JsonNode event) {
+        String type = event.path("type").asText();
+        switch (type) {
+            case "SUBSCRIBED" -> subscribed(event.path("subscribed"));
+            case "OFFERS" -> offers(event.path("offers").path("offers"));
+            case "RESCIND" -> Wire.idOf(event.path("rescind"), "offer_id").ifPresent(id -> {
+                state.take(id);
+                listener.rescinded(id);
+            });
+            case "UPDATE" -> update(event.path("update").path("status"));
+            case "FAILURE" -> failure(event.path("failure"));
+            case "HEARTBEAT" -> { }
+            case "ERROR" -> LOG.log(System.Logger.Level.ERROR, "Mesos master error: " + event.path("error").path("message").asText());
+            case "MESSAGE" -> LOG.log(System.Logger.Level.DEBUG, "ignored a message from executor "
+                    + Wire.idOf(event.path("message"), "executor_id").orElse("?"));
+            default -> LOG.log(System.Logger.Level.DEBUG, "ignored a " + type + " event");
+        }
+    }
+
+    @Override
+    public void disconnected(String reason) {
+        state.takeAll().forEach(listener::rescinded);
+        listener.disconnected();
+    }
+
+    private void subscribed(JsonNode subscribed) {
+        String id = Wire.idOf(subscribed, "framework_id")
+                .orElseThrow(() -> new IllegalStateException("SUBSCRIBED without a framework id"));
+        Optional<String> before = state.frameworkId();
+        state.frameworkId(id);
+        LOG.log(System.Logger.Level.INFO, (before.isPresent() ? "re-subscribed" : "subscribed") + " as framework " + id);
+        onSubscribed.run();
+        listener.registered(id);
+    }
+
+    private void offers(JsonNode list) {
+        List<Offer> usable = new ArrayList<>();
+        for (JsonNode json : list) {
+            try {
+                OfferJson.Received offer = offers.fromJson(json);
+                state.offered(offer);
+                usable.add(offer.offer());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "ignored an offer we cannot read: " + e.getMessage());
+            }
+        }
+        if (!usable.isEmpty()) {
+            listener.offers(usable);
+        }
+    }
+
+    private void update(JsonNode status) {
+        TaskStatusUpdate update = read(status);
+        update.agentId().ifPresent(agent -> state.taskOn(update.taskId(), agent));
+        executors.status(update.taskId(), Wire.idOf(status, "executor_id"), update.agentId(), update.status().state());
+        listener.statusUpdate(update);
+    }
+
+    /**
+     * A task launched but never heard of from an agent, which the master does not know
+     * ({@code TASK_UNKNOWN}: its launch was dropped, or lost with a master or a connection before it
+     * was applied), is DROPPED: nothing of its launch can be relied on, and nothing of it runs.
+     */
+    private TaskStatusUpdate read(JsonNode status) {
+        TaskStatusUpdate update = StatusJson.fromJson(status, clock.instant());
+        String source = status.path("source").asText();
+        if ("SOURCE_AGENT".equals(source) || "SOURCE_EXECUTOR".equals(source)) {
+            state.heardOf(update.taskId());
+        } else if ("TASK_UNKNOWN".equals(status.path("state").asText()) && state.neverHeardOf(update.taskId())) {
+            TaskStatus was = update.status();
+            return new TaskStatusUpdate(new TaskStatus(was.taskId(), TaskState.DROPPED, was.health(), was.readiness(),
+                    "never launched: " + was.message(), was.timestamp()), update.agentId(), update.ackId());
+        }
+        return update;
+    }
+
+    private void failure(JsonNode failure) {
+        Optional<String> agent = Wire.idOf(failure, "agent_id");
+        Optional<String> executor = Wire.idOf(failure, "executor_id");
+        if (executor.isPresent()) {
+            LOG.log(System.Logger.Level.INFO, "executor " + executor.get() + " on " + agent.orElse("?") + " ended"
+                    + (failure.has("status") ? " with status " + failure.path("status").asInt() : ""));
+        } else if (agent.isPresent()) {
+            state.agentLost(agent.get());
+            executors.agentLost(agent.get());
+            listener.agentLost(agent.get());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.stratum.sdk.backend.mesos;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stratum.sdk.offer.LaunchRecommendation;
+import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.resource.Agent;
+import io.stratum.sdk.resource.Resource;
+import io.stratum.sdk.resource.ResourceValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Converts a launch into a {@code LAUNCH_GROUP} operation: the pod instance's tasks as one task
+ * group on Mesos's default executor.
+ *
+ * <p>A default executor must hold cpus, mem and disk of its own (the master fails the group with
+ * "Executor uses no disk" otherwise). They come from the launch's executor reservations; any of
+ * the three they lack is taken unreserved from the offer, {@link ExecutorResources its default
+ * amount}. A pod instance whose executor still runs (some of its tasks live) gets its new tasks
+ * on that executor, named with the same {@code ExecutorInfo}.
+ */
+final class LaunchGroupJson {
+    /** The amounts a default executor takes from the offer when the launch reserved none. */
+    record ExecutorResources(double cpus, double memMb, double diskMb) {}
+
+    private final ResourceJson resources;
+    private final TaskInfoJson tasks;
+    private final ExecutorBook executors;
+    private final ExecutorResources defaults;
+
+    LaunchGroupJson(ResourceJson resources, TaskInfoJson tasks, ExecutorBook executors, ExecutorResources defaults) {
+        this.resources = resources;
+        this.tasks = tasks;
+        this.executors = executors;
+        this.defaults = defaults;
+    }
+
+    /**
+     * @param unreserved what the offer holds unreserved, by resource name, after the accept's reservations
+     * @return the operation; the executor is recorded as running the launch's tasks
+     */
+    ObjectNode toJson(String frameworkId, LaunchRecommendation launch, Agent agent, String allocationRole,
+            Map<String, Double> unreserved) throws LaunchRejected {
+        Optional<ExecutorBook.Existing> existing = executors.running(launch.podInstance(), agent.id());
+        String executorId = existing.map(ExecutorBook.Existing::executorId)
+                .orElseGet(() -> ExecutorBook.newExecutorId(launch.podInstance()));
+        ObjectNode executor = existing.flatMap(ExecutorBook.Existing::info).orElse(null);
+        if (executor == null) {
+            executor = executor(frameworkId, executorId, launch, allocationRole, existing.isPresent() ? Map.of() : unreserved);
+        }
+        ObjectNode operation = Wire.object().put("type", "LAUNCH_GROUP");
+        ObjectNode group = operation.putObject("launch_group");
+        group.set("executor", executor);
+        ArrayNode infos = group.putObject("task_group").putArray("tasks");
+        for (TaskLaunch task : launch.tasks()) {
+            infos.add(tasks.toJson(task, agent, allocationRole));
+        }
+        Set<String> taskIds = launch.tasks().stream().map(TaskLaunch::taskId).collect(Collectors.toSet());
+        executors.launched(launch.podInstance(), agent.id(), executorId, executor, taskIds);
+        return operation;
+    }
+
+    private ObjectNode executor(String frameworkId, String executorId, LaunchRecommendation launch, String allocationRole,
+            Map<String, Double> unreserved) throws LaunchRejected {
+        ObjectNode executor = Wire.object().put("type", "DEFAULT");
+        executor.set("executor_id", Wire.id(executorId));
+        executor.set("framework_id", Wire.id(frameworkId));
+        executor.put("name", launch.podInstance());
+        ArrayNode list = executor.putArray("resources");
+        List<Resource> held = new ArrayList<>(launch.executorResources());
+        double[] amounts = {defaults.cpus(), defaults.memMb(), defaults.diskMb()};
+        String[] names = {Resource.CPUS, Resource.MEM, Resource.DISK};
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
+            if (held.stream().anyMatch(r -> r.name().equals(name) && r.amount() > 0)) {
+                continue;
+            }
+            double free = unreserved.getOrDefault(name, 0.0);
+            if (free + 1e-6 < amounts[i]) {
+                throw new LaunchRejected("the default executor of " + launch.podInstance() + " needs " + name + " "
+                        + ResourceValue.Scalar.format(amounts[i]) + " but the offer has "
+                        + ResourceValue.Scalar.format(free) + " unreserved left; reserve executor overhead"
+                        + " (OfferEvaluator.Builder#withExecutorOverhead) or lower the default executor's " + name);
+            }
+            held.add(Resource.scalar(name, amounts[i]));
+        }
+        for (Resource resource : held) {
+            list.add(resources.toJson(resource, allocationRole));
+        }
+        return executor;
+    }
+}

@@ -1,0 +1,194 @@
+package io.stratum.sdk.backend.mesos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * ACCEPT in the test master: checks the offers and applies the operations in order on the agent,
+ * as far as the tests need: reservations and volumes on the {@link FakeAgent}, task groups on a
+ * default executor (which must hold cpus, mem and disk, and keep its {@code ExecutorInfo} while it
+ * runs), each task RUNNING at once with an update carrying a uuid, then its check results.
+ * Guarded by the cluster's lock.
+ */
+final class FakeLaunches {
+    private static final List<String> EXECUTOR_NEEDS = List.of("cpus", "mem", "disk");
+
+    /** A running default executor: where, as launched, its live tasks, what it took. */
+    private record Executor(String agentId, JsonNode info, Set<String> tasks, List<JsonNode> held) {}
+
+    private final FakeCluster cluster;
+    private final Map<String, Executor> executors = new HashMap<>();
+
+    FakeLaunches(FakeCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    void accept(JsonNode accept) {
+        List<ObjectNode> offers = new ArrayList<>();
+        accept.path("offer_ids").forEach(id -> {
+            ObjectNode offer = cluster.offers.remove(id.path("value").asText());
+            if (offer != null) {
+                offers.add(offer);
+            }
+        });
+        if (offers.size() != accept.path("offer_ids").size() || offers.isEmpty() || cluster.voidNextAccept) {
+            cluster.voidNextAccept = false;
+            dropLaunches(accept.path("operations"), "TASK_DROPPED", "REASON_INVALID_OFFERS", "invalid offers");
+            return;
+        }
+        FakeAgent agent = cluster.agentById(Wire.idOf(offers.get(0), "agent_id").orElseThrow());
+        String role = offers.get(0).path("allocation_info").path("role").asText();
+        for (JsonNode operation : accept.path("operations")) {
+            operation.findValues("allocation_info").forEach(a -> {
+                if (!role.equals(a.path("role").asText())) {
+                    cluster.errors.add("a resource allocated to " + a + " in an offer allocated to " + role);
+                }
+            });
+            operation.path("reserve").path("resources").forEach(r -> {
+                JsonNode pushed = r.path("reservations").get(r.path("reservations").size() - 1);
+                if (!role.equals(pushed.path("role").asText()) || !cluster.principal.equals(pushed.path("principal").asText())) {
+                    cluster.errors.add("a reservation for " + pushed.path("role") + " by " + pushed.path("principal")
+                            + " from an offer to " + role + " of a framework with principal " + cluster.principal);
+                }
+            });
+            try {
+                apply(agent, operation);
+            } catch (IllegalStateException e) {
+                cluster.errors.add("operation failed: " + e.getMessage() + " in " + operation);
+                return;
+            }
+        }
+    }
+
+    /** @return the {@code resource_id}s held by live tasks and executors on the agent */
+    Set<String> inUse(String agentId) {
+        Set<String> ids = new HashSet<>();
+        cluster.tasks.values().stream().filter(t -> t.agentId.equals(agentId) && t.isLive())
+                .forEach(t -> ids.addAll(t.resourceIds));
+        executors.values().stream().filter(e -> e.agentId().equals(agentId))
+                .forEach(e -> e.held().forEach(r -> ids.add(FakeAgent.resourceId(r))));
+        return ids;
+    }
+
+    /** A task ended: an executor left without live tasks ends and gives back what it took. */
+    void ended(FakeTask task) {
+        cluster.freed(task.agentId);
+        Executor executor = executors.get(task.executorId);
+        if (executor != null && executor.tasks().remove(task.taskId) && executor.tasks().isEmpty()) {
+            executors.remove(task.executorId);
+            FakeAgent agent = cluster.agentById(executor.agentId());
+            executor.held().stream().filter(r -> FakeAgent.resourceId(r) == null).forEach(agent::give);
+        }
+    }
+
+    private void apply(FakeAgent agent, JsonNode operation) {
+        switch (operation.path("type").asText()) {
+            case "RESERVE" -> operation.path("reserve").path("resources").forEach(agent::reserve);
+            case "UNRESERVE" -> operation.path("unreserve").path("resources").forEach(agent::unreserve);
+            case "CREATE" -> operation.path("create").path("volumes").forEach(agent::create);
+            case "DESTROY" -> operation.path("destroy").path("volumes").forEach(agent::destroy);
+            case "LAUNCH_GROUP" -> launchGroup(agent, operation.path("launch_group"));
+            default -> cluster.errors.add("unexpected operation " + operation.path("type").asText());
+        }
+    }
+
+    private void launchGroup(FakeAgent agent, JsonNode group) {
+        JsonNode executor = group.path("executor");
+        String executorId = Wire.idOf(executor, "executor_id").orElseThrow();
+        JsonNode taskInfos = group.path("task_group").path("tasks");
+        Set<String> names = new HashSet<>();
+        executor.path("resources").forEach(r -> names.add(r.path("name").asText()));
+        for (String needed : EXECUTOR_NEEDS) {
+            if (!names.contains(needed)) {
+                error(taskInfos, agent, "Executor '" + executorId + "' uses no " + needed);
+                return;
+            }
+        }
+        Executor running = executors.get(executorId);
+        if (running != null && !running.info().equals(executor)) {
+            error(taskInfos, agent, "ExecutorInfo is not compatible with the running executor " + executorId);
+            return;
+        }
+        Set<String> inUse = inUse(agent.id);
+        if (running == null) {
+            List<JsonNode> held = new ArrayList<>();
+            executor.path("resources").forEach(held::add);
+            held.forEach(r -> hold(agent, r, inUse));
+            running = new Executor(agent.id, executor.deepCopy(), new HashSet<>(), held);
+            executors.put(executorId, running);
+        }
+        for (JsonNode info : taskInfos) {
+            List<String> ids = new ArrayList<>();
+            info.path("resources").forEach(r -> {
+                hold(agent, r, inUse);
+                if (FakeAgent.resourceId(r) != null) {
+                    ids.add(FakeAgent.resourceId(r));
+                }
+            });
+            FakeTask task = new FakeTask(Wire.idOf(info, "task_id").orElseThrow(), agent.id, executorId, info.deepCopy(), ids);
+            cluster.tasks.put(task.taskId, task);
+            running.tasks().add(task.taskId);
+            start(task);
+        }
+    }
+
+    /** RUNNING (a check, if any, without a result yet), then the first check results. */
+    private void start(FakeTask task) {
+        ObjectNode pending = Wire.object();
+        String checkType = task.info.path("check").path("type").asText(null);
+        if (checkType != null) {
+            pending.putObject("check_status").put("type", checkType).putObject(checkType.toLowerCase());
+        }
+        cluster.agentUpdate(task, "TASK_RUNNING", "running", pending);
+        ObjectNode results = Wire.object();
+        if (task.info.has("health_check")) {
+            results.put("healthy", true);
+        }
+        if (checkType != null) {
+            ObjectNode result = results.putObject("check_status").put("type", checkType);
+            switch (checkType) {
+                case "COMMAND" -> result.putObject("command").put("exit_code", 0);
+                case "HTTP" -> result.putObject("http").put("status_code", 200);
+                default -> result.putObject("tcp").put("succeeded", true);
+            }
+        }
+        if (!results.isEmpty()) {
+            cluster.agentUpdate(task, "TASK_RUNNING", "checked", results);
+        }
+    }
+
+    /** Takes a resource for a task or executor: a reservation of ours nobody uses, or unreserved resources. */
+    private void hold(FakeAgent agent, JsonNode resource, Set<String> inUse) {
+        String id = FakeAgent.resourceId(resource);
+        if (id == null) {
+            agent.take(resource);
+            return;
+        }
+        JsonNode held = agent.reserved.stream().filter(r -> id.equals(FakeAgent.resourceId(r))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no reservation " + id + " on " + agent.id));
+        if (inUse.contains(id)) {
+            throw new IllegalStateException("reservation " + id + " is in use");
+        }
+        if (!held.path("disk").path("persistence").equals(resource.path("disk").path("persistence"))) {
+            throw new IllegalStateException("volume of " + id + " differs: " + held.path("disk") + " vs " + resource.path("disk"));
+        }
+    }
+
+    private void error(JsonNode taskInfos, FakeAgent agent, String message) {
+        taskInfos.forEach(t -> cluster.masterUpdate(Wire.idOf(t, "task_id").orElseThrow(), agent.id, "TASK_ERROR",
+                "REASON_TASK_GROUP_INVALID", message));
+    }
+
+    private void dropLaunches(JsonNode operations, String state, String reason, String message) {
+        for (JsonNode operation : operations) {
+            operation.path("launch_group").path("task_group").path("tasks").forEach(t -> cluster.masterUpdate(
+                    Wire.idOf(t, "task_id").orElseThrow(), null, state, reason, message));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.stratum.sdk.backend.mesos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stratum.sdk.plan.Status;
+import io.stratum.sdk.service.RunOptions;
+import io.stratum.sdk.service.Service;
+import io.stratum.sdk.service.ServiceRuntime;
+import io.stratum.sdk.spec.ServiceSpec;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code stratum run --mesos}: the whole service runtime (embedded ZooKeeper for state, scheduler,
+ * API) on the mesos backend, subscribing as the service with its role and principal.
+ */
+class MesosRunIT {
+    @RegisterExtension
+    final MesosFixture fixture = new MesosFixture();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helloWorldRunsOnMesosAsItsOwnFramework() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            fixture.cluster.agent("agent-" + i, 2, 2048, 4096);
+        }
+        TestMaster master = fixture.master();
+        ServiceSpec spec = ServiceSpec.load(Path.of("..", "examples", "hello-world", "svc.yml"), Map.of());
+        StringWriter output = new StringWriter();
+
+        try (ServiceRuntime runtime = Service.builder(spec).build()
+                .start(new RunOptions(dir, 0, null, 3, null, master.uri().toString()), new PrintWriter(output, true))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> runtime.scheduler().plans().get("deploy").status() == Status.COMPLETE);
+        }
+
+        JsonNode info = fixture.cluster.calls("SUBSCRIBE").get(0).path("subscribe").path("framework_info");
+        assertThat(info.path("name").asText()).isEqualTo("hello-world");
+        assertThat(info.path("roles").toString()).isEqualTo("[\"hello-world-role\"]");
+        assertThat(info.path("principal").asText()).isEqualTo("hello-world-principal");
+        assertThat(fixture.cluster.calls("ACCEPT")).isNotEmpty();
+    }
+}
