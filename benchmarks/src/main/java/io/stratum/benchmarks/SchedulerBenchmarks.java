@@ -65,10 +65,16 @@ public class SchedulerBenchmarks {
     /** A fresh cluster of 1,000 agents and a fresh in-memory store for every shot. */
     @State(Scope.Thread)
     public abstract static class DeployShot {
-        private final ServiceSpec spec = BenchServices.oneTaskPods(PODS, strategy(), "hostname:UNIQUE");
+        private ServiceSpec spec;
         private SimDeployment deployment;
 
+        /** @return the deploy phase's strategy */
         abstract String strategy();
+
+        @Setup(Level.Trial)
+        public void loadSpec() {
+            spec = BenchServices.oneTaskPods(PODS, strategy(), "hostname:UNIQUE");
+        }
 
         @Setup(Level.Invocation)
         public void createCluster() {

@@ -54,6 +54,13 @@ final class UninstallCommand implements Callable<Integer> {
         if (!Files.isDirectory(options.workDir())) {
             throw CliException.badInput("--work-dir: '" + options.workDir() + "' does not exist: nothing to uninstall");
         }
+        io.stratum.sdk.service.WorkDirLock workDirLock;
+        try {
+            workDirLock = io.stratum.sdk.service.WorkDirLock.acquire(options.workDir());
+        } catch (IOException e) {
+            throw CliException.badInput("a scheduler is running on " + options.workDir()
+                    + ": stop it first (Ctrl-C), then uninstall");
+        }
         EmbeddedZooKeeper embedded = null;
         String connect = options.zookeeper();
         if (connect == null) {
@@ -86,6 +93,7 @@ final class UninstallCommand implements Callable<Integer> {
             if (embedded != null) {
                 embedded.close();
             }
+            workDirLock.close();
         }
         deleteTree(options.workDir());
         out.println(spec.name() + " uninstalled: no task, volume, reservation or state left");

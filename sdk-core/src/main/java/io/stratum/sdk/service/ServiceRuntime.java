@@ -78,6 +78,7 @@ public final class ServiceRuntime implements AutoCloseable {
 
     private void startAll(BackendFactory backends, Extensions extensions) throws Exception {
         Files.createDirectories(options.workDir());
+        resources.push(WorkDirLock.acquire(options.workDir()));
         String connect = options.zookeeper();
         if (connect == null) {
             EmbeddedZooKeeper embedded = EmbeddedZooKeeper.builder(options.workDir().resolve("zookeeper")).build().start();

@@ -14,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code stratum run} in a JVM of its own (this JVM's java and class path), its output in a file:
- * a scheduler that can be killed with SIGKILL without taking the test down.
+ * {@code stratum run} in a JVM of its own (this JVM's java and class path, the {@code ./stratum}
+ * launcher's JVM options), its output in a file: a scheduler that can be killed with SIGKILL
+ * without taking the test down.
  */
 public final class SchedulerJvm implements AutoCloseable {
     private static final Pattern API = Pattern.compile("^api: (http://\\S+?)/v1/plans/deploy$", Pattern.MULTILINE);
@@ -34,7 +35,8 @@ public final class SchedulerJvm implements AutoCloseable {
     public static SchedulerJvm run(Path spec, Path workDir, Path log, String... more) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
+        // The JVM options of the ./stratum launcher.
+        List<String> command = new ArrayList<>(List.of(java, "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), "io.stratum.sdk.cli.StratumCli", "run", spec.toString(),
                 "--work-dir", workDir.toString(), "--api-port", "0"));
         command.addAll(List.of(more));

@@ -30,8 +30,12 @@ public final class ServiceApi {
     /** A reply: the status code and the JSON body (a missing node if the body is not JSON). */
     public record Reply(int code, JsonNode body) {}
 
-    /** One task of a pod instance, from {@code /v1/pod/{name}/info}. */
-    public record Task(String name, String id, String state, String agent, String sandbox, long pid) {}
+    /**
+     * One task of a pod instance, from {@code /v1/pod/{name}/info}.
+     *
+     * @param health {@code PASSED}, {@code FAILED} or {@code UNKNOWN} (no check, or no result yet)
+     */
+    public record Task(String name, String id, String state, String agent, String sandbox, long pid, String health) {}
 
     public ServiceApi(URI base) {
         this.base = base;
@@ -77,7 +81,8 @@ public final class ServiceApi {
         List<Task> tasks = new ArrayList<>();
         for (JsonNode t : reply.body()) {
             tasks.add(new Task(t.path("name").asText(), t.path("id").asText(), t.path("state").asText(),
-                    t.path("agent").asText(), t.path("sandbox").asText(null), t.path("pid").asLong(-1)));
+                    t.path("agent").asText(), t.path("sandbox").asText(null), t.path("pid").asLong(-1),
+                    t.path("health").asText("UNKNOWN")));
         }
         return tasks;
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * Options of a {@link LocalBackend}; every one has a default. Not thread-safe: build once.
  *
  * <p>Resources are per agent. By default each agent has every CPU of the machine, an equal share
- * of its physical memory and of the work dir's free disk space, and ports 10000-19999: the same
+ * of its physical memory and of the work dir's free disk space, and ports 1025-32767: the same
  * range on every agent, since each has its own address (tasks should bind to
  * {@code $STRATUM_AGENT_ADDRESS}, not to every address).
  */
@@ -25,7 +25,7 @@ public final class LocalBackendBuilder {
     Double cpus;
     Double memMb;
     Double diskMb;
-    Range ports = new Range(10_000, 19_999);
+    Range ports = new Range(1_025, 32_767);
     int firstAddress = 2;
     final Map<String, String> attributes = new LinkedHashMap<>();
     final Map<Integer, Map<String, String>> agentAttributes = new LinkedHashMap<>();
@@ -79,7 +79,7 @@ public final class LocalBackendBuilder {
         return this;
     }
 
-    /** @return this with each agent offering ports {@code begin} to {@code end} (default 10000-19999) */
+    /** @return this with each agent offering ports {@code begin} to {@code end} (default 1025-32767, below the ephemeral range, so static ports of common services fit) */
     public LocalBackendBuilder withPorts(long begin, long end) {
         if (begin < 1 || end > 65_535 || begin > end) {
             throw new IllegalArgumentException("ports must be a range within 1-65535: " + begin + "-" + end);

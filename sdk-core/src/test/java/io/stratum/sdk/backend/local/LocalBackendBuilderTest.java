@@ -34,7 +34,7 @@ class LocalBackendBuilderTest {
         assertThat(resources.cpus()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(resources.memMb()).isGreaterThanOrEqualTo(1);
         assertThat(resources.diskMb()).isGreaterThanOrEqualTo(1);
-        assertThat(resources.ports()).isEqualTo(new io.stratum.sdk.resource.Range(10_000, 19_999));
+        assertThat(resources.ports()).isEqualTo(new io.stratum.sdk.resource.Range(1_025, 32_767));
     }
 
     @Test

@@ -41,6 +41,8 @@ class RelaunchInPlaceIT {
                       max-consecutive-failures: 2
             """;
     private static final Duration QUICK_POLL = Duration.ofMillis(20);
+    /** More than the scheduler's revive interval (1 s). */
+    private static final Duration STEADY = Duration.ofMillis(1500);
 
     @RegisterExtension
     final LocalServices services = new LocalServices();
@@ -54,8 +56,8 @@ class RelaunchInPlaceIT {
                 dir.resolve("work"));
         ServiceApi api = service.api();
         LocalServices.awaitDeployComplete(api);
-        ServiceApi.Task before = await().atMost(LocalServices.WAIT).pollInterval(LocalServices.POLL)
-                .until(() -> api.running("app-0").filter(t -> t.sandbox() != null).orElse(null), t -> t != null);
+        ServiceApi.Task before = await("healthy").atMost(LocalServices.WAIT).pollInterval(LocalServices.POLL)
+                .until(() -> api.running("app-0").orElse(null), t -> t != null && t.health().equals("PASSED"));
         services.track(before.pid());
         Path volume = Path.of(before.sandbox()).resolve("data");
         Files.writeString(volume.resolve("earlier"), "written before the failure\n");
@@ -87,6 +89,9 @@ class RelaunchInPlaceIT {
         LocalServices.awaitDeployComplete(api);
         ServiceApi.Task before = api.running("hello-0").orElseThrow();
         services.track(before.pid());
+        // Measure a task dying in steady state: right after the deploy, the scheduler's last revive
+        // is under a second old, and the relaunch would wait up to a tick for the throttled next one.
+        Thread.sleep(STEADY.toMillis());
 
         long killed = System.nanoTime();
         assertThat(ProcessHandle.of(before.pid()).orElseThrow().destroyForcibly()).isTrue(); // kill -9 pid

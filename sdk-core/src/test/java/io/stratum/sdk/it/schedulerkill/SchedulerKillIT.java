@@ -3,24 +3,28 @@ package io.stratum.sdk.it.schedulerkill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.stratum.sdk.cli.StratumCli;
 import io.stratum.sdk.it.LocalServices;
 import io.stratum.sdk.it.Processes;
 import io.stratum.sdk.it.SchedulerJvm;
 import io.stratum.sdk.it.ServiceApi;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code stratum run} of hello-world in a JVM of its own is killed with SIGKILL once deployed: its
  * tasks keep running, and a second {@code run} over the same work dir re-adopts them (the same
- * processes, nothing relaunched) and finds the deploy COMPLETE.
+ * processes, nothing relaunched) and finds the deploy COMPLETE. Stopped (Ctrl-C) it leaves them
+ * running again, until {@code stratum uninstall}. Prints the figures {@code run-to-complete} for a
+ * fresh JVM and {@code restart-to-complete}.
  */
 class SchedulerKillIT {
     private static final String[] PODS = {"hello-0", "world-0", "world-1"};
@@ -38,9 +42,11 @@ class SchedulerKillIT {
     void aSchedulerKilledWithSigkillLeavesItsTasksRunningAndTheNextRunReadoptsThem() throws Exception {
         Path workDir = dir.resolve("work");
         services.watch(workDir);
+        long launched = System.nanoTime();
         SchedulerJvm first = start(workDir, "first.log");
         ServiceApi api = first.awaitApi();
         LocalServices.awaitDeployComplete(api);
+        System.out.printf("FIGURE run-to-complete (stratum run in a new JVM): %.2f s%n", (System.nanoTime() - launched) / 1e9);
         Map<String, ServiceApi.Task> deployed = api.tasksByName(PODS);
         deployed.values().forEach(t -> services.track(t.pid()));
         assertThat(deployed.values()).allMatch(t -> t.state().equals("RUNNING")).allMatch(t -> Processes.alive(t.pid()));
@@ -73,6 +79,14 @@ class SchedulerKillIT {
                 .doesNotContain("internal error").doesNotContain("lost leadership");
         assertThat(deployed.values()).as("a stopped scheduler leaves its tasks running")
                 .allMatch(t -> Processes.alive(t.pid()));
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int uninstalled = StratumCli.execute(new String[] {"uninstall", LocalServices.helloWorld().toString(),
+            "--work-dir", workDir.toString()}, new PrintWriter(out), new PrintWriter(err));
+        assertThat(uninstalled).as("uninstall: %s%s", out, err).isZero();
+        assertThat(deployed.values()).as("uninstalled").noneMatch(t -> Processes.alive(t.pid()));
+        assertThat(workDir).doesNotExist();
         passed = true;
     }
 
@@ -83,7 +97,7 @@ class SchedulerKillIT {
     }
 
     @AfterEach
-    void stopTheSchedulers(TestInfo test) throws Exception {
+    void stopTheSchedulers() throws Exception {
         for (SchedulerJvm jvm : jvms) {
             jvm.close();
             if (!passed) {
