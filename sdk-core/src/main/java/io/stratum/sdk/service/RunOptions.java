@@ -25,7 +25,7 @@ public record RunOptions(Path workDir, int apiPort, String apiToken, int agents,
         }
     }
 
-    /** @return options for the local agents (no Mesos) */
+    /** Options for the local agents (no Mesos). */
     public RunOptions(Path workDir, int apiPort, String apiToken, int agents, String zookeeper) {
         this(workDir, apiPort, apiToken, agents, zookeeper, null);
     }
