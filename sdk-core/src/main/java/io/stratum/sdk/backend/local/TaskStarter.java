@@ -1,5 +1,6 @@
 package io.stratum.sdk.backend.local;
 
+import io.stratum.sdk.internal.config.ConfigRenderer;
 import io.stratum.sdk.offer.LaunchRecommendation;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.TaskSpec;

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -39,8 +39,7 @@ final class DefaultMesosBackend implements MesosBackend {
     private final OfferJson offers;
     private final ExecutorBook executors = new ExecutorBook();
     private final Operations operations;
-    private final ScheduledExecutorService sessionThread = Executors.newSingleThreadScheduledExecutor(
-            daemon("stratum-mesos-events"));
+    private final ScheduledThreadPoolExecutor sessionThread = new ScheduledThreadPoolExecutor(1, daemon("stratum-mesos-events"));
     private final ExecutorService callThread = Executors.newSingleThreadExecutor(daemon("stratum-mesos-calls"));
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -56,6 +55,7 @@ final class DefaultMesosBackend implements MesosBackend {
         this.client = new MasterClient(options.credentials, options.requestTimeout, options.requestTimeout);
         this.timing = new Session.Timing(options.backoffInitial, options.backoffMax, options.heartbeatMisses,
                 options.requestTimeout, options.maxEventBytes);
+        sessionThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // no re-subscription once closed
         ResourceJson resources = new ResourceJson(framework);
         this.offers = new OfferJson(framework, resources);
         this.operations = new Operations(resources, new LaunchGroupJson(resources, new TaskInfoJson(framework, resources),

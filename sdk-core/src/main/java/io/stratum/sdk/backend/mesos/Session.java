@@ -170,6 +170,15 @@ final class Session {
         if (attempt != generation || closed) {
             return;
         }
+        try {
+            dispatch(attempt, event);
+        } catch (RuntimeException e) {
+            // A bad event (or a listener that throws) must not stop the stream: log it and go on.
+            LOG.log(System.Logger.Level.ERROR, "cannot handle a " + event.path("type").asText() + " event: " + e, e);
+        }
+    }
+
+    private void dispatch(int attempt, JsonNode event) {
         String type = event.path("type").asText();
         if (!subscribed && !"SUBSCRIBED".equals(type)) {
             LOG.log(System.Logger.Level.WARNING, "ignored a " + type + " event before SUBSCRIBED");
@@ -202,7 +211,11 @@ final class Session {
         drop();
         redirects = 0;
         if (wasSubscribed) {
-            handler.disconnected(reason);
+            try {
+                handler.disconnected(reason);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "the listener failed on a disconnection: " + e, e);
+            }
         }
         long delay = Math.min(timing.backoffMax().toMillis(), timing.backoffInitial().toMillis() << Math.min(failures, 20));
         failures++;

@@ -19,7 +19,8 @@ import java.util.Map;
  * may set these otherwise), then the launch's own (the spec's env, {@code POD_INSTANCE_INDEX},
  * ports, plan parameters), then what no spec may change: {@code TASK_NAME}, {@code TASK_ID},
  * {@code STRATUM_AGENT_ID} and {@code STRATUM_AGENT_ADDRESS}, as on the local backend. Mesos
- * adds its own ({@code MESOS_SANDBOX}, ...).
+ * adds its own ({@code MESOS_SANDBOX}, ...). Config templates are rendered against this
+ * environment and written by the command before it runs ({@link ConfigFiles}).
  */
 final class TaskInfoJson {
     private final FrameworkSettings framework;
@@ -42,8 +43,9 @@ final class TaskInfoJson {
         for (Resource resource : task.resources()) {
             list.add(resources.toJson(resource, allocationRole));
         }
-        ObjectNode environment = environment(task, agent);
-        info.set("command", CheckJson.command(spec.cmd(), environment));
+        Map<String, String> env = environment(task, agent);
+        ObjectNode environment = environment(env);
+        info.set("command", CheckJson.command(ConfigFiles.prelude(task, env) + spec.cmd(), environment));
         if (spec.healthCheck() != null) {
             info.set("health_check", CheckJson.healthCheck(spec.healthCheck(), task, environment));
         }
@@ -57,7 +59,7 @@ final class TaskInfoJson {
         return info;
     }
 
-    private ObjectNode environment(TaskLaunch task, Agent agent) {
+    private Map<String, String> environment(TaskLaunch task, Agent agent) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("FRAMEWORK_NAME", framework.name());
         env.put("HOST", agent.hostname());
@@ -66,6 +68,10 @@ final class TaskInfoJson {
         env.put("TASK_ID", task.taskId());
         env.put("STRATUM_AGENT_ID", agent.id());
         env.put("STRATUM_AGENT_ADDRESS", agent.hostname());
+        return env;
+    }
+
+    private static ObjectNode environment(Map<String, String> env) {
         ObjectNode environment = Wire.object();
         ArrayNode variables = environment.putArray("variables");
         env.forEach((name, value) -> variables.addObject().put("name", name).put("type", "VALUE").put("value", value));

@@ -166,6 +166,16 @@ class CallsTest {
         assertThat(events.updates(taskId, TaskState.RUNNING).size()).isGreaterThanOrEqualTo(2);
     }
 
+    @Test
+    void theLossOfAnAgentIsReportedWithItsTasksGone() {
+        String taskId = launch();
+
+        fixture.cluster.loseAgent("agent-1");
+
+        await().atMost(WAIT).pollInterval(POLL).until(() -> events.lostAgents.contains("agent-1"));
+        assertThat(events.updates(taskId, TaskState.GONE)).singleElement().satisfies(u -> assertThat(u.ackId()).isEmpty());
+    }
+
     /** @return the id of a task launched and RUNNING on agent-1 */
     private String launch() {
         PodSpec pod = load();

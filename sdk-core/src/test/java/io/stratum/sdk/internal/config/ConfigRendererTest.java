@@ -1,4 +1,4 @@
-package io.stratum.sdk.backend.local;
+package io.stratum.sdk.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

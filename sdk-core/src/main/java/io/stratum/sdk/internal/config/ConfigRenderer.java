@@ -1,4 +1,4 @@
-package io.stratum.sdk.backend.local;
+package io.stratum.sdk.internal.config;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
@@ -11,9 +11,10 @@ import java.util.Map;
  * Renders a task's config templates against its environment, by the spec's rules: mustache,
  * strict (a variable with no value is an error), {@code {{VAR}}} HTML-escaped and
  * {@code {{{VAR}}}} not, as in the DC/OS SDK; a section over a missing, empty or {@code "false"}
- * value is skipped.
+ * value is skipped. Shared by the backends that launch tasks (local, mesos); not for framework
+ * authors. Stateless.
  */
-final class ConfigRenderer {
+public final class ConfigRenderer {
     private static final Mustache.Compiler COMPILER = Mustache.compiler()
             .strictSections(false)
             .emptyStringIsFalse(true)
@@ -27,7 +28,7 @@ final class ConfigRenderer {
      * @return the rendered text by destination (relative to the sandbox)
      * @throws IllegalArgumentException naming the config and the problem, if one does not render
      */
-    static Map<String, String> render(Map<String, ConfigSpec> configs, Map<String, String> environment) {
+    public static Map<String, String> render(Map<String, ConfigSpec> configs, Map<String, String> environment) {
         Map<String, Object> context = new HashMap<>();
         environment.forEach((key, value) -> context.put(key, "false".equalsIgnoreCase(value) ? Boolean.FALSE : value));
         Map<String, String> rendered = new LinkedHashMap<>();
