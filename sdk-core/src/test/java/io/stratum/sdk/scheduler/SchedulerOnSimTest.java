@@ -285,6 +285,20 @@ class SchedulerOnSimTest {
         Expect.taskRunning("hello-0-server").run(context);
     }
 
+    @Test
+    void aLaunchOnAnOfferThatWentStaleIsPlacedAnew() {
+        var context = runner(SPEC).run();
+        context.cluster().sendOffers(true);
+        context.cluster().sendOffers(true);
+        context.settle();
+
+        assertThat(context.scheduler().tasks()).anySatisfy(t -> assertThat(t.lastStatus().orElseThrow().state())
+                .isEqualTo(io.stratum.sdk.state.TaskState.DROPPED));
+        Send.offersUntilComplete("deploy", 20).run(context);
+        Expect.planStatus("deploy", Status.COMPLETE).run(context);
+        Expect.taskRunning("hello-0-server").run(context);
+    }
+
     private static TaskRecord record(ServiceTestRunner.Context context, String name) {
         return context.scheduler().tasks().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }

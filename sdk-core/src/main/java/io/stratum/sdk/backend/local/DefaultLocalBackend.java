@@ -106,7 +106,7 @@ final class DefaultLocalBackend implements LocalBackend {
                 LOG.log(System.Logger.Level.WARNING, "offers " + ids + " are no longer valid; dropped " + ops.size() + " operations");
                 ops.stream().filter(LaunchRecommendation.class::isInstance).map(LaunchRecommendation.class::cast)
                         .flatMap(l -> l.tasks().stream())
-                        .forEach(t -> supervisor.untracked(t.taskId(), TaskState.LOST, "offer no longer valid"));
+                        .forEach(t -> supervisor.untracked(t.taskId(), TaskState.DROPPED, "offer no longer valid"));
                 return;
             }
             apply(agent.get(), ops);

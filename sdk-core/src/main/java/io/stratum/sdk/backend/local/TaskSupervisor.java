@@ -79,7 +79,7 @@ final class TaskSupervisor {
 
     /**
      * Answers for a task the backend will not track, as a master does when a launch never reaches
-     * an agent (e.g. LOST for an offer no longer valid): once, without ack id.
+     * an agent (e.g. DROPPED for an offer no longer valid): once, without ack id.
      */
     void untracked(String taskId, TaskState state, String message) {
         updates.answer(TaskStatus.of(taskId, state, clock.instant()).withMessage(message), Optional.empty());

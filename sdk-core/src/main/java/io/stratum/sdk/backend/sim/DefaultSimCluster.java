@@ -75,7 +75,7 @@ final class DefaultSimCluster implements SimCluster {
         if (accepted.invalid() != null) {
             // as Mesos: nothing applies, and launched tasks are lost before the cluster ever knew them
             String ids = String.join(",", accepted.ids());
-            operations.forEach(op -> applier.refuse(ids, op, accepted.invalid(), TaskState.LOST));
+            operations.forEach(op -> applier.refuse(ids, op, accepted.invalid(), TaskState.DROPPED));
         } else {
             applier.apply(accepted.agent(), accepted.resources(), accepted.ids(), operations);
         }

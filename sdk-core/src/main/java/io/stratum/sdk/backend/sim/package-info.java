@@ -16,7 +16,8 @@
  *       what is left of the offer; an invalid operation is refused alone (see
  *       {@link io.stratum.sdk.backend.sim.OperationError}) and a refused launch reports
  *       {@code ERROR} for its tasks. Accepting an offer that is no longer valid applies nothing
- *       and reports the launched tasks {@code LOST} ("offer no longer valid").</li>
+ *       and reports the launched tasks {@code DROPPED} ("offer no longer valid"), as Mesos does for
+ *       partition-aware frameworks.</li>
  *   <li>Status updates from agents (launch, checks, kill, failure) carry an ack id and are
  *       redelivered until acknowledged; those the master makes itself (reconciliation answers,
  *       refused launches, tasks of a lost agent) carry none.</li>

@@ -82,7 +82,7 @@ class OfferFlowTest {
 
         started.backend().accept(List.of(offer.id()), success.recommendations());
 
-        assertThat(started.events().await(taskId, TaskState.LOST).message()).isEqualTo("offer no longer valid");
+        assertThat(started.events().await(taskId, TaskState.DROPPED).message()).isEqualTo("offer no longer valid");
         assertThat(started.events().updates).singleElement().satisfies(u -> assertThat(u.ackId()).isEmpty());
         assertThat(fixtures.workDir.resolve("agents").resolve(offer.agent().id()).resolve("sandboxes")).doesNotExist();
     }

@@ -102,7 +102,7 @@ class LaunchTest {
     }
 
     @Test
-    void acceptingAStaleOfferLosesTheLaunchedTasksAndAppliesNothing() {
+    void acceptingAStaleOfferDropsTheLaunchedTasksAndAppliesNothing() {
         Offer stale = sim.offer("agent-1");
         sim.offers();
         TaskLaunch server = server(reserved(cpus(1), "r-cpus"));
@@ -110,7 +110,7 @@ class LaunchTest {
         sim.accept(stale, reserve(stale, cpus(1), "r-cpus"), launch(stale, server));
 
         assertThat(sim.listener().last(server.taskId()).status()).satisfies(s -> {
-            assertThat(s.state()).isEqualTo(TaskState.LOST);
+            assertThat(s.state()).isEqualTo(TaskState.DROPPED);
             assertThat(s.message()).isEqualTo("offer no longer valid: " + stale.id());
         });
         assertThat(sim.cluster().reservations("agent-1")).isEmpty();
@@ -125,7 +125,7 @@ class LaunchTest {
 
         sim.accept(offer, launch(offer, again));
 
-        assertThat(sim.listener().states(again.taskId())).containsExactly(TaskState.LOST);
+        assertThat(sim.listener().states(again.taskId())).containsExactly(TaskState.DROPPED);
     }
 
     @Test
