@@ -161,34 +161,21 @@ public final class ServiceScheduler {
             launched.step().launched(launched.taskIds());
             plans.launched(launched.step(), launched.taskIds());
         }
-        Set<String> used = result.acceptsByOffer().keySet();
-        // Garbage on an offer used for a launch (a replacement placed on its old agent holds its old
-        // reservations there) goes in the same accept: the offer is consumed by it.
+        // Reservations no task owns are released in the accept of the offer that holds them: with
+        // the launch when that offer is used (a replacement on its old agent), on their own otherwise.
         Map<String, List<Recommendation>> accepts = new LinkedHashMap<>(result.acceptsByOffer());
-        evaluator.collectGarbage(offers.stream().filter(o -> used.contains(o.id())).toList(), tasks.ownedResourceIds())
-                .forEach(r -> accepts.get(r.offerId()).add(r));
+        evaluator.collectGarbage(offers, tasks.ownedResourceIds())
+                .forEach(r -> accepts.computeIfAbsent(r.offerId(), id -> new ArrayList<>()).add(r));
         accepts.forEach((offerId, ops) -> backend.accept(List.of(offerId), ops));
-        List<Offer> unused = offers.stream().filter(o -> !used.contains(o.id())).toList();
         // With work left (a step waiting for its resources to come back, or for a better offer),
         // unused offers must come back soon; with none, they may stay away long.
         Duration refuse = candidates.isEmpty() && result.launched().isEmpty() ? settings.declineRefuse() : SHORT_DECLINE;
-        collectGarbageOrDecline(unused, refuse);
-        progress.persist(plans.declared().values());
-        updateSuppression(now);
-    }
-
-    private void collectGarbageOrDecline(List<Offer> unused, Duration refuse) {
-        if (unused.isEmpty()) {
-            return;
-        }
-        List<Recommendation> garbage = evaluator.collectGarbage(unused, tasks.ownedResourceIds());
-        Map<String, List<Recommendation>> byOffer = new LinkedHashMap<>();
-        garbage.forEach(r -> byOffer.computeIfAbsent(r.offerId(), id -> new ArrayList<>()).add(r));
-        byOffer.forEach((offerId, ops) -> backend.accept(List.of(offerId), ops));
-        List<String> decline = unused.stream().map(Offer::id).filter(id -> !byOffer.containsKey(id)).toList();
+        List<String> decline = offers.stream().map(Offer::id).filter(id -> !accepts.containsKey(id)).toList();
         if (!decline.isEmpty()) {
             backend.decline(decline, refuse);
         }
+        progress.persist(plans.declared().values());
+        updateSuppression(now);
     }
 
     /** An offer was rescinded: nothing held it. */
