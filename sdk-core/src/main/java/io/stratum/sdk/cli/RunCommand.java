@@ -43,8 +43,18 @@ public final class RunCommand implements Callable<Integer> {
         Path workDir;
 
         @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8080",
-                description = "The API's port on 127.0.0.1 (default 8080; 0 picks a free one).")
+                description = "The API's port (default 8080; 0 picks a free one).")
         int apiPort;
+
+        @Option(names = "--api-host", paramLabel = "ADDRESS", defaultValue = RunOptions.LOOPBACK,
+                description = "The address the API listens on (default 127.0.0.1; 0.0.0.0 for all, as Mesos agents on"
+                        + " other machines need to fetch config files).")
+        String apiHost;
+
+        @Option(names = "--api-url", paramLabel = "URL",
+                description = "The API's URL as Mesos agents reach it (default http://ADDRESS:PORT of --api-host and"
+                        + " --api-port, with this machine's name for 0.0.0.0).")
+        String apiUrl;
 
         @Option(names = "--api-token", paramLabel = "TOKEN",
                 description = "Require 'Authorization: Bearer TOKEN' on mutating API calls.")
@@ -75,8 +85,22 @@ public final class RunCommand implements Callable<Integer> {
             if (mesos != null && !mesos.matches("(https?://|zk://)?[^\\s/]+(/\\S*)?")) {
                 throw CliException.badInput("--mesos: expected http://HOST:PORT or zk://HOST:PORT/PATH, got '" + mesos + "'");
             }
+            if (!apiHost.matches("[0-9.]+|[0-9A-Fa-f:]+|[A-Za-z0-9.-]+")) {
+                throw CliException.badInput("--api-host: expected an address of this machine, got '" + apiHost + "'");
+            }
+            java.net.URI url = null;
+            if (apiUrl != null) {
+                try {
+                    url = new java.net.URI(apiUrl);
+                } catch (java.net.URISyntaxException e) {
+                    throw CliException.badInput("--api-url: not a URL: " + e.getMessage());
+                }
+                if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+                    throw CliException.badInput("--api-url: expected http://HOST:PORT, got '" + apiUrl + "'");
+                }
+            }
             Path dir = workDir != null ? workDir : Path.of(".stratum", spec.name().replace('/', '_'));
-            return new RunOptions(dir.toAbsolutePath(), apiPort, apiToken, agents, zookeeper, mesos);
+            return new RunOptions(dir.toAbsolutePath(), apiPort, apiToken, agents, zookeeper, mesos, apiHost, url);
         }
     }
 

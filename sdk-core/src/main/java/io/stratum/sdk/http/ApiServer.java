@@ -42,26 +42,30 @@ public final class ApiServer implements AutoCloseable {
     private final int requestedPort;
     private final String token;
     private final Router router;
+    private final HttpServer bound;
     private HttpServer server;
     private ExecutorService workers;
+    private boolean closed;
 
     private ApiServer(Builder builder) {
         this.address = builder.address;
         this.requestedPort = builder.port;
         this.token = builder.token;
         this.router = new Router(builder.routes);
+        this.bound = builder.bound;
+        builder.bound = null;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Binds and starts serving. */
+    /** Binds (unless {@link Builder#bind() bound already}) and starts serving. */
     public synchronized ApiServer start() throws IOException {
-        if (server != null) {
-            throw new IllegalStateException("already started");
+        if (server != null || closed) {
+            throw new IllegalStateException(closed ? "closed" : "already started");
         }
-        server = HttpServer.create(new InetSocketAddress(address, requestedPort), 64);
+        server = bound != null ? bound : HttpServer.create(new InetSocketAddress(address, requestedPort), 64);
         workers = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "stratum-api");
             t.setDaemon(true);
@@ -90,6 +94,10 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (server == null && bound != null && !closed) {
+            release(bound); // bound early, never served
+        }
+        closed = true;
         if (server != null) {
             server.stop(0);
             workers.shutdownNow();
@@ -100,6 +108,12 @@ public final class ApiServer implements AutoCloseable {
             }
             server = null;
         }
+    }
+
+    /** Closes the socket of a server never started: the JDK's server closes it only once started. */
+    private static void release(HttpServer unstarted) {
+        unstarted.start();
+        unstarted.stop(0);
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -207,8 +221,33 @@ public final class ApiServer implements AutoCloseable {
         private int port;
         private String token;
         private final List<Router.Route> routes = new ArrayList<>();
+        private HttpServer bound;
 
         private Builder() {}
+
+        /**
+         * Binds the socket now, before the routes are all known, so that the API's address (its
+         * port, when 0 was asked for) can be handed out before it serves: connections made
+         * meanwhile wait until {@link ApiServer#start()}. {@link #unbind()} releases a socket
+         * never served.
+         *
+         * @return the bound address
+         * @throws java.net.BindException if the port is in use
+         */
+        public synchronized InetSocketAddress bind() throws IOException {
+            if (bound == null) {
+                bound = HttpServer.create(new InetSocketAddress(address, port), 64);
+            }
+            return bound.getAddress();
+        }
+
+        /** Releases a socket {@link #bind() bound} but not handed to a built server; nothing otherwise. */
+        public synchronized void unbind() {
+            if (bound != null) {
+                release(bound);
+                bound = null;
+            }
+        }
 
         /** The address to bind (default: loopback). */
         public Builder withAddress(InetAddress newAddress) {
@@ -237,7 +276,8 @@ public final class ApiServer implements AutoCloseable {
             return this;
         }
 
-        public ApiServer build() {
+        /** @return the server; a socket {@link #bind() bound} is now its own */
+        public synchronized ApiServer build() {
             return new ApiServer(this);
         }
     }

@@ -1,5 +1,6 @@
 package io.stratum.sdk.http;
 
+import io.stratum.sdk.backend.ArtifactStore;
 import io.stratum.sdk.plan.Plan;
 import io.stratum.sdk.scheduler.SchedulerLoop;
 import io.stratum.sdk.scheduler.ServiceScheduler;
@@ -15,11 +16,19 @@ public final class SchedulerApi implements PlanRegistry {
     private final ServiceScheduler scheduler;
     private final SchedulerLoop loop;
     private final PropertyStore properties;
+    private final ArtifactStore artifacts;
 
+    /** An API whose backend serves no artifacts (it writes config files itself, as the local one). */
     public SchedulerApi(ServiceScheduler scheduler, SchedulerLoop loop, PropertyStore properties) {
+        this(scheduler, loop, properties, null);
+    }
+
+    /** @param artifacts the files the backend publishes for its tasks to fetch, or null for none */
+    public SchedulerApi(ServiceScheduler scheduler, SchedulerLoop loop, PropertyStore properties, ArtifactStore artifacts) {
         this.scheduler = scheduler;
         this.loop = loop;
         this.properties = properties;
+        this.artifacts = artifacts;
     }
 
     ServiceScheduler scheduler() {
@@ -63,6 +72,7 @@ public final class SchedulerApi implements PlanRegistry {
         new PlansResource(this).register(builder);
         new PodsResource(this).register(builder);
         new ServiceResource(this).register(builder);
+        new ArtifactsResource(artifacts).register(builder);
         builder.route("GET", "/v1/openapi.json", r -> ApiResponse.raw(200, "application/json", openApi()));
         return builder;
     }

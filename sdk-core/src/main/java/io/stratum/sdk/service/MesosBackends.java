@@ -1,5 +1,7 @@
 package io.stratum.sdk.service;
 
+import io.stratum.sdk.backend.ArtifactStore;
+import io.stratum.sdk.backend.ClusterBackend;
 import io.stratum.sdk.backend.mesos.MesosBackend;
 import io.stratum.sdk.backend.mesos.MesosBackendBuilder;
 import io.stratum.sdk.spec.PodSpec;
@@ -11,14 +13,25 @@ import java.util.stream.Collectors;
 /**
  * The {@link BackendFactory} for {@code --mesos}: a {@link MesosBackend} subscribing as the service
  * (framework name = service name), with the role and principal the offer evaluator reserves with,
- * the spec's scheduler user (when given) as the user tasks run as, and each pod's pre-reserved role.
+ * the spec's scheduler user (when given) as the user tasks run as, each pod's pre-reserved role,
+ * and the API's artifact store for config files.
  */
 public final class MesosBackends {
     private MesosBackends() {}
 
-    /** @return a factory of Mesos backends for {@link RunOptions#mesos()} */
+    /** @return a factory of Mesos backends on {@link RunOptions#mesos()} */
     public static BackendFactory factory() {
-        return (spec, options) -> builder(spec, Objects.requireNonNull(options.mesos(), "no Mesos master given")).build();
+        return new BackendFactory() {
+            @Override
+            public ClusterBackend create(ServiceSpec spec, RunOptions options) {
+                return builder(spec, master(options)).build();
+            }
+
+            @Override
+            public ClusterBackend create(ServiceSpec spec, RunOptions options, ArtifactStore artifacts) {
+                return builder(spec, master(options)).withArtifacts(artifacts).build();
+            }
+        };
     }
 
     /** @return a builder for {@code spec} on {@code master}, to adjust before building */
@@ -30,6 +43,13 @@ public final class MesosBackends {
             builder.withUser(spec.scheduler().user());
         }
         return builder;
+    }
+
+    private static String master(RunOptions options) {
+        if (options.mesos() == null) {
+            throw new IllegalArgumentException("--mesos: no Mesos master given (http://HOST:5050 or zk://HOST:2181/mesos)");
+        }
+        return options.mesos();
     }
 
     private static Set<String> preReservedRoles(ServiceSpec spec) {

@@ -1,5 +1,6 @@
 package io.stratum.sdk.service;
 
+import io.stratum.sdk.backend.ArtifactStore;
 import io.stratum.sdk.backend.ClusterBackend;
 import io.stratum.sdk.http.ApiServer;
 import io.stratum.sdk.http.SchedulerApi;
@@ -16,6 +17,10 @@ import io.stratum.sdk.state.ZooKeeperClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -29,8 +34,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Everything a running service needs, started in order and closed in reverse: ZooKeeper
  * (embedded, with its data in the work dir, unless an external one is given), the state store,
- * the scheduler lock (a second instance waits as a hot standby), the backend, the scheduler loop
- * and the API server. Closing leaves the service's tasks running: the next start takes over.
+ * the scheduler lock (a second instance waits as a hot standby), the API's socket (bound early, so
+ * that its URL is known to the backend), the backend, the scheduler loop and the API server. On
+ * Mesos, the API serves the tasks' config files as artifacts, at {@code --api-url}. Closing leaves
+ * the service's tasks running: the next start takes over.
  */
 public final class ServiceRuntime implements AutoCloseable {
     /** The session timeout with the embedded ZooKeeper (the server's minimum is 2 ticks, 4 s). */
@@ -120,7 +127,17 @@ public final class ServiceRuntime implements AutoCloseable {
             }
             out.println("took over as the active scheduler");
         }
-        ClusterBackend backend = (options.mesos() != null ? MesosBackends.factory() : backends).create(spec, options);
+        ApiServer.Builder server = ApiServer.builder().withAddress(apiAddress()).withPort(options.apiPort())
+                .withToken(options.apiToken());
+        resources.push(server::unbind);
+        URI apiUrl = advertised(bindApi(server));
+        ArtifactStore artifacts = new ArtifactStore(apiUrl);
+        ClusterBackend backend = (options.mesos() != null ? MesosBackends.factory() : backends).create(spec, options, artifacts);
+        if (options.mesos() != null && isLoopback(apiUrl) && spec.pods().values().stream()
+                .anyMatch(pod -> pod.tasks().values().stream().anyMatch(task -> !task.configs().isEmpty()))) {
+            out.println("warning: agents fetch config files from " + apiUrl + ", a loopback address, which only an agent"
+                    + " on this machine reaches: use --api-host 0.0.0.0 (and --api-url) on a cluster");
+        }
         resources.push(backend);
         OfferEvaluator.Builder evaluator = OfferEvaluator.builder().withRole(role(spec)).withPrincipal(principal(spec));
         extensions.placementRules().forEach((pod, rules) -> rules.forEach(rule -> evaluator.withPlacementRule(pod, rule)));
@@ -131,18 +148,49 @@ public final class ServiceRuntime implements AutoCloseable {
         loop = new SchedulerLoop(scheduler, Duration.ofSeconds(1));
         resources.push(loop);
         loop.start(spec);
-        ApiServer.Builder server = ApiServer.builder().withPort(options.apiPort()).withToken(options.apiToken());
-        new SchedulerApi(scheduler, loop, PropertyStore.of(zk.persister())).routes(server);
+        new SchedulerApi(scheduler, loop, PropertyStore.of(zk.persister()), artifacts).routes(server);
         extensions.endpoints().forEach((path, handler) -> server.route("GET", path, handler));
         api = server.build();
-        try {
-            api.start();
-        } catch (BindException e) {
-            throw new IOException("--api-port " + options.apiPort() + " is already in use: pick another one", e);
-        }
         resources.push(api);
-        out.println("api: " + api.uri() + "/v1/plans/deploy");
+        api.start();
+        out.println("api: " + apiUrl + "/v1/plans/deploy");
         out.flush();
+    }
+
+    private InetAddress apiAddress() throws IOException {
+        try {
+            return InetAddress.getByName(options.apiHost());
+        } catch (UnknownHostException e) {
+            throw new IOException("--api-host " + options.apiHost() + " is not an address of this machine", e);
+        }
+    }
+
+    private InetSocketAddress bindApi(ApiServer.Builder server) throws IOException {
+        try {
+            return server.bind();
+        } catch (BindException e) {
+            throw new IOException("--api-host " + options.apiHost() + " --api-port " + options.apiPort()
+                    + ": cannot listen there (" + e.getMessage() + "): pick another port or address", e);
+        }
+    }
+
+    /** @return {@code --api-url}, or the bound address (this machine's name for a wildcard address) */
+    private URI advertised(InetSocketAddress bound) throws UnknownHostException {
+        if (options.apiUrl() != null) {
+            return options.apiUrl();
+        }
+        InetAddress address = bound.getAddress();
+        String host = address.isAnyLocalAddress() ? InetAddress.getLocalHost().getCanonicalHostName()
+                : address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        return URI.create("http://" + host + ":" + bound.getPort());
+    }
+
+    private static boolean isLoopback(URI url) {
+        try {
+            return InetAddress.getByName(url.getHost()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     static String role(ServiceSpec spec) {

@@ -2,7 +2,16 @@ package io.stratum.sdk.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ApiServerTest {
@@ -79,5 +88,37 @@ class ApiServerTest {
             assertThat(server.uri().getHost()).isEqualTo("127.0.0.1");
             assertThat(server.port()).isPositive();
         }
+    }
+
+    @Test
+    void aSocketBoundEarlyKeepsItsPortAndServesWhatConnectedMeanwhileOnceStarted() throws Exception {
+        ApiServer.Builder builder = routes();
+        InetSocketAddress bound = builder.bind();
+        assertThat(bound.getPort()).isPositive();
+        CompletableFuture<HttpResponse<String>> early = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bound.getPort() + "/v1/pod/status"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(100);
+        assertThat(early).as("nothing is served before start").isNotDone();
+
+        try (ApiServer server = builder.build().start()) {
+            assertThat(server.port()).isEqualTo(bound.getPort());
+            HttpResponse<String> reply = early.get(10, TimeUnit.SECONDS);
+            assertThat(reply.statusCode()).isEqualTo(200);
+            assertThat(reply.body()).contains("\"all\" : true");
+        }
+    }
+
+    @Test
+    void aSocketBoundButNeverServedIsReleased() throws Exception {
+        ApiServer.Builder unbuilt = routes();
+        int port = unbuilt.bind().getPort();
+        unbuilt.unbind();
+        new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress()).close();
+
+        ApiServer.Builder built = routes();
+        int second = built.bind().getPort();
+        built.build().close();
+        new ServerSocket(second, 1, java.net.InetAddress.getLoopbackAddress()).close();
     }
 }

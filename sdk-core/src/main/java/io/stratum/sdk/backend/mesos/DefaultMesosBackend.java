@@ -39,6 +39,7 @@ final class DefaultMesosBackend implements MesosBackend {
     private final OfferJson offers;
     private final ExecutorBook executors = new ExecutorBook();
     private final Operations operations;
+    private final ConfigArtifacts configs;
     private final ScheduledThreadPoolExecutor sessionThread = new ScheduledThreadPoolExecutor(1, daemon("stratum-mesos-events"));
     private final ExecutorService callThread = Executors.newSingleThreadExecutor(daemon("stratum-mesos-calls"));
     private final AtomicBoolean started = new AtomicBoolean();
@@ -58,8 +59,9 @@ final class DefaultMesosBackend implements MesosBackend {
         sessionThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // no re-subscription once closed
         ResourceJson resources = new ResourceJson(framework);
         this.offers = new OfferJson(framework, resources);
-        this.operations = new Operations(resources, new LaunchGroupJson(resources, new TaskInfoJson(framework, resources),
-                executors, options.executor));
+        this.configs = new ConfigArtifacts(options.artifacts);
+        this.operations = new Operations(resources, new LaunchGroupJson(resources,
+                new TaskInfoJson(framework, resources, configs), executors, options.executor));
     }
 
     @Override
@@ -73,7 +75,8 @@ final class DefaultMesosBackend implements MesosBackend {
         listener = newListener;
         state = new FrameworkState(frameworkId);
         session = new Session(sessionThread, detector, client, timing, clock,
-                new EventHandler(framework, state, offers, executors, newListener, clock, () -> calls.subscribed()));
+                new EventHandler(framework, state, offers, executors, newListener, clock, () -> calls.subscribed(),
+                        configs::forget));
         calls = new CallSender(callThread, client, session, state);
         session.start(WATCH_PERIOD);
     }
@@ -90,7 +93,10 @@ final class DefaultMesosBackend implements MesosBackend {
             return;
         }
         Operations.Result result = operations.toJson(frameworkId.get(), recommendations, known.get(0));
-        result.rejected().forEach(r -> fail(List.of(r.launch()), TaskState.ERROR, r.message()));
+        result.rejected().forEach(r -> {
+            r.launch().tasks().forEach(t -> configs.forget(t.taskId()));
+            fail(List.of(r.launch()), TaskState.ERROR, r.message());
+        });
         String agentId = known.get(0).offer().agent().id();
         launches(recommendations).stream().filter(l -> result.rejected().stream().noneMatch(r -> r.launch() == l))
                 .flatMap(l -> l.tasks().stream()).forEach(t -> {

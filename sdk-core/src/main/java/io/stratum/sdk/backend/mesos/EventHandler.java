@@ -29,10 +29,14 @@ final class EventHandler implements Session.Handler {
     private final BackendListener listener;
     private final InstantSource clock;
     private final Runnable onSubscribed;
+    private final java.util.function.Consumer<String> onTaskEnded;
 
-    /** @param subscribed called on each SUBSCRIBED, before the listener hears of it */
+    /**
+     * @param subscribed called on each SUBSCRIBED, before the listener hears of it
+     * @param taskEnded  called with a task's id on its terminal update, before the listener hears of it
+     */
     EventHandler(FrameworkSettings framework, FrameworkState state, OfferJson offers, ExecutorBook executors,
-            BackendListener listener, InstantSource clock, Runnable subscribed) {
+            BackendListener listener, InstantSource clock, Runnable subscribed, java.util.function.Consumer<String> taskEnded) {
         this.framework = framework;
         this.state = state;
         this.offers = offers;
@@ -40,6 +44,7 @@ final class EventHandler implements Session.Handler {
         this.listener = listener;
         this.clock = clock;
         this.onSubscribed = subscribed;
+        this.onTaskEnded = taskEnded;
     }
 
     @Override
@@ -103,6 +108,9 @@ final class EventHandler implements Session.Handler {
         TaskStatusUpdate update = read(status);
         update.agentId().ifPresent(agent -> state.taskOn(update.taskId(), agent));
         executors.status(update.taskId(), Wire.idOf(status, "executor_id"), update.agentId(), update.status().state());
+        if (update.status().state().isTerminal()) {
+            onTaskEnded.accept(update.taskId());
+        }
         listener.statusUpdate(update);
     }
 

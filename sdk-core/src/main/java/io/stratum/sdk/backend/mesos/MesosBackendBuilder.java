@@ -1,5 +1,6 @@
 package io.stratum.sdk.backend.mesos;
 
+import io.stratum.sdk.backend.ArtifactStore;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -13,7 +14,8 @@ import java.util.Set;
  * a failover timeout of 4 weeks, no credentials, heartbeats missed 5 times before re-subscribing,
  * backoff from 500 ms doubling to 15 s, 30 s for a call or a subscription to be answered, events
  * of up to 256 MiB, and a default executor of 0.1 cpus, 32 MB mem and 256 MB disk where the
- * launch reserved none. Not thread-safe; build once.
+ * launch reserved none. Tasks with config templates need {@link #withArtifacts an artifact store}
+ * served by the scheduler's API. Not thread-safe; build once.
  */
 public final class MesosBackendBuilder {
     final String master;
@@ -31,6 +33,7 @@ public final class MesosBackendBuilder {
     long maxEventBytes = 256L * 1024 * 1024;
     LaunchGroupJson.ExecutorResources executor = new LaunchGroupJson.ExecutorResources(0.1, 32, 256);
     InstantSource clock = InstantSource.system();
+    ArtifactStore artifacts;
 
     MesosBackendBuilder(String master) {
         this.master = Objects.requireNonNull(master, "master");
@@ -125,6 +128,15 @@ public final class MesosBackendBuilder {
             throw new IllegalArgumentException("executor resources must be > 0");
         }
         this.executor = new LaunchGroupJson.ExecutorResources(cpus, memMb, diskMb);
+        return this;
+    }
+
+    /**
+     * @param store where a task's rendered config files are published for its agent to fetch
+     *              ({@code CommandInfo.uris}); the scheduler's API must serve it at the store's URL
+     */
+    public MesosBackendBuilder withArtifacts(ArtifactStore store) {
+        this.artifacts = Objects.requireNonNull(store, "store");
         return this;
     }
 

@@ -20,15 +20,17 @@ import java.util.Map;
  * ports, plan parameters), then what no spec may change: {@code TASK_NAME}, {@code TASK_ID},
  * {@code STRATUM_AGENT_ID} and {@code STRATUM_AGENT_ADDRESS}, as on the local backend. Mesos
  * adds its own ({@code MESOS_SANDBOX}, ...). Config templates are rendered against this
- * environment and written by the command before it runs ({@link ConfigFiles}).
+ * environment and fetched by the agent from the scheduler's API ({@link ConfigArtifacts}).
  */
 final class TaskInfoJson {
     private final FrameworkSettings framework;
     private final ResourceJson resources;
+    private final ConfigArtifacts configs;
 
-    TaskInfoJson(FrameworkSettings framework, ResourceJson resources) {
+    TaskInfoJson(FrameworkSettings framework, ResourceJson resources, ConfigArtifacts configs) {
         this.framework = framework;
         this.resources = resources;
+        this.configs = configs;
     }
 
     ObjectNode toJson(TaskLaunch task, Agent agent, String allocationRole) throws LaunchRejected {
@@ -45,7 +47,12 @@ final class TaskInfoJson {
         }
         Map<String, String> env = environment(task, agent);
         ObjectNode environment = environment(env);
-        info.set("command", CheckJson.command(ConfigFiles.prelude(task, env) + spec.cmd(), environment));
+        ObjectNode command = CheckJson.command(spec.cmd(), environment);
+        ArrayNode uris = configs.uris(task, env);
+        if (!uris.isEmpty()) {
+            command.set("uris", uris);
+        }
+        info.set("command", command);
         if (spec.healthCheck() != null) {
             info.set("health_check", CheckJson.healthCheck(spec.healthCheck(), task, environment));
         }

@@ -5,7 +5,8 @@
  * <p>Mesos's wire types never leave this package: events are read and calls written as JSON with
  * Jackson, and converted to and from Stratum's own types here ({@code OfferJson},
  * {@code ResourceJson}, {@code StatusJson}, {@code Operations}, {@code LaunchGroupJson},
- * {@code TaskInfoJson}, {@code CheckJson}). The connection is a {@code Session} (SUBSCRIBE, the
+ * {@code TaskInfoJson}, {@code CheckJson}; {@code ConfigArtifacts} publishes rendered config files for
+ * the agents' fetcher). The connection is a {@code Session} (SUBSCRIBE, the
  * RecordIO event stream, heartbeats, re-subscription, redirects to the leading master) and a
  * {@code CallSender} (every other call, in order, on connections of their own).
  */

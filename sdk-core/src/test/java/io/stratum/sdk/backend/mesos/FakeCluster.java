@@ -85,6 +85,12 @@ final class FakeCluster {
         return stream;
     }
 
+    /** @return what the fetcher wrote into the task's sandbox, by path; empty for an unknown task */
+    synchronized Map<String, String> sandboxOf(String taskId) {
+        FakeTask task = tasks.get(taskId);
+        return task == null ? Map.of() : Map.copyOf(task.sandbox);
+    }
+
     synchronized int unackedCount() {
         return unacked.size();
     }

@@ -2,6 +2,14 @@ package io.stratum.sdk.backend.mesos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +21,9 @@ import java.util.Set;
  * ACCEPT in the test master: checks the offers and applies the operations in order on the agent,
  * as far as the tests need: reservations and volumes on the {@link FakeAgent}, task groups on a
  * default executor (which must hold cpus, mem and disk, and keep its {@code ExecutorInfo} while it
- * runs), each task RUNNING at once with an update carrying a uuid, then its check results.
+ * runs), each task's {@code command.uris} fetched over HTTP as the Mesos fetcher does (into
+ * {@link FakeTask#sandbox}; a fetch that fails fails the task), then each task RUNNING with an
+ * update carrying a uuid, then its check results.
  * Guarded by the cluster's lock.
  */
 final class FakeLaunches {
@@ -24,6 +34,7 @@ final class FakeLaunches {
 
     private final FakeCluster cluster;
     private final Map<String, Executor> executors = new HashMap<>();
+    private final HttpClient fetcher = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     FakeLaunches(FakeCluster cluster) {
         this.cluster = cluster;
@@ -134,8 +145,47 @@ final class FakeLaunches {
             FakeTask task = new FakeTask(Wire.idOf(info, "task_id").orElseThrow(), agent.id, executorId, info.deepCopy(), ids);
             cluster.tasks.put(task.taskId, task);
             running.tasks().add(task.taskId);
+            String fetchError = fetch(task);
+            if (fetchError != null) {
+                cluster.agentUpdate(task, "TASK_FAILED", "Failed to launch container: " + fetchError,
+                        Wire.object().put("source", "SOURCE_AGENT").put("reason", "REASON_CONTAINER_LAUNCH_FAILED"));
+                ended(task);
+                continue;
+            }
             start(task);
         }
+    }
+
+    /**
+     * The fetcher: each URI into the sandbox at its {@code output_file} (relative, inside the
+     * sandbox), only HTTP 200 accepted. Our files are neither extracted, cached nor executable.
+     *
+     * @return null when every URI was fetched, else why not
+     */
+    private String fetch(FakeTask task) {
+        for (JsonNode uri : task.info.path("command").path("uris")) {
+            String value = uri.path("value").asText();
+            String output = uri.path("output_file").asText(value.substring(value.lastIndexOf('/') + 1));
+            if (!uri.has("output_file") || Path.of(output).isAbsolute() || Path.of(output).normalize().startsWith("..")
+                    || uri.path("extract").asBoolean(true) || uri.path("cache").asBoolean(false)
+                    || uri.path("executable").asBoolean(false)) {
+                cluster.errors.add("a config URI not fetched as a plain file inside the sandbox: " + uri);
+            }
+            try {
+                HttpResponse<byte[]> response = fetcher.send(HttpRequest.newBuilder(URI.create(value))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() != 200) {
+                    return "Failed to fetch '" + value + "': received HTTP return code " + response.statusCode();
+                }
+                task.sandbox.put(Path.of(output).normalize().toString(), new String(response.body(), StandardCharsets.UTF_8));
+            } catch (IOException | IllegalArgumentException e) {
+                return "Failed to fetch '" + value + "': " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        }
+        return null;
     }
 
     /** RUNNING (a check, if any, without a result yet), then the first check results. */

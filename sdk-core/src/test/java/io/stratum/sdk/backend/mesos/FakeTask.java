@@ -1,7 +1,9 @@
 package io.stratum.sdk.backend.mesos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A task the test master launched: where, on which executor, what it holds, and its latest state. */
 final class FakeTask {
@@ -11,6 +13,8 @@ final class FakeTask {
     final JsonNode info;
     final List<String> resourceIds;
     String state = "TASK_STAGING";
+    /** What the fetcher wrote into the sandbox before the task started: content by path. */
+    final Map<String, String> sandbox = new LinkedHashMap<>();
 
     FakeTask(String taskId, String agentId, String executorId, JsonNode info, List<String> resourceIds) {
         this.taskId = taskId;

@@ -18,6 +18,11 @@ final class ProtoCheck {
         return (Protos.Call) check(json, Protos.Call.newBuilder());
     }
 
+    /** @return the task info, parsed; @throws IllegalArgumentException saying what is wrong */
+    static org.apache.mesos.v1.Protos.TaskInfo taskInfo(String json) {
+        return (org.apache.mesos.v1.Protos.TaskInfo) check(json, org.apache.mesos.v1.Protos.TaskInfo.newBuilder());
+    }
+
     /** @return the event, parsed; @throws IllegalArgumentException saying what is wrong */
     static Protos.Event event(String json) {
         return (Protos.Event) check(json, Protos.Event.newBuilder());

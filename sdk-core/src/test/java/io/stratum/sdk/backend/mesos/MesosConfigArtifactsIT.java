@@ -1,0 +1,154 @@
+package io.stratum.sdk.backend.mesos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.stratum.sdk.plan.Status;
+import io.stratum.sdk.service.RunOptions;
+import io.stratum.sdk.service.Service;
+import io.stratum.sdk.service.ServiceRuntime;
+import io.stratum.sdk.spec.ServiceSpec;
+import io.stratum.sdk.state.TaskRecord;
+import io.stratum.sdk.state.TaskState;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Config templates on Mesos, end to end: the scheduler renders them at launch, its API serves them,
+ * and the test master's agent fetches each {@code CommandInfo.uris} entry over real HTTP into the
+ * sandbox at its {@code output_file} before the task starts, as the Mesos fetcher does.
+ */
+class MesosConfigArtifactsIT {
+    private static final String SPEC = """
+            name: conf-app
+            pods:
+              app:
+                count: 2
+                placement: hostname:UNIQUE
+                tasks:
+                  server:
+                    goal: RUNNING
+                    cmd: exec server --config conf/app.properties
+                    cpus: 0.1
+                    memory: 32
+                    ports:
+                      http:
+                        port: 0
+                        env-key: HTTP_PORT
+                    configs:
+                      app:
+                        template: app.properties.mustache
+                        dest: conf/app.properties
+            """;
+    private static final String TEMPLATE = """
+            task={{TASK_NAME}}
+            index={{POD_INSTANCE_INDEX}}
+            listen={{HOST}}:{{HTTP_PORT}}
+            """;
+
+    @RegisterExtension
+    final MesosFixture fixture = new MesosFixture();
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ServiceSpec spec;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Files.writeString(dir.resolve("svc.yml"), SPEC);
+        Files.writeString(dir.resolve("app.properties.mustache"), TEMPLATE);
+        spec = ServiceSpec.load(dir.resolve("svc.yml"), Map.of());
+        for (int i = 1; i <= 2; i++) {
+            fixture.cluster.agent("agent-" + i, 2, 2048, 4096);
+        }
+    }
+
+    @Test
+    void eachTaskFetchesItsOwnRenderedConfigFromTheSchedulersApi() throws Exception {
+        TestMaster master = fixture.master();
+        RunOptions options = new RunOptions(dir.resolve("work"), 0, "secret-token", 1, null, master.uri().toString());
+
+        try (ServiceRuntime runtime = start(options)) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> runtime.scheduler().plans().get("deploy").status() == Status.COMPLETE);
+
+            for (String name : new String[] {"app-0-server", "app-1-server"}) {
+                TaskRecord task = record(runtime, name);
+                String host = task.agentId() + ".example";
+                String fetched = fixture.cluster.sandboxOf(task.taskId()).get("conf/app.properties");
+                assertThat(fetched).as(name + "'s config, as the agent fetched it")
+                        .startsWith("task=" + name + "\nindex=" + name.charAt(4) + "\nlisten=" + host + ":")
+                        .matches("(?s).*listen=[^:]+:310\\d\\d\\n");
+
+                URI api = runtime.api().uri();
+                HttpResponse<String> list = get(api + "/v1/artifacts/" + task.taskId());
+                assertThat(list.statusCode()).isEqualTo(200);
+                assertThat(list.body()).contains("\"name\" : \"app\"", "\"dest\" : \"conf/app.properties\"",
+                        "\"url\" : \"" + api + "/v1/artifacts/" + task.taskId() + "/app\"");
+                HttpResponse<String> file = get(api + "/v1/artifacts/" + task.taskId() + "/app");
+                assertThat(file.statusCode()).isEqualTo(200);
+                assertThat(file.body()).isEqualTo(fetched);
+            }
+
+            TaskRecord before = record(runtime, "app-0-server");
+            fixture.cluster.fail(before.taskId());
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                TaskRecord now = record(runtime, "app-0-server");
+                return !now.taskId().equals(before.taskId()) && !fixture.cluster.sandboxOf(now.taskId()).isEmpty();
+            });
+            TaskRecord after = record(runtime, "app-0-server");
+            assertThat(get(runtime.api().uri() + "/v1/artifacts/" + before.taskId()).statusCode())
+                    .as("an ended task's files are forgotten").isEqualTo(404);
+            assertThat(fixture.cluster.sandboxOf(after.taskId()).get("conf/app.properties"))
+                    .as("the relaunch fetched its own files").startsWith("task=app-0-server\n");
+            HttpResponse<String> missing = get(runtime.api().uri() + "/v1/artifacts/" + after.taskId() + "/nope");
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.body()).contains("\"parameter\" : \"name\"", "has no artifact 'nope'; it has: app");
+        }
+    }
+
+    @Test
+    void aConfigTheAgentCannotFetchFailsTheTaskVisibly() throws Exception {
+        TestMaster master = fixture.master();
+        RunOptions options = new RunOptions(dir.resolve("work"), 0, null, 1, null, master.uri().toString(),
+                RunOptions.LOOPBACK, URI.create("http://127.0.0.1:1"));
+        StringWriter output = new StringWriter();
+
+        try (ServiceRuntime runtime = Service.builder(spec).build().start(options, new PrintWriter(output, true))) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    runtime.scheduler().tasks().stream().anyMatch(t -> t.lastStatus()
+                            .filter(s -> s.state() == TaskState.FAILED && String.valueOf(s.message()).contains("Failed to fetch"))
+                            .isPresent()));
+            assertThat(runtime.scheduler().plans().get("deploy").status()).isNotEqualTo(Status.COMPLETE);
+        }
+        assertThat(output.toString()).contains("warning: agents fetch config files from http://127.0.0.1:1,"
+                + " a loopback address");
+    }
+
+    private ServiceRuntime start(RunOptions options) throws Exception {
+        return Service.builder(spec).build().start(options, new PrintWriter(new StringWriter(), true));
+    }
+
+    private static TaskRecord record(ServiceRuntime runtime, String name) {
+        return runtime.scheduler().tasks().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,37 @@
+package io.stratum.sdk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code stratum run} refuses bad flags before it starts anything, naming the flag. */
+class RunCommandTest {
+    private static final String SPEC = Path.of("..", "examples", "hello-world", "svc.yml").toString();
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--api-port|70000|--api-port: must be 0-65535, got 70000",
+        "--agents|0|--agents: must be 1-200, got 0",
+        "--zookeeper|zk-1|--zookeeper: expected HOST:PORT, got 'zk-1'",
+        "--mesos|http://a b|--mesos: expected http://HOST:PORT or zk://HOST:PORT/PATH, got 'http://a b'",
+        "--api-host|my host|--api-host: expected an address of this machine, got 'my host'",
+        "--api-url|ftp://scheduler:8080|--api-url: expected http://HOST:PORT, got 'ftp://scheduler:8080'",
+        "--api-url|http://sched uler|--api-url: not a URL: Illegal character in authority at index 7: http://sched uler",
+    })
+    void aBadFlagIsABadInputNamingIt(String flag, String value, String message) throws Exception {
+        Path work = dir.resolve("work");
+
+        CliRun run = CliRun.of("run", SPEC, "--work-dir", work.toString(), flag, value);
+
+        assertThat(run.exitCode()).isEqualTo(StratumCli.BAD_INPUT);
+        assertThat(run.err()).contains(message);
+        assertThat(Files.exists(work)).as("nothing started").isFalse();
+    }
+}
