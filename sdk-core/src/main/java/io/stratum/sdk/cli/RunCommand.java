@@ -72,6 +72,11 @@ public final class RunCommand implements Callable<Integer> {
                         + " or ZooKeeper holding it (zk://HOST:2181/mesos).")
         String mesos;
 
+        @Option(names = "--mesos-failover-timeout", paramLabel = "DURATION",
+                description = "How long Mesos keeps the tasks running while no scheduler is subscribed: a number"
+                        + " with s, m, h, d or w (default 4w).")
+        String failoverTimeout;
+
         RunOptions options(ServiceSpec spec) {
             if (apiPort < 0 || apiPort > 65_535) {
                 throw CliException.badInput("--api-port: must be 0-65535, got " + apiPort);
@@ -100,7 +105,27 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
             Path dir = workDir != null ? workDir : Path.of(".stratum", spec.name().replace('/', '_'));
-            return new RunOptions(dir.toAbsolutePath(), apiPort, apiToken, agents, zookeeper, mesos, apiHost, url);
+            return new RunOptions(dir.toAbsolutePath(), apiPort, apiToken, agents, zookeeper, mesos, apiHost, url,
+                    failoverTimeout == null ? null : duration("--mesos-failover-timeout", failoverTimeout));
+        }
+
+        private static java.time.Duration duration(String flag, String text) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})([smhdw])").matcher(text);
+            if (!m.matches()) {
+                throw CliException.badInput(flag + ": expected a number with s, m, h, d or w (e.g. 1w), got '" + text + "'");
+            }
+            long n = Long.parseLong(m.group(1));
+            java.time.Duration d = switch (m.group(2)) {
+                case "s" -> java.time.Duration.ofSeconds(n);
+                case "m" -> java.time.Duration.ofMinutes(n);
+                case "h" -> java.time.Duration.ofHours(n);
+                case "d" -> java.time.Duration.ofDays(n);
+                default -> java.time.Duration.ofDays(7 * n);
+            };
+            if (d.isZero()) {
+                throw CliException.badInput(flag + ": must be at least 1s, got '" + text + "'");
+            }
+            return d;
         }
     }
 

@@ -8,30 +8,47 @@ import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.ServiceSpec;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * The {@link BackendFactory} for {@code --mesos}: a {@link MesosBackend} subscribing as the service
  * (framework name = service name), with the role and principal the offer evaluator reserves with,
  * the spec's scheduler user (when given) as the user tasks run as, each pod's pre-reserved role,
- * and the API's artifact store for config files.
+ * and the API's artifact store for config files; then the framework's own settings
+ * ({@link Service.Builder#mesos}), then the run flags ({@code --mesos-failover-timeout}).
  */
 public final class MesosBackends {
     private MesosBackends() {}
 
     /** @return a factory of Mesos backends on {@link RunOptions#mesos()} */
     public static BackendFactory factory() {
+        return factory(builder -> { });
+    }
+
+    /** @return a factory of Mesos backends on {@link RunOptions#mesos()}, adjusted by {@code settings} */
+    public static BackendFactory factory(Consumer<MesosBackendBuilder> settings) {
+        Objects.requireNonNull(settings, "settings");
         return new BackendFactory() {
             @Override
             public ClusterBackend create(ServiceSpec spec, RunOptions options) {
-                return builder(spec, master(options)).build();
+                return configured(spec, options, settings).build();
             }
 
             @Override
             public ClusterBackend create(ServiceSpec spec, RunOptions options, ArtifactStore artifacts) {
-                return builder(spec, master(options)).withArtifacts(artifacts).build();
+                return configured(spec, options, settings).withArtifacts(artifacts).build();
             }
         };
+    }
+
+    private static MesosBackendBuilder configured(ServiceSpec spec, RunOptions options, Consumer<MesosBackendBuilder> settings) {
+        MesosBackendBuilder builder = builder(spec, master(options));
+        settings.accept(builder);
+        if (options.mesosFailoverTimeout() != null) {
+            builder.withFailoverTimeout(options.mesosFailoverTimeout());
+        }
+        return builder;
     }
 
     /** @return a builder for {@code spec} on {@code master}, to adjust before building */

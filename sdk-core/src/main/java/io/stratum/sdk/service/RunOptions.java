@@ -2,6 +2,7 @@ package io.stratum.sdk.service;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -18,9 +19,11 @@ import java.util.Objects;
  *                  address of this machine, {@code 0.0.0.0} for all
  * @param apiUrl    the API's URL as Mesos agents reach it, to fetch config files from; null for
  *                  {@code http://<apiHost>:<port>} (this machine's name when {@code apiHost} is 0.0.0.0)
+ * @param mesosFailoverTimeout how long Mesos keeps the tasks while no scheduler is subscribed, or
+ *                  null for the backend's default (4 weeks)
  */
 public record RunOptions(Path workDir, int apiPort, String apiToken, int agents, String zookeeper, String mesos,
-        String apiHost, URI apiUrl) {
+        String apiHost, URI apiUrl, Duration mesosFailoverTimeout) {
     /** The API's address unless told otherwise: loopback. */
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -37,6 +40,15 @@ public record RunOptions(Path workDir, int apiPort, String apiToken, int agents,
                 || apiUrl.getHost() == null)) {
             throw new IllegalArgumentException("--api-url must be http(s)://HOST[:PORT], got " + apiUrl);
         }
+        if (mesosFailoverTimeout != null && mesosFailoverTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("--mesos-failover-timeout must be at least 1s, got " + mesosFailoverTimeout);
+        }
+    }
+
+    /** Options with the API at {@code apiHost}, reached at {@code apiUrl}, and the default failover timeout. */
+    public RunOptions(Path workDir, int apiPort, String apiToken, int agents, String zookeeper, String mesos,
+            String apiHost, URI apiUrl) {
+        this(workDir, apiPort, apiToken, agents, zookeeper, mesos, apiHost, apiUrl, null);
     }
 
     /** Options with the API on loopback at its own address. */

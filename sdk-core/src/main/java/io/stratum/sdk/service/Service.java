@@ -1,5 +1,6 @@
 package io.stratum.sdk.service;
 
+import io.stratum.sdk.backend.mesos.MesosBackendBuilder;
 import io.stratum.sdk.http.ApiHandler;
 import io.stratum.sdk.placement.PlacementRule;
 import io.stratum.sdk.plan.Plan;
@@ -37,7 +38,7 @@ public final class Service {
     private Service(Builder builder) {
         this.spec = builder.spec;
         this.extensions = new Extensions(List.copyOf(builder.validators), builder.planCustomizer,
-                Map.copyOf(builder.endpoints), Map.copyOf(builder.rules));
+                Map.copyOf(builder.endpoints), Map.copyOf(builder.rules), builder.mesos);
         this.backends = builder.backends;
     }
 
@@ -56,7 +57,8 @@ public final class Service {
 
     /**
      * Parses {@code stratum run}'s flags ({@code --work-dir}, {@code --api-port}, {@code --agents},
-     * {@code --zookeeper}, {@code --api-token}), runs the service until Ctrl-C and returns the exit
+     * {@code --zookeeper}, {@code --api-token}, {@code --api-host}, {@code --api-url}, {@code --mesos},
+     * {@code --mesos-failover-timeout}), runs the service until Ctrl-C and returns the exit
      * code.
      */
     public int run(String... args) {
@@ -71,6 +73,7 @@ public final class Service {
         private final Map<String, ApiHandler> endpoints = new LinkedHashMap<>();
         private final Map<String, List<PlacementRule>> rules = new LinkedHashMap<>();
         private BackendFactory backends = LocalBackends.factory();
+        private Consumer<MesosBackendBuilder> mesos = builder -> { };
 
         private Builder(ServiceSpec spec) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -103,7 +106,16 @@ public final class Service {
             return this;
         }
 
-        /** Runs on another backend than the local one (e.g. Mesos). */
+        /**
+         * Adjusts the Mesos backend the service runs on under {@code --mesos} (failover timeout,
+         * credentials, executor resources, ...), after the defaults and before the run flags.
+         */
+        public Builder mesos(Consumer<MesosBackendBuilder> settings) {
+            mesos = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Runs on another backend than the local one without {@code --mesos} (e.g. one of the framework's own). */
         public Builder backend(BackendFactory factory) {
             backends = Objects.requireNonNull(factory, "factory");
             return this;

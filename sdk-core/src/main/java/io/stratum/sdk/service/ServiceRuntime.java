@@ -132,7 +132,7 @@ public final class ServiceRuntime implements AutoCloseable {
         resources.push(server::unbind);
         URI apiUrl = advertised(bindApi(server));
         ArtifactStore artifacts = new ArtifactStore(apiUrl);
-        ClusterBackend backend = (options.mesos() != null ? MesosBackends.factory() : backends).create(spec, options, artifacts);
+        ClusterBackend backend = (options.mesos() != null ? MesosBackends.factory(extensions.mesos()) : backends).create(spec, options, artifacts);
         if (options.mesos() != null && isLoopback(apiUrl) && spec.pods().values().stream()
                 .anyMatch(pod -> pod.tasks().values().stream().anyMatch(task -> !task.configs().isEmpty()))) {
             out.println("warning: agents fetch config files from " + apiUrl + ", a loopback address, which only an agent"

@@ -23,6 +23,8 @@ class RunCommandTest {
         "--mesos|http://a b|--mesos: expected http://HOST:PORT or zk://HOST:PORT/PATH, got 'http://a b'",
         "--api-host|my host|--api-host: expected an address of this machine, got 'my host'",
         "--api-url|ftp://scheduler:8080|--api-url: expected http://HOST:PORT, got 'ftp://scheduler:8080'",
+        "--mesos-failover-timeout|2 days|--mesos-failover-timeout: expected a number with s, m, h, d or w (e.g. 1w), got '2 days'",
+        "--mesos-failover-timeout|0h|--mesos-failover-timeout: must be at least 1s, got '0h'",
         "--api-url|http://sched uler|--api-url: not a URL: Illegal character in authority at index 7: http://sched uler",
     })
     void aBadFlagIsABadInputNamingIt(String flag, String value, String message) throws Exception {

@@ -50,4 +50,29 @@ class MesosRunIT {
         assertThat(info.path("principal").asText()).isEqualTo("hello-world-principal");
         assertThat(fixture.cluster.calls("ACCEPT")).isNotEmpty();
     }
+
+    @Test
+    void theFrameworksMesosSettingsApplyAndTheRunFlagWinsOverThem() throws Exception {
+        fixture.cluster.agent("agent-1", 2, 2048, 4096);
+        TestMaster master = fixture.master();
+        ServiceSpec spec = ServiceSpec.load(Path.of("..", "examples", "hello-world", "svc.yml"), Map.of());
+        Service service = Service.builder(spec).mesos(mesos -> mesos.withFailoverTimeout(Duration.ofHours(2))
+                .withFrameworkName("hello-world-framework")).build();
+
+        try (ServiceRuntime runtime = service.start(new RunOptions(dir.resolve("a"), 0, null, 1, null,
+                master.uri().toString()), new PrintWriter(new StringWriter(), true))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !fixture.cluster.calls("SUBSCRIBE").isEmpty());
+        }
+        try (ServiceRuntime runtime = service.start(new RunOptions(dir.resolve("b"), 0, null, 1, null,
+                master.uri().toString(), RunOptions.LOOPBACK, null, Duration.ofDays(1)),
+                new PrintWriter(new StringWriter(), true))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> fixture.cluster.calls("SUBSCRIBE").size() == 2);
+        }
+
+        JsonNode first = fixture.cluster.calls("SUBSCRIBE").get(0).path("subscribe").path("framework_info");
+        JsonNode second = fixture.cluster.calls("SUBSCRIBE").get(1).path("subscribe").path("framework_info");
+        assertThat(first.path("failover_timeout").asDouble()).isEqualTo(7200.0);
+        assertThat(first.path("name").asText()).isEqualTo("hello-world-framework");
+        assertThat(second.path("failover_timeout").asDouble()).isEqualTo(86400.0);
+    }
 }
