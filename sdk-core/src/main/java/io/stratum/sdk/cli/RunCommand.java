@@ -98,7 +98,7 @@ public final class RunCommand implements Callable<Integer> {
                 try {
                     url = new java.net.URI(apiUrl);
                 } catch (java.net.URISyntaxException e) {
-                    throw CliException.badInput("--api-url: not a URL: " + e.getMessage());
+                    throw CliException.badInput("--api-url: not a URL: '" + apiUrl + "' (" + e.getReason() + ")");
                 }
                 if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
                     throw CliException.badInput("--api-url: expected http://HOST:PORT, got '" + apiUrl + "'");

@@ -25,7 +25,7 @@ class RunCommandTest {
         "--api-url|ftp://scheduler:8080|--api-url: expected http://HOST:PORT, got 'ftp://scheduler:8080'",
         "--mesos-failover-timeout|2 days|--mesos-failover-timeout: expected a number with s, m, h, d or w (e.g. 1w), got '2 days'",
         "--mesos-failover-timeout|0h|--mesos-failover-timeout: must be at least 1s, got '0h'",
-        "--api-url|http://sched uler|--api-url: not a URL: Illegal character in authority at index 7: http://sched uler",
+        "--api-url|http://sched uler|--api-url: not a URL: 'http://sched uler' (",
     })
     void aBadFlagIsABadInputNamingIt(String flag, String value, String message) throws Exception {
         Path work = dir.resolve("work");
