@@ -8,13 +8,16 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs {@code /bin/sh -c command} in the task's sandbox with the task's environment, in a session
  * (and process group) of its own; passes on exit 0. Its output, stdout and stderr together, goes
- * to a file in the sandbox, whose tail is the outcome's output. When the probe ends, for whatever
+ * to a file in the sandbox, whose tail is the outcome's output: written as {@code <file>.running}
+ * while the command runs and renamed over the file when it ends, so the file always holds one
+ * whole run (the last finished), however often the check runs. When the probe ends, for whatever
  * reason, whatever is left of its group is killed, so a check can leave no process behind.
  */
 final class CommandProbe implements Probe {
@@ -22,12 +25,14 @@ final class CommandProbe implements Probe {
     private final String command;
     private final CheckContext context;
     private final Path output;
+    private final Path running;
 
     CommandProbe(Setsid setsid, String command, CheckContext context, Path output) {
         this.setsid = setsid;
         this.command = command;
         this.context = context;
         this.output = output;
+        this.running = output.resolveSibling(output.getFileName() + ".running");
     }
 
     @Override
@@ -39,7 +44,7 @@ final class CommandProbe implements Probe {
             ProcessBuilder builder = new ProcessBuilder(setsid.wrap(List.of("/bin/sh", "-c", command)))
                     .directory(context.sandbox().toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(output.toFile())
+                    .redirectOutput(running.toFile())
                     .redirectErrorStream(true);
             builder.environment().clear();
             builder.environment().putAll(context.environment());
@@ -60,11 +65,16 @@ final class CommandProbe implements Probe {
 
     private ProbeOutcome outcome(int exitCode) {
         String tail = tail();
+        try {
+            Files.move(running, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // the sandbox went away (the task was removed): the outcome stands without the file
+        }
         return new ProbeOutcome(exitCode == 0, "exit " + exitCode + (tail.isEmpty() ? "" : ": " + tail));
     }
 
     private String tail() {
-        try (RandomAccessFile file = new RandomAccessFile(output.toFile(), "r")) {
+        try (RandomAccessFile file = new RandomAccessFile(running.toFile(), "r")) {
             long start = Math.max(0, file.length() - CheckResult.MAX_OUTPUT);
             byte[] bytes = new byte[(int) (file.length() - start)];
             file.seek(start);

@@ -110,11 +110,18 @@ final class TaskSupervisor {
         return task.process().get().kill(grace);
     }
 
-    /** Kills every live task with its own kill grace period. @return completes when all have ended */
+    /**
+     * Kills every live task with its own kill grace period.
+     *
+     * @return completes when all have ended and each end has been reported (on the backend thread;
+     *     whichever of this and the exit watch comes first reports, the other finds the task ended)
+     */
     CompletableFuture<Void> killAll() {
-        List<CompletableFuture<TaskExit>> exits = new ArrayList<>();
+        List<CompletableFuture<Void>> exits = new ArrayList<>();
         for (LocalTask task : tasks.values()) {
-            exits.add(kill(task, Duration.ofSeconds(task.record().killGracePeriod())));
+            exits.add(kill(task, Duration.ofSeconds(task.record().killGracePeriod())).thenCompose(exit ->
+                    exit == null ? CompletableFuture.<Void>completedFuture(null)
+                            : CompletableFuture.runAsync(() -> exited(task, exit), backendThread)));
         }
         return CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new));
     }
