@@ -3,6 +3,7 @@ package io.stratum.sdk.backend.local;
 import static io.stratum.sdk.backend.local.LocalFixtures.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.stratum.sdk.internal.process.ProcStat;
 import java.util.Map;
@@ -52,6 +53,8 @@ class LaunchIT {
     void aTaskLeadsItsOwnSessionAndProcessGroup() throws Exception {
         TaskProcess task = fixtures.launch(launcher, "session", "sleep 30");
 
+        // setsid(2) runs in the child after its exec: until then it is still in the JVM's session
+        await().atMost(WAIT).until(() -> ProcStat.read(task.pid()).orElseThrow().session() == task.pid());
         ProcStat stat = ProcStat.read(task.pid()).orElseThrow();
 
         assertThat(stat.session()).isEqualTo(task.pid());
