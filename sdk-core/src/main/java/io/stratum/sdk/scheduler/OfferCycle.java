@@ -127,6 +127,7 @@ final class OfferCycle {
             ids.addAll(r.resourceIds());
             ids.addAll(r.volumeIds());
         });
+        records.forEach(r -> neverAdded(r).forEach(ids::remove));
         Set<String> liveSets = new HashSet<>();
         for (TaskRecord r : records) {
             String task = r.name().substring(req.podInstance().name().length() + 1);
@@ -163,6 +164,26 @@ final class OfferCycle {
         return Optional.of(new PodFootprint(agentId, held));
     }
 
+    /** @return the resource and persistence ids an accept reserves or creates, comma-separated */
+    private static String added(List<Recommendation> recommendations) {
+        List<String> ids = new ArrayList<>();
+        for (Recommendation r : recommendations) {
+            if (r instanceof io.stratum.sdk.offer.ReserveRecommendation reserve) {
+                reserve.resource().resourceId().ifPresent(ids::add);
+            } else if (r instanceof io.stratum.sdk.offer.CreateVolumeRecommendation create) {
+                create.volume().volume().ifPresent(v -> ids.add(v.persistenceId()));
+            }
+        }
+        return String.join(",", ids);
+    }
+
+    /** @return what a launch of {@code record} added, if the cluster never applied it (DROPPED) */
+    private static List<String> neverAdded(TaskRecord record) {
+        boolean dropped = record.lastStatus().map(s -> s.state() == io.stratum.sdk.state.TaskState.DROPPED).orElse(false);
+        String added = record.labels().get(TaskLabels.ADDED);
+        return dropped && added != null ? List.of(added.split(",")) : List.of();
+    }
+
     private static boolean isTaskSet(PodSpec pod, String set) {
         return pod.tasks().values().stream().anyMatch(t -> pod.resourcesOf(t).name().equals(set));
     }
@@ -187,6 +208,10 @@ final class OfferCycle {
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put(TaskLabels.HOSTNAME, success.offer().agent().hostname());
             labels.put(TaskLabels.PLACEMENT, kind.name().toLowerCase());
+            String added = added(success.recommendations());
+            if (kind == PodRequest.Kind.IN_PLACE && !added.isEmpty()) {
+                labels.put(TaskLabels.ADDED, added);
+            }
             task.ports().forEach((name, port) -> labels.put(TaskLabels.PORT_PREFIX + name, Long.toString(port)));
             records.add(new TaskRecord(task.taskId(), pod.taskName(task.taskName()), pod.podType(), pod.index(),
                     launch.agentId(), configId, resourceIds, volumeIds, labels, null));

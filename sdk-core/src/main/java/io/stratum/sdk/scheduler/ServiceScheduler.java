@@ -185,7 +185,7 @@ public final class ServiceScheduler {
 
     /** A task status: record it, move steps, start recovery, acknowledge. */
     public void onStatus(TaskStatusUpdate update) {
-        TaskStatus status = update.status();
+        TaskStatus status = tasks.interpret(update.status());
         reconciliation.answered(status.taskId());
         Optional<TaskRecord> record = tasks.status(status);
         if (record.isEmpty()) {

@@ -3,6 +3,7 @@ package io.stratum.sdk.scheduler;
 import io.stratum.sdk.plan.PodInstance;
 import io.stratum.sdk.state.StateStore;
 import io.stratum.sdk.state.TaskRecord;
+import io.stratum.sdk.state.TaskState;
 import io.stratum.sdk.state.TaskStatus;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,6 +40,25 @@ final class TaskCache {
     void put(Collection<TaskRecord> records) {
         store.storeTasks(records);
         records.forEach(this::index);
+    }
+
+    /**
+     * A launch the cluster never reported on, which it now says it does not know (LOST, GONE or
+     * UNKNOWN: a reconciliation's answer after the scheduler stopped between storing the launch and
+     * sending it, or its agent lost before the launch was applied), never ran: it is DROPPED, so
+     * that a new placement is not left waiting for reservations that were never made.
+     *
+     * @return the status as it is to be recorded
+     */
+    TaskStatus interpret(TaskStatus status) {
+        boolean unaccounted = status.state() == TaskState.LOST || status.state() == TaskState.GONE
+                || status.state() == TaskState.UNKNOWN;
+        if (!unaccounted || byId(status.taskId()).flatMap(TaskRecord::lastStatus).isPresent()
+                || byId(status.taskId()).isEmpty()) {
+            return status;
+        }
+        return new TaskStatus(status.taskId(), TaskState.DROPPED, status.health(), status.readiness(),
+                "never launched: " + status.message(), status.timestamp());
     }
 
     /** Records a status of the task it belongs to; returns the updated record, or empty for an unknown id. */

@@ -14,6 +14,12 @@ public final class TaskLabels {
      * {@link io.stratum.sdk.offer.PodRequest.Kind}, in lower case).
      */
     public static final String PLACEMENT = "placement";
+    /**
+     * On an in-place launch that reserved or created more on its agent (a resize up, say): the
+     * {@code resource_id}s and persistence ids it added, comma-separated. Should the launch never
+     * be applied, nobody waits for them.
+     */
+    public static final String ADDED = "added";
 
     private TaskLabels() {}
 }

@@ -19,6 +19,11 @@ final class CrashingListener implements BackendListener {
         this.remaining = events;
     }
 
+    /** The scheduler dies now: it hears of nothing more. */
+    void crashNow() {
+        remaining = 0;
+    }
+
     boolean crashed() {
         return remaining <= 0;
     }

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The scheduler is killed after every single event of a deploy (so at every step boundary) and a
- * new one starts over the same ZooKeeper state; the deploy still completes, and no reservation,
- * volume or launch is ever duplicated.
+ * The scheduler is killed after every single event of a deploy (so at every step boundary), or in
+ * the middle of every accept (its launch stored, the accept never sent), and a new one starts over
+ * the same ZooKeeper state; the deploy still completes, and no reservation, volume or launch is
+ * ever duplicated.
  */
 class KillAtEveryBoundaryIT {
     private static final String SPEC = """
@@ -84,6 +85,21 @@ class KillAtEveryBoundaryIT {
         }
     }
 
+    @Test
+    void killingTheSchedulerBetweenStoringALaunchAndSendingItNeverStallsTheDeploy() throws Exception {
+        Run uninterrupted = new Run("accepts");
+        uninterrupted.deploy(Integer.MAX_VALUE);
+        int accepts = uninterrupted.gate.accepts();
+        uninterrupted.close();
+        assertThat(accepts).isGreaterThan(3);
+        for (int crashAt = 1; crashAt <= accepts; crashAt++) {
+            Run run = new Run("crash-in-accept-" + crashAt);
+            run.deploy(Integer.MAX_VALUE, crashAt);
+            run.assertNothingDuplicated("crash in accept " + crashAt + " of " + accepts);
+            run.close();
+        }
+    }
+
     private int eventsOfAnUninterruptedDeploy() throws Exception {
         Run run = new Run("uninterrupted");
         int events = run.deploy(Integer.MAX_VALUE);
@@ -101,6 +117,7 @@ class KillAtEveryBoundaryIT {
         private final ZooKeeperClient zk;
         private ServiceScheduler scheduler;
         private CrashingListener listener;
+        private CrashingBackend gate;
         private int handled;
 
         Run(String service) throws Exception {
@@ -110,10 +127,15 @@ class KillAtEveryBoundaryIT {
 
         /** Deploys, crashing once after {@code crashAfter} events; returns the events handled in all. */
         int deploy(int crashAfter) {
-            start(crashAfter);
+            return deploy(crashAfter, Integer.MAX_VALUE);
+        }
+
+        /** Deploys, crashing once after {@code crashAfter} events or in the {@code crashInAccept}-th accept. */
+        int deploy(int crashAfter, int crashInAccept) {
+            start(crashAfter, crashInAccept);
             for (int round = 0; round < 60 && !scheduler.plans().get("deploy").isComplete(); round++) {
                 if (listener.crashed()) {
-                    start(Integer.MAX_VALUE);
+                    start(Integer.MAX_VALUE, Integer.MAX_VALUE);
                 }
                 clock.advance(Duration.ofSeconds(1));
                 scheduler.tick();
@@ -122,15 +144,19 @@ class KillAtEveryBoundaryIT {
                 cluster.deliver();
             }
             assertThat(scheduler.plans().get("deploy").isComplete())
-                    .as("deploy complete (crash after " + crashAfter + ")").isTrue();
+                    .as("deploy complete (crash after " + crashAfter + " events, in accept " + crashInAccept
+                            + "); pending: " + scheduler.explanations() + "; tasks: " + scheduler.tasks()).isTrue();
             return handled;
         }
 
-        private void start(int events) {
-            scheduler = ServiceScheduler.builder().withBackend(cluster).withPersister(zk.persister())
+        private void start(int events, int crashInAccept) {
+            CrashingListener[] self = new CrashingListener[1];
+            gate = new CrashingBackend(cluster, crashInAccept, () -> self[0].crashNow());
+            scheduler = ServiceScheduler.builder().withBackend(gate).withPersister(zk.persister())
                     .withClock(clock).withEvaluator(OfferEvaluator.builder().build()).build();
             BackendCounter counter = new BackendCounter(scheduler.directListener(), () -> handled++);
             listener = new CrashingListener(counter, events);
+            self[0] = listener;
             scheduler.start(spec, listener);
             cluster.deliver();
         }
