@@ -8,7 +8,11 @@ import io.stratum.sdk.plan.PodInstance;
 import io.stratum.sdk.plan.RecoveryType;
 import io.stratum.sdk.plan.Status;
 import io.stratum.sdk.plan.Step;
+import io.stratum.sdk.spec.Goal;
+import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.Strategy;
+import io.stratum.sdk.spec.TaskSpec;
+import io.stratum.sdk.state.TaskRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +25,8 @@ import java.util.Set;
 
 /**
  * The recovery plan: one step per pod instance being recovered. A failed task is relaunched in
- * place (TRANSIENT: same agent, same reservations and volumes), at once the first time and then
+ * place (TRANSIENT: same agent, same reservations and volumes) with, when it is essential (the
+ * default), every other task of its pod instance that runs (they are killed first), at once the first time and then
  * with exponential backoff while it keeps failing; an operator's {@code replace}, or failures
  * lasting longer than the permanent-failure timeout, relaunch the whole pod elsewhere on fresh
  * resources (PERMANENT). Owned by the scheduler loop.
@@ -48,6 +53,31 @@ final class RecoveryManager {
     boolean isRecovering(PodInstance pod) {
         Step step = steps.get(pod);
         return step != null && step.status() != Status.COMPLETE;
+    }
+
+    /**
+     * What a task's failure relaunches: the task alone when it is not essential; else the whole pod
+     * instance: every task of it that should be running and still runs, and the failed one.
+     *
+     * @param pod     the pod's spec
+     * @param records the pod instance's task records
+     * @param failed  the failed task's name within its pod
+     */
+    static Set<String> relaunched(PodSpec pod, List<TaskRecord> records, String failed) {
+        Set<String> tasks = new LinkedHashSet<>();
+        TaskSpec spec = pod == null ? null : pod.task(failed);
+        if (spec != null && spec.essential()) {
+            for (TaskRecord record : records) {
+                String name = record.name().substring((record.podType() + "-" + record.podIndex() + "-").length());
+                TaskSpec other = pod.task(name);
+                boolean live = record.lastStatus().map(s -> !s.state().isTerminal()).orElse(false);
+                if (other != null && other.goal() == Goal.RUNNING && live) {
+                    tasks.add(name);
+                }
+            }
+        }
+        tasks.add(failed);
+        return tasks;
     }
 
     /** A task of {@code pod} failed outside any step: relaunch it in place, backing off if it keeps failing. */

@@ -217,7 +217,8 @@ public final class ServiceScheduler {
                 }
             } else if (TaskProgressMapper.needsRecovery(spec, status) && !decommission.isDecommissioning(pod)
                     && !kills.wasRequested(task.taskId())) {
-                recovery.failed(pod, Set.of(shortName), now);
+                recovery.failed(pod, RecoveryManager.relaunched(config.target().pod(task.podType()), tasks.of(pod),
+                        shortName), now);
             }
         }
         if (status.state().isTerminal() && kills.ended(task.taskId())) {
