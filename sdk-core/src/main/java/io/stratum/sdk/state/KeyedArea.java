@@ -56,6 +56,18 @@ final class KeyedArea {
         }
     }
 
+    void apply(Batch batch) {
+        persister.apply(batch);
+    }
+
+    boolean exists(String path) {
+        return persister.exists(path);
+    }
+
+    java.util.SortedMap<String, byte[]> childValues(String path) {
+        return persister.childValues(path);
+    }
+
     /** Deletes the keys that exist, all at once; the others are ignored. */
     void deleteAll(Collection<String> keys) {
         Batch.Builder batch = Batch.builder();

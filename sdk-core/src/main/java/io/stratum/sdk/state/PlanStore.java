@@ -1,5 +1,7 @@
 package io.stratum.sdk.state;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,8 +13,11 @@ import java.util.Optional;
  * this store keeps one per plan name, as bytes or as JSON of any Jackson-serialisable type (records
  * work; {@link java.time.Instant}s are ISO-8601 text).
  *
- * <p>Kept under {@code /plans/<plan-name>}. Stateless and thread-safe; failures are
- * {@link PersisterException}s.
+ * <p>Progress may also be kept in parts ({@link #storeParts}): a header and named parts, so that a
+ * plan of thousands of steps rewrites only the part a change touched.
+ *
+ * <p>Kept under {@code /plans/<plan-name>}, its parts below it. Stateless and thread-safe; failures
+ * are {@link PersisterException}s.
  */
 public final class PlanStore {
     static final String PLANS = "/plans";
@@ -61,7 +66,49 @@ public final class PlanStore {
         return plans.keys().stream().sorted().toList();
     }
 
-    /** @return whether {@code planName} had progress, now deleted */
+    /**
+     * Stores a plan's progress as a header and parts: the given parts are set, those in
+     * {@code removed} deleted, the others kept. Up to {@code partsPerTransaction} parts go in one
+     * transaction, the header with the last of them, so that a store that refuses one large
+     * transaction is written in several (each part whole; a reader may then see some parts newer
+     * than the header, never a part half written).
+     */
+    public void storeParts(String planName, byte[] header, Map<String, byte[]> parts, Collection<String> removed,
+            int partsPerTransaction) {
+        Objects.requireNonNull(header, "header");
+        if (partsPerTransaction < 1) {
+            throw new IllegalArgumentException("partsPerTransaction must be at least 1");
+        }
+        String base = plans.path(planName);
+        Batch.Builder batch = Batch.builder();
+        int inBatch = 0;
+        for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+            if (inBatch == partsPerTransaction) {
+                plans.apply(batch.build());
+                batch = Batch.builder();
+                inBatch = 0;
+            }
+            batch.set(base + "/" + SegmentCodec.encode(part.getKey()), part.getValue());
+            inBatch++;
+        }
+        for (String part : removed) {
+            String path = base + "/" + SegmentCodec.encode(part);
+            if (plans.exists(path)) {
+                batch.delete(path);
+            }
+        }
+        batch.set(base, header);
+        plans.apply(batch.build());
+    }
+
+    /** @return the parts of {@code planName}'s progress, by part name */
+    public Map<String, byte[]> fetchParts(String planName) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        plans.childValues(plans.path(planName)).forEach((segment, value) -> out.put(SegmentCodec.decode(segment), value));
+        return out;
+    }
+
+    /** @return whether {@code planName} had progress, now deleted (with its parts) */
     public boolean delete(String planName) {
         return plans.delete(planName);
     }

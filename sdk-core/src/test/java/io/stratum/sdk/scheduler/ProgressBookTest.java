@@ -1,0 +1,177 @@
+package io.stratum.sdk.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stratum.sdk.plan.ExecutionStrategy;
+import io.stratum.sdk.plan.Phase;
+import io.stratum.sdk.plan.Plan;
+import io.stratum.sdk.plan.PlanIds;
+import io.stratum.sdk.plan.PlanProgress;
+import io.stratum.sdk.plan.PodInstance;
+import io.stratum.sdk.plan.RecoveryType;
+import io.stratum.sdk.plan.Status;
+import io.stratum.sdk.plan.Step;
+import io.stratum.sdk.spec.Strategy;
+import io.stratum.sdk.state.Batch;
+import io.stratum.sdk.state.Persister;
+import io.stratum.sdk.state.PlanStore;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import org.junit.jupiter.api.Test;
+
+/** Plan progress stored as a header and parts of steps: a change writes only what it touched. */
+class ProgressBookTest {
+    private final RecordingPersister persister = new RecordingPersister(Persister.inMemory());
+    private final PlanStore store = PlanStore.of(persister);
+
+    @Test
+    void aLargePlanIsStoredInPartsAndReadBackWhole() {
+        Plan plan = plan(600, 3);
+        plan.phases().get(0).steps().get(7).launched(Map.of("server", "id-7"));
+        new ProgressBook(store).persist(List.of(plan));
+
+        assertThat(store.fetchParts("deploy").keySet()).containsExactlyInAnyOrder("0.0", "0.1", "0.2", "1.0");
+        ProgressBook restarted = new ProgressBook(store);
+        restarted.load();
+        assertThat(restarted.saved().get("deploy")).isEqualTo(plan.progress());
+        assertThat(restarted.saved().get("deploy").phases().get("a").steps().keySet())
+                .as("steps in order").containsExactlyElementsOf(plan.phases().get(0).steps().stream().map(Step::name).toList());
+    }
+
+    @Test
+    void aChangeToOneStepRewritesTheHeaderAndThatStepsPartOnly() {
+        Plan plan = plan(600, 3);
+        ProgressBook book = new ProgressBook(store);
+        book.persist(List.of(plan));
+        persister.written.clear();
+
+        plan.phases().get(0).steps().get(260).launched(Map.of("server", "id-260"));
+        book.persist(List.of(plan));
+
+        assertThat(persister.written).containsExactlyInAnyOrder("/plans/deploy/0.1", "/plans/deploy/");
+        ProgressBook restarted = new ProgressBook(store);
+        restarted.load();
+        String name = plan.phases().get(0).steps().get(260).name();
+        assertThat(restarted.saved().get("deploy").phases().get("a").steps().get(name).taskIds())
+                .containsEntry("server", "id-260");
+    }
+
+    @Test
+    void partsAPlanNoLongerHasAreDeleted() {
+        ProgressBook book = new ProgressBook(store);
+        book.persist(List.of(plan(600, 3)));
+
+        book.persist(List.of(plan(100, 3)));
+
+        assertThat(store.fetchParts("deploy").keySet()).containsExactlyInAnyOrder("0.0", "1.0");
+        ProgressBook restarted = new ProgressBook(store);
+        restarted.load();
+        assertThat(restarted.saved().get("deploy").phases().get("a").steps()).hasSize(100);
+    }
+
+    @Test
+    void progressWrittenAsOneDocumentIsStillRead() {
+        Plan plan = plan(5, 2);
+        plan.phases().get(1).steps().get(1).launched(Map.of("server", "x"));
+        store.storeJson("deploy", plan.progress());
+
+        ProgressBook book = new ProgressBook(store);
+        book.load();
+
+        assertThat(book.saved().get("deploy")).isEqualTo(plan.progress());
+        assertThat(book.wasComplete("deploy")).isFalse();
+    }
+
+    @Test
+    void aPlanWithAnUnreadablePartIsIgnoredNotHalfRestored() {
+        new ProgressBook(store).persist(List.of(plan(600, 3), named("other", plan(3, 1))));
+        persister.set("/plans/deploy/0.1", "{not json".getBytes(StandardCharsets.UTF_8));
+
+        ProgressBook book = new ProgressBook(store);
+        book.load();
+
+        assertThat(book.saved()).containsOnlyKeys("other");
+    }
+
+    @Test
+    void aSplitAndJoinedProgressIsTheSame() {
+        Plan plan = plan(1001, 7);
+        PlanProgress progress = plan.progress();
+
+        PlanProgress joined = ProgressBook.join(ProgressBook.header(progress), ProgressBook.split(progress));
+
+        assertThat(joined).isEqualTo(progress);
+        assertThat(ProgressBook.split(progress)).hasSize(5 + 1);
+        assertThat(joined.phases().get("a").steps().get(plan.phases().get(0).steps().get(0).name()).status())
+                .isEqualTo(Status.PENDING);
+    }
+
+    private static Plan plan(int stepsInA, int stepsInB) {
+        return new Plan("deploy", ExecutionStrategy.of(Strategy.SERIAL), List.of(phase("a", stepsInA), phase("b", stepsInB)));
+    }
+
+    private static Plan named(String name, Plan plan) {
+        return new Plan(name, ExecutionStrategy.of(Strategy.SERIAL), plan.phases());
+    }
+
+    private static Phase phase(String name, int steps) {
+        List<Step> list = new ArrayList<>();
+        for (int i = 0; i < steps; i++) {
+            list.add(new Step(PlanIds.of(name, Integer.toString(i)), new PodInstance(name, i), List.of("server"),
+                    RecoveryType.NONE));
+        }
+        return new Phase(PlanIds.of(name), name, ExecutionStrategy.of(Strategy.PARALLEL), list);
+    }
+
+    /** Records the paths every write sets (a header is shown with a trailing slash). */
+    private static final class RecordingPersister implements Persister {
+        final List<String> written = new ArrayList<>();
+        private final Persister delegate;
+
+        RecordingPersister(Persister delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Optional<byte[]> get(String path) {
+            return delegate.get(path);
+        }
+
+        @Override
+        public List<String> children(String path) {
+            return delegate.children(path);
+        }
+
+        @Override
+        public SortedMap<String, byte[]> childValues(String path) {
+            return delegate.childValues(path);
+        }
+
+        @Override
+        public boolean exists(String path) {
+            return delegate.exists(path);
+        }
+
+        @Override
+        public void set(String path, byte[] value) {
+            written.add(path);
+            delegate.set(path, value);
+        }
+
+        @Override
+        public void delete(String path) {
+            delegate.delete(path);
+        }
+
+        @Override
+        public void apply(Batch batch) {
+            batch.operations().stream().filter(Batch.SetValue.class::isInstance)
+                    .map(op -> op.path().equals("/plans/deploy") ? op.path() + "/" : op.path()).forEach(written::add);
+            delegate.apply(batch);
+        }
+    }
+}
