@@ -77,6 +77,20 @@ public final class RunCommand implements Callable<Integer> {
                         + " with s, m, h, d or w (default 4w).")
         String failoverTimeout;
 
+        @Option(names = "--mount-disks", paramLabel = "N:SIZE_MB",
+                description = "MOUNT disks per local agent and the size of each in MB (default 2:2048); a volume of"
+                        + " type MOUNT uses one whole.")
+        String mountDisks;
+
+        @Option(names = "--gpus", paramLabel = "N",
+                description = "GPUs per local agent (default 0); accounted only, tasks are not isolated to devices.")
+        String gpus;
+
+        @Option(names = "--pre-reserved", paramLabel = "ROLE:CPUS:MEM_MB:DISK_MB",
+                description = "Statically reserve that much of each local agent for ROLE, for pods with"
+                        + " 'pre-reserved-role: ROLE' (repeatable, one per role).")
+        java.util.List<String> preReserved;
+
         RunOptions options(ServiceSpec spec) {
             if (apiPort < 0 || apiPort > 65_535) {
                 throw CliException.badInput("--api-port: must be 0-65535, got " + apiPort);
@@ -104,9 +118,14 @@ public final class RunCommand implements Callable<Integer> {
                     throw CliException.badInput("--api-url: expected http://HOST:PORT, got '" + apiUrl + "'");
                 }
             }
+            io.stratum.sdk.service.LocalResources local = LocalFlags.parse(mountDisks, gpus, preReserved);
             Path dir = workDir != null ? workDir : Path.of(".stratum", spec.name().replace('/', '_'));
-            return new RunOptions(dir.toAbsolutePath(), apiPort, apiToken, agents, zookeeper, mesos, apiHost, url,
-                    failoverTimeout == null ? null : duration("--mesos-failover-timeout", failoverTimeout));
+            RunOptions options = new RunOptions(dir.toAbsolutePath(), apiPort, apiToken, agents, zookeeper, mesos, apiHost,
+                    url, failoverTimeout == null ? null : duration("--mesos-failover-timeout", failoverTimeout), local);
+            if (mesos == null) {
+                LocalFlags.check(spec, options);
+            }
+            return options;
         }
 
         private static java.time.Duration duration(String flag, String text) {
@@ -163,6 +182,9 @@ public final class RunCommand implements Callable<Integer> {
     private static int run(Service service, Flags flags, PrintWriter out) throws Exception {
         RunOptions options = flags.options(service.spec());
         out.println("running " + service.spec().name() + " (work dir " + options.workDir() + ")");
+        if (options.mesos() == null) {
+            LocalFlags.unreservedRoles(service.spec(), options.local()).forEach(out::println);
+        }
         out.flush();
         ServiceRuntime runtime;
         try {

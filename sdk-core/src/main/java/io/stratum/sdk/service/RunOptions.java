@@ -21,14 +21,16 @@ import java.util.Objects;
  *                  {@code http://<apiHost>:<port>} (this machine's name when {@code apiHost} is 0.0.0.0)
  * @param mesosFailoverTimeout how long Mesos keeps the tasks while no scheduler is subscribed, or
  *                  null for the backend's default (4 weeks)
+ * @param local     the local agents' MOUNT disks, GPUs and static reservations (ignored on Mesos)
  */
 public record RunOptions(Path workDir, int apiPort, String apiToken, int agents, String zookeeper, String mesos,
-        String apiHost, URI apiUrl, Duration mesosFailoverTimeout) {
+        String apiHost, URI apiUrl, Duration mesosFailoverTimeout, LocalResources local) {
     /** The API's address unless told otherwise: loopback. */
     public static final String LOOPBACK = "127.0.0.1";
 
     public RunOptions {
         Objects.requireNonNull(workDir, "workDir");
+        Objects.requireNonNull(local, "local");
         Objects.requireNonNull(apiHost, "apiHost");
         if (apiPort < 0 || apiPort > 65_535) {
             throw new IllegalArgumentException("--api-port must be 0-65535, got " + apiPort);
@@ -43,6 +45,19 @@ public record RunOptions(Path workDir, int apiPort, String apiToken, int agents,
         if (mesosFailoverTimeout != null && mesosFailoverTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("--mesos-failover-timeout must be at least 1s, got " + mesosFailoverTimeout);
         }
+    }
+
+    /** Options with the default local resources ({@link LocalResources#defaults()}). */
+    public RunOptions(Path workDir, int apiPort, String apiToken, int agents, String zookeeper, String mesos,
+            String apiHost, URI apiUrl, Duration mesosFailoverTimeout) {
+        this(workDir, apiPort, apiToken, agents, zookeeper, mesos, apiHost, apiUrl, mesosFailoverTimeout,
+                LocalResources.defaults());
+    }
+
+    /** @return these options with the local agents offering {@code local} */
+    public RunOptions withLocal(LocalResources local) {
+        return new RunOptions(workDir, apiPort, apiToken, agents, zookeeper, mesos, apiHost, apiUrl, mesosFailoverTimeout,
+                local);
     }
 
     /** Options with the API at {@code apiHost}, reached at {@code apiUrl}, and the default failover timeout. */

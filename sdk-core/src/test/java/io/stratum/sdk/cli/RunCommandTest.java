@@ -26,6 +26,15 @@ class RunCommandTest {
         "--mesos-failover-timeout|2 days|--mesos-failover-timeout: expected a number with s, m, h, d or w (e.g. 1w), got '2 days'",
         "--mesos-failover-timeout|0h|--mesos-failover-timeout: must be at least 1s, got '0h'",
         "--api-url|http://sched uler|--api-url: not a URL: 'http://sched uler' (",
+        "--mount-disks|2x2048|--mount-disks: expected N:SIZE_MB (e.g. 2:2048), got '2x2048'",
+        "--mount-disks|65:10|--mount-disks: expected 0-64 disks of more than 0 MB, got '65:10'",
+        "--mount-disks|1:0|--mount-disks: expected 0-64 disks of more than 0 MB, got '1:0'",
+        "--gpus|1.5|--gpus: expected a whole number from 0 to 1000, got '1.5'",
+        "--gpus|-1|--gpus: expected a whole number from 0 to 1000, got '-1'",
+        "--pre-reserved|analytics:1:1024|--pre-reserved: expected ROLE:CPUS:MEM_MB:DISK_MB (e.g. analytics:1:1024:2048), got 'analytics:1:1024'",
+        "--pre-reserved|*:1:1:1|--pre-reserved: expected ROLE:CPUS:MEM_MB:DISK_MB",
+        "--pre-reserved|analytics:0:0:0|--pre-reserved: role analytics must reserve some cpus, memory or disk",
+        "--pre-reserved|analytics:100000:0:0|--pre-reserved: pre-reserved roles analytics take 100000 cpus but each agent has only",
     })
     void aBadFlagIsABadInputNamingIt(String flag, String value, String message) throws Exception {
         Path work = dir.resolve("work");
@@ -34,6 +43,19 @@ class RunCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(StratumCli.BAD_INPUT);
         assertThat(run.err()).contains(message);
+        assertThat(Files.exists(work)).as("nothing started").isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRoleGivenTwiceToPreReservedIsABadInput() throws Exception {
+        Path work = dir.resolve("work");
+
+        CliRun run = CliRun.of("run", SPEC, "--work-dir", work.toString(), "--pre-reserved", "a:1:0:0",
+                "--pre-reserved", "a:0:1:0");
+
+        assertThat(run.exitCode()).isEqualTo(StratumCli.BAD_INPUT);
+        assertThat(run.err()).contains("--pre-reserved: role a is given twice");
+        assertThat(run.err().strip().lines()).hasSize(1);
         assertThat(Files.exists(work)).as("nothing started").isFalse();
     }
 }

@@ -85,10 +85,15 @@ public final class LocalServices implements AfterEachCallback {
 
     /** Runs {@code spec} over {@code workDir} with 3 agents and the ZooKeeper at {@code zookeeper} (null: embedded). */
     public Started start(ServiceSpec spec, Path workDir, String zookeeper) throws Exception {
+        return start(spec, new RunOptions(workDir, 0, null, 3, zookeeper));
+    }
+
+    /** Runs {@code spec} with {@code options} (its work dir is cleaned up after the test). */
+    public Started start(ServiceSpec spec, RunOptions options) throws Exception {
+        Path workDir = options.workDir();
         watch(workDir);
         StringWriter output = new StringWriter();
-        ServiceRuntime runtime = Service.builder(spec).build()
-                .start(new RunOptions(workDir, 0, null, 3, zookeeper), new PrintWriter(output, true));
+        ServiceRuntime runtime = Service.builder(spec).build().start(options, new PrintWriter(output, true));
         Started service = new Started(runtime, new ServiceApi(runtime.api().uri()), workDir, output);
         started.add(service);
         return service;

@@ -47,6 +47,15 @@ record AgentDirs(Path root) {
         return volumes().resolve(checkName("persistence id", persistenceId));
     }
 
+    /** @return where the agent's MOUNT disks are: one directory each, {@code mounts/<disk id>} */
+    Path mounts() {
+        return root.resolve("mounts");
+    }
+
+    Path mount(String diskId) {
+        return mounts().resolve(checkName("disk id", diskId));
+    }
+
     Path checkpoints() {
         return root.resolve("tasks");
     }

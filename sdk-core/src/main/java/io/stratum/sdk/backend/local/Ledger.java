@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An agent's reservations and persistent volumes, kept in {@code <agent>/ledger.json} (rewritten
+ * An agent's reservations (of its root disk, MOUNT disks and other resources, unreserved or
+ * pre-reserved for a role) and persistent volumes, kept in {@code <agent>/ledger.json} (rewritten
  * atomically on every change) so they survive the scheduler.
  *
  * <p>The rules are Mesos's: a volume is created on a reserved disk, and a reservation with a
@@ -91,8 +92,7 @@ final class Ledger {
             throw new IllegalStateException("resource " + resourceId + " is not reserved");
         }
         requireNoVolume(resourceId);
-        entries.reservations().put(resourceId, new Reservation(resourceId, existing.role(), existing.principal(),
-                existing.labels(), existing.resourceName(), value));
+        entries.reservations().put(resourceId, existing.withValue(value));
         save();
     }
 
@@ -120,11 +120,17 @@ final class Ledger {
         if (existing != null && !existing.equals(volume)) {
             throw new IllegalStateException("volume " + volume.persistenceId() + " exists already: " + existing);
         }
-        if (!entries.reservations().containsKey(volume.resourceId())) {
+        Reservation disk = entries.reservations().get(volume.resourceId());
+        if (disk == null) {
             throw new IllegalStateException("volume " + volume.persistenceId() + " needs reserved disk, but resource "
                     + volume.resourceId() + " is not reserved");
         }
-        Path dir = agent.volume(volume.persistenceId());
+        if (!java.util.Objects.equals(disk.mount(), volume.mount())) {
+            throw new IllegalStateException("volume " + volume.persistenceId() + " is on disk "
+                    + (volume.mount() == null ? "ROOT" : volume.mount()) + " but resource " + volume.resourceId()
+                    + " is on " + (disk.mount() == null ? "ROOT" : disk.mount()));
+        }
+        Path dir = directory(volume);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -138,19 +144,28 @@ final class Ledger {
     }
 
     /**
-     * Deletes a volume's directory with its data, then its record. The caller makes sure no task
-     * uses it.
+     * Deletes a volume's directory with its data (a MOUNT disk's directory too: the next volume on
+     * the disk makes it again, empty), then its record. The caller makes sure no task uses it.
      *
      * @return whether there was such a volume
      */
     synchronized boolean destroyVolume(String persistenceId) {
-        if (!entries.volumes().containsKey(persistenceId)) {
+        PersistentVolume volume = entries.volumes().get(persistenceId);
+        if (volume == null) {
             return false;
         }
-        FileTrees.delete("volume directory", agent.volume(persistenceId));
+        FileTrees.delete("volume directory", directory(volume));
         entries.volumes().remove(persistenceId);
         save();
         return true;
+    }
+
+    /**
+     * @return where {@code volume}'s data is: {@code volumes/<persistence id>} on the root disk, the
+     *     disk's own directory {@code mounts/<disk id>} on a MOUNT disk (the volume uses it whole)
+     */
+    Path directory(PersistentVolume volume) {
+        return volume.mount() == null ? agent.volume(volume.persistenceId()) : agent.mount(volume.mount());
     }
 
     private void requireNoVolume(String resourceId) {

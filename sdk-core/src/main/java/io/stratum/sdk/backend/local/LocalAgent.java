@@ -6,6 +6,7 @@ import io.stratum.sdk.resource.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * One agent: its description for offers, its address, its files, its {@link Ledger} and its
  * {@link TaskLauncher}. What is free is what its {@link AgentResources} hold minus its
- * reservations. Thread-safe as its parts are; the backend uses it from its one thread.
+ * reservations, for unreserved resources and for each pre-reserved role apart; a MOUNT disk is
+ * free while no reservation holds it. Thread-safe as its parts are; the backend uses it from its one thread.
  */
 final class LocalAgent {
     static final String ID_PREFIX = "local-agent-";
@@ -54,7 +56,8 @@ final class LocalAgent {
             for (Map.Entry<String, String> attribute : options.agentAttributes.getOrDefault(i, Map.of()).entrySet()) {
                 agent = agent.withAttribute(attribute.getKey(), attribute.getValue());
             }
-            agents.add(new LocalAgent(agent, AgentDirs.of(options.workDir, id), resources, launcher));
+            AgentResources own = options.agentGpus.containsKey(i) ? resources.withGpus(options.agentGpus.get(i)) : resources;
+            agents.add(new LocalAgent(agent, AgentDirs.of(options.workDir, id), own, launcher));
         }
         return List.copyOf(agents);
     }
@@ -88,18 +91,40 @@ final class LocalAgent {
         return launches;
     }
 
-    /** @return how much of scalar {@code name} is neither reserved nor beyond what the agent has */
+    /** @return how much unreserved scalar {@code name} is neither dynamically reserved nor beyond what the agent has */
     double free(String name) {
-        double all = switch (name) {
-            case Resource.CPUS -> total.cpus();
-            case Resource.MEM -> total.memMb();
-            case Resource.DISK -> total.diskMb();
-            default -> 0;
-        };
+        return free(null, name);
+    }
+
+    /**
+     * @param role a pre-reserved role, or null for unreserved resources
+     * @return how much of scalar {@code name} the agent has for {@code role} and has not reserved
+     *     dynamically; MOUNT disks are not counted
+     */
+    double free(String role, String name) {
         double reserved = ledger.reservations().stream()
-                .filter(r -> r.resourceName().equals(name) && r.value() instanceof ResourceValue.Scalar)
+                .filter(r -> r.resourceName().equals(name) && r.mount() == null && Objects.equals(r.preReservedRole(), role)
+                        && r.value() instanceof ResourceValue.Scalar)
                 .mapToDouble(r -> ((ResourceValue.Scalar) r.value()).value()).sum();
-        return Math.max(0, all - reserved);
+        return Math.max(0, total.total(role, name) - reserved);
+    }
+
+    /** @return whether {@code diskId} is one of the agent's MOUNT disks */
+    boolean hasMount(String diskId) {
+        return total.mountIds().contains(diskId);
+    }
+
+    /** @return each MOUNT disk's size in MB */
+    double mountSizeMb() {
+        return total.mountDiskMb();
+    }
+
+    /** @return the MOUNT disks no reservation holds, as offers show them */
+    List<Resource> freeMounts() {
+        Set<String> reserved = ledger.reservations().stream().map(Reservation::mount).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        return total.mountIds().stream().filter(id -> !reserved.contains(id))
+                .map(id -> Resource.mountDisk(total.mountDiskMb(), LedgerRecords.mountSource(dirs, id))).toList();
     }
 
     /** @return the agent's ports that are not reserved */
@@ -116,27 +141,36 @@ final class LocalAgent {
         Map<String, PersistentVolume> volumes = ledger.volumes().stream()
                 .collect(Collectors.toMap(PersistentVolume::resourceId, v -> v, (a, b) -> a));
         return ledger.reservations().stream()
-                .map(r -> LedgerRecords.resource(r, Optional.ofNullable(volumes.get(r.resourceId())))).toList();
+                .map(r -> LedgerRecords.resource(dirs, r, Optional.ofNullable(volumes.get(r.resourceId())))).toList();
     }
 
     /**
      * @param inUse the {@code resource_id}s live tasks use
-     * @return what an offer from this agent holds: the free resources, then the reservations no
-     *     live task uses
+     * @return what an offer from this agent holds: the free unreserved resources (cpus, mem, root
+     *     disk, gpus, ports, then whole MOUNT disks), the free resources of each pre-reserved role,
+     *     then the reservations no live task uses
      */
     List<Resource> offerable(Set<String> inUse) {
         List<Resource> out = new ArrayList<>();
-        for (String name : List.of(Resource.CPUS, Resource.MEM, Resource.DISK)) {
-            double free = free(name);
-            if (free > io.stratum.sdk.resource.ResourceValue.Scalar.EPSILON) {
-                out.add(Resource.scalar(name, free));
-            }
-        }
+        addScalars(out, null, List.of(Resource.CPUS, Resource.MEM, Resource.DISK, Resource.GPUS));
         List<Range> ports = freePorts();
         if (!ports.isEmpty()) {
             out.add(Resource.ports(ports.toArray(Range[]::new)));
         }
+        out.addAll(freeMounts());
+        total.preReserved().keySet().stream().sorted()
+                .forEach(role -> addScalars(out, role, List.of(Resource.CPUS, Resource.MEM, Resource.DISK)));
         reservations().stream().filter(r -> !inUse.contains(r.resourceId().orElseThrow())).forEach(out::add);
         return out;
+    }
+
+    private void addScalars(List<Resource> out, String role, List<String> names) {
+        for (String name : names) {
+            double free = free(role, name);
+            if (free > io.stratum.sdk.resource.ResourceValue.Scalar.EPSILON) {
+                Resource resource = Resource.scalar(name, free);
+                out.add(role == null ? resource : resource.withPreReservedRole(role));
+            }
+        }
     }
 }

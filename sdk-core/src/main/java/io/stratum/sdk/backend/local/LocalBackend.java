@@ -11,13 +11,15 @@ import java.util.List;
  * are real processes on this machine.
  *
  * <p>Each agent has its own loopback address ({@code 127.0.0.2}, {@code 127.0.0.3}, ...), which is
- * also its hostname, an id {@code local-agent-<n>}, resources (by default a share of the machine)
- * and optional attributes and zone. Its files live in {@code <workDir>/agents/local-agent-<n>}
- * (see the package description): a ledger of reservations and persistent volumes, volume
- * directories, sandboxes and task checkpoints.
+ * also its hostname, an id {@code local-agent-<n>}, resources (by default a share of the machine,
+ * and two MOUNT disks), optional GPUs, static reservations for roles, attributes and zone. Its
+ * files live in {@code <workDir>/agents/local-agent-<n>} (see the package description): a ledger
+ * of reservations and persistent volumes, volume and MOUNT disk directories, sandboxes and task
+ * checkpoints.
  *
  * <ul>
- *   <li><b>Offers</b>: one per agent, holding its unreserved resources and the reservations (with
+ *   <li><b>Offers</b>: one per agent, holding its unreserved resources (whole MOUNT disks among
+ *       them), those statically reserved for each role, and the reservations (with
  *       their labels and volumes) no live task uses; sent at start, on revive, and every offer
  *       interval while not suppressed. A decline keeps the agent's offers back for its
  *       {@code refuseFor}, until a revive or until resources are freed on the agent.</li>

@@ -17,6 +17,14 @@ import java.util.concurrent.ScheduledExecutorService;
  * of its physical memory and of the work dir's free disk space, and ports 1025-32767: the same
  * range on every agent, since each has its own address (tasks should bind to
  * {@code $STRATUM_AGENT_ADDRESS}, not to every address).
+ *
+ * <p>Each agent also has MOUNT disks (by default 2 of 2048 MB, {@link #withMountDisks}): directories
+ * {@code <agent>/mounts/mount-<n>}, each offered as a whole {@code disk} with a MOUNT source; a
+ * persistent volume on one is that directory. The size is what offers say, not a quota: the disks
+ * share the work dir's file system. {@link #withGpus} adds {@code gpus}, which are only
+ * accounted: a task that reserves GPUs sees every device of the machine and gets no
+ * {@code CUDA_VISIBLE_DEVICES}. {@link #withPreReservedRole} statically reserves part of each
+ * agent for a role, as an operator does on Mesos.
  */
 public final class LocalBackendBuilder {
     final Path workDir;
@@ -26,6 +34,11 @@ public final class LocalBackendBuilder {
     Double memMb;
     Double diskMb;
     Range ports = new Range(1_025, 32_767);
+    double gpus;
+    final Map<Integer, Double> agentGpus = new LinkedHashMap<>();
+    int mountDisks = 2;
+    double mountDiskMb = 2048;
+    final Map<String, StaticReservation> preReserved = new LinkedHashMap<>();
     int firstAddress = 2;
     final Map<String, String> attributes = new LinkedHashMap<>();
     final Map<Integer, Map<String, String>> agentAttributes = new LinkedHashMap<>();
@@ -76,6 +89,68 @@ public final class LocalBackendBuilder {
     /** @param mb each agent's disk in MB, more than 0 (default: the work dir's free space / agents) */
     public LocalBackendBuilder withDiskMb(double mb) {
         this.diskMb = positive("disk", mb);
+        return this;
+    }
+
+    /**
+     * @param count  how many MOUNT disks each agent offers, 0 to 64 (default 2); keep it the same
+     *               across restarts over one work dir, as a disk's reservation stays on its disk
+     * @param sizeMb each disk's size in MB, more than 0 (default 2048); a volume on one uses it whole
+     */
+    public LocalBackendBuilder withMountDisks(int count, double sizeMb) {
+        if (count < 0 || count > 64) {
+            throw new IllegalArgumentException("MOUNT disks must be 0 to 64: " + count);
+        }
+        this.mountDiskMb = positive("MOUNT disk size", sizeMb);
+        this.mountDisks = count;
+        return this;
+    }
+
+    /**
+     * @param gpus each agent's GPUs, a whole number of 0 or more (default 0); only accounted: no
+     *             device isolation, and {@code CUDA_VISIBLE_DEVICES} is not set
+     */
+    public LocalBackendBuilder withGpus(double gpus) {
+        this.gpus = gpus(gpus);
+        return this;
+    }
+
+    /** @return this with agent {@code agent} (1 for the first) offering {@code gpus} GPUs instead of {@link #withGpus}'s */
+    public LocalBackendBuilder withGpus(int agent, double gpus) {
+        agentGpus.put(agent, gpus(gpus));
+        return this;
+    }
+
+    /**
+     * Checks the options as {@link #build} does, without building or touching anything: the
+     * agents' addresses, and their resources with the pre-reserved roles taken out.
+     *
+     * @return this
+     * @throws IllegalArgumentException as {@link #build} would
+     */
+    public LocalBackendBuilder validate() {
+        if (firstAddress + agents - 1 > 254) {
+            throw new IllegalArgumentException(agents + " agents from 127.0.0." + firstAddress + " go beyond 127.0.0.254");
+        }
+        AgentResources.of(this);
+        return this;
+    }
+
+    /**
+     * Statically reserves part of each agent for {@code role}: offered as pre-reserved for it, used
+     * only by pods with that {@code pre-reserved-role} (whose reservations refine it into
+     * {@code role/<their role>}), taken out of the unreserved amounts. No ports, GPUs or MOUNT disks
+     * are pre-reserved. Giving a role again replaces its amounts.
+     *
+     * @param role   the role, not blank or {@code *}
+     * @param cpus   CPU shares, 0 or more
+     * @param memMb  memory in MB, 0 or more
+     * @param diskMb root disk in MB, 0 or more; together with the other amounts more than 0, and
+     *               every role's amounts together at most the agent's (checked by {@link #build})
+     */
+    public LocalBackendBuilder withPreReservedRole(String role, double cpus, double memMb, double diskMb) {
+        StaticReservation reservation = new StaticReservation(role, cpus, memMb, diskMb);
+        preReserved.put(reservation.role(), reservation);
         return this;
     }
 
@@ -164,14 +239,20 @@ public final class LocalBackendBuilder {
     /**
      * @return the backend, not started; its agents' directories are read (ledgers) but no task is
      *     touched until {@link LocalBackend#start} or {@link LocalBackend#destroyAll}
-     * @throws IllegalArgumentException if the agents' addresses would go beyond 127.0.0.254
+     * @throws IllegalArgumentException if the agents' addresses would go beyond 127.0.0.254, or the
+     *                                  pre-reserved roles take more than an agent has
      * @throws IllegalStateException    if {@code setsid} is not installed
      */
     public LocalBackend build() {
-        if (firstAddress + agents - 1 > 254) {
-            throw new IllegalArgumentException(agents + " agents from 127.0.0." + firstAddress + " go beyond 127.0.0.254");
-        }
+        validate();
         return new DefaultLocalBackend(this);
+    }
+
+    private static double gpus(double gpus) {
+        if (!(gpus >= 0) || gpus != Math.rint(gpus) || gpus > 1_000) {
+            throw new IllegalArgumentException("gpus must be a whole number from 0 to 1000: " + gpus);
+        }
+        return gpus;
     }
 
     private static double positive(String what, double value) {

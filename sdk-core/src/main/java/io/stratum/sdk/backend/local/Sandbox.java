@@ -22,15 +22,16 @@ record Sandbox(Path dir) {
      *
      * @param agent   the agent's directories
      * @param taskId  the launch's task id (each launch has a new one)
-     * @param volumes persistence id by path (relative to the sandbox); each volume must exist
-     *                (see {@link Ledger#createVolume}) and appears as a symbolic link to its directory
+     * @param volumes volume directory by path (relative to the sandbox; see {@link Ledger#directory});
+     *                each volume must exist ({@link Ledger#createVolume}) and appears as a symbolic
+     *                link to its directory
      * @param configs already-rendered text by destination (relative to the sandbox)
      * @return the sandbox
      * @throws IllegalStateException    if the task id has a sandbox already, or a volume does not exist
      * @throws IllegalArgumentException if a path is absolute or leaves the sandbox
      * @throws UncheckedIOException     if the files cannot be written
      */
-    static Sandbox create(AgentDirs agent, String taskId, Map<String, String> volumes, Map<String, String> configs) {
+    static Sandbox create(AgentDirs agent, String taskId, Map<String, Path> volumes, Map<String, String> configs) {
         Sandbox sandbox = new Sandbox(agent.sandbox(taskId));
         try {
             Files.createDirectories(sandbox.dir().getParent());
@@ -44,8 +45,8 @@ record Sandbox(Path dir) {
             Files.createDirectories(sandbox.metaDir());
             Files.createFile(sandbox.stdout());
             Files.createFile(sandbox.stderr());
-            for (Map.Entry<String, String> volume : volumes.entrySet()) {
-                sandbox.link(volume.getKey(), agent.volume(volume.getValue()));
+            for (Map.Entry<String, Path> volume : volumes.entrySet()) {
+                sandbox.link(volume.getKey(), volume.getValue());
             }
             for (Map.Entry<String, String> config : configs.entrySet()) {
                 Path dest = sandbox.resolve("config dest", config.getKey());

@@ -59,7 +59,7 @@ final class TaskStarter {
         try {
             Map<String, String> configs = ConfigRenderer.render(spec.configs(),
                     hostEnvironment.forTask(env, new Sandbox(agent.dirs().sandbox(taskId))));
-            sandbox = Sandbox.create(agent.dirs(), taskId, volumes(task), configs);
+            sandbox = Sandbox.create(agent.dirs(), taskId, volumes(agent, task), configs);
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             throw new LaunchRefused(TaskState.ERROR, e.getMessage());
         }
@@ -119,11 +119,12 @@ final class TaskStarter {
         return env;
     }
 
-    /** @return persistence id by path in the sandbox */
-    private static Map<String, String> volumes(io.stratum.sdk.offer.TaskLaunch task) {
-        Map<String, String> volumes = new LinkedHashMap<>();
+    /** @return volume directory (on the root disk or a MOUNT disk) by path in the sandbox */
+    private static Map<String, java.nio.file.Path> volumes(LocalAgent agent, io.stratum.sdk.offer.TaskLaunch task) {
+        Map<String, java.nio.file.Path> volumes = new LinkedHashMap<>();
         for (Resource resource : task.resources()) {
-            resource.volume().ifPresent(v -> volumes.put(v.containerPath(), v.persistenceId()));
+            resource.volume().ifPresent(v -> volumes.put(v.containerPath(), agent.ledger().volume(v.persistenceId())
+                    .map(agent.ledger()::directory).orElseGet(() -> agent.dirs().volume(v.persistenceId()))));
         }
         return volumes;
     }

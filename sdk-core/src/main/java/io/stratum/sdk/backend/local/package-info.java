@@ -10,12 +10,13 @@
  * <pre>
  * &lt;workDir&gt;/agents/&lt;agent&gt;/
  *   ledger.json                      reservations and volumes ({@link io.stratum.sdk.backend.local.Ledger})
- *   volumes/&lt;persistenceId&gt;/          persistent volumes: outlive tasks, deleted only by destroy
+ *   volumes/&lt;persistenceId&gt;/          persistent volumes on the root disk: outlive tasks, deleted only by destroy
+ *   mounts/&lt;diskId&gt;/                 MOUNT disks ({@code mount-1}, ...): a volume on one is the whole directory
  *   tasks/&lt;taskId&gt;.json               checkpoints of launched tasks ({@link io.stratum.sdk.backend.local.Checkpoint})
  *   launches/&lt;taskId&gt;.json            what the backend knows of each launch ({@link io.stratum.sdk.backend.local.LaunchRecord})
  *   sandboxes/&lt;taskId&gt;/                one per launch ({@link io.stratum.sdk.backend.local.Sandbox})
  *     stdout, stderr                 the task's output
- *     &lt;volume path&gt; -&gt; ../../volumes/&lt;persistenceId&gt;
+ *     &lt;volume path&gt; -&gt; ../../volumes/&lt;persistenceId&gt; (or ../../mounts/&lt;diskId&gt;)
  *     &lt;config dest&gt;                  rendered config templates
  *     .stratum/pid, .stratum/exit-code   written by the task's wrapper shell
  * </pre>

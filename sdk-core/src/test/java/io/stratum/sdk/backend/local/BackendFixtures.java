@@ -7,6 +7,8 @@ import io.stratum.sdk.offer.EvaluationResult;
 import io.stratum.sdk.offer.Offer;
 import io.stratum.sdk.offer.OfferEvaluator;
 import io.stratum.sdk.offer.PodRequest;
+import io.stratum.sdk.resource.DiskSource;
+import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.SpecException;
 import io.stratum.sdk.spec.SpecLoader;
@@ -120,6 +122,12 @@ final class BackendFixtures implements AfterEachCallback {
     /** @return the id of the only task of a launch */
     static String taskId(EvaluationResult.Success success) {
         return success.launch().tasks().get(0).taskId();
+    }
+
+    /** @return the default MOUNT disks of {@code agentId} as its offers show them while free: 2 of 2048 MB */
+    Resource[] mountDisks(String agentId) {
+        return java.util.stream.IntStream.rangeClosed(1, 2).mapToObj(n -> Resource.mountDisk(2048,
+                DiskSource.mount(AgentDirs.of(workDir, agentId).mount("mount-" + n).toString()))).toArray(Resource[]::new);
     }
 
     /** @return the sandbox of a task on any agent */

@@ -63,7 +63,8 @@ class BackendLaunchIT {
         assertThat(offers).extracting(o -> o.agent().hostname()).containsExactly("127.0.0.2", "127.0.0.3");
         assertThat(offers.get(0).resources()).containsExactly(Resource.scalar(Resource.CPUS, 4),
                 Resource.scalar(Resource.MEM, 4096), Resource.scalar(Resource.DISK, 8192),
-                Resource.ports(new io.stratum.sdk.resource.Range(21_000, 21_099)));
+                Resource.ports(new io.stratum.sdk.resource.Range(21_000, 21_099)),
+                fixtures.mountDisks("local-agent-1")[0], fixtures.mountDisks("local-agent-1")[1]);
         assertThat(started.backend().agents()).extracting(a -> a.id()).containsExactly("local-agent-1", "local-agent-2");
     }
 

@@ -108,7 +108,8 @@ class BackendVolumeIT {
 
         Offer clean = started.events().offer(agent, o -> o.resources().stream().noneMatch(r -> r.reservation().isPresent()));
         assertThat(clean.resources()).containsExactly(Resource.scalar(Resource.CPUS, 4), Resource.scalar(Resource.MEM, 4096),
-                Resource.scalar(Resource.DISK, 8192), Resource.ports(new Range(21_000, 21_099)));
+                Resource.scalar(Resource.DISK, 8192), Resource.ports(new Range(21_000, 21_099)),
+                fixtures.mountDisks(agent)[0], fixtures.mountDisks(agent)[1]);
         assertThat(volume).doesNotExist();
     }
 }

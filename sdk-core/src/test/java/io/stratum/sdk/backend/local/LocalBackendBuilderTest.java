@@ -49,6 +49,45 @@ class LocalBackendBuilderTest {
     }
 
     @Test
+    void byDefaultEachAgentHasTwoMountDisksOf2048MbAndNoGpusOrStaticReservations() {
+        AgentResources resources = AgentResources.of(LocalBackend.builder(fixtures.workDir));
+
+        assertThat(resources.mountIds()).containsExactly("mount-1", "mount-2");
+        assertThat(resources.mountDiskMb()).isEqualTo(2048);
+        assertThat(resources.gpus()).isZero();
+        assertThat(resources.preReserved()).isEmpty();
+    }
+
+    @Test
+    void preReservedRolesComeOutOfTheUnreservedResources() {
+        AgentResources resources = AgentResources.of(fixtures.builder().withGpus(2).withMountDisks(3, 100)
+                .withPreReservedRole("a", 1, 1024, 0).withPreReservedRole("b", 0.5, 0, 2048));
+
+        assertThat(resources.total(null, "cpus")).isEqualTo(2.5);
+        assertThat(resources.total(null, "mem")).isEqualTo(3072);
+        assertThat(resources.total(null, "disk")).isEqualTo(6144);
+        assertThat(resources.total(null, "gpus")).isEqualTo(2);
+        assertThat(resources.total("a", "cpus")).isEqualTo(1);
+        assertThat(resources.total("b", "disk")).isEqualTo(2048);
+        assertThat(resources.total("b", "gpus")).isZero();
+        assertThat(resources.mountIds()).containsExactly("mount-1", "mount-2", "mount-3");
+    }
+
+    @Test
+    void badResourceOptionsAreRefusedNamingWhatIsWrong() {
+        LocalBackendBuilder builder = fixtures.builder();
+
+        assertThatThrownBy(() -> builder.withMountDisks(-1, 10)).hasMessage("MOUNT disks must be 0 to 64: -1");
+        assertThatThrownBy(() -> builder.withMountDisks(1, 0)).hasMessage("MOUNT disk size must be more than 0: 0.0");
+        assertThatThrownBy(() -> builder.withGpus(1.5)).hasMessage("gpus must be a whole number from 0 to 1000: 1.5");
+        assertThatThrownBy(() -> builder.withPreReservedRole("*", 1, 1, 1)).hasMessageContaining("pre-reserved role must be a role name");
+        assertThatThrownBy(() -> builder.withPreReservedRole("r", -1, 1, 1))
+                .hasMessage("pre-reserved role r: cpus must be 0 or more: -1.0");
+        assertThatThrownBy(() -> builder.withPreReservedRole("r", 3, 0, 0).withPreReservedRole("s", 2, 0, 0).validate())
+                .hasMessage("pre-reserved roles r, s take 5 cpus but each agent has only 4");
+    }
+
+    @Test
     void startingTwiceOrAfterCloseIsRefused() {
         BackendFixtures.Started started = fixtures.start();
         started.events().offers(2);

@@ -55,9 +55,12 @@ final class LocalFixtures implements AfterEachCallback {
         return launch(launcher, taskId, command, Map.of(), Map.of());
     }
 
+    /** @param volumes persistence id (on the root disk) by path in the sandbox */
     TaskProcess launch(TaskLauncher launcher, String taskId, String command, Map<String, String> env,
             Map<String, String> volumes) {
-        Sandbox sandbox = Sandbox.create(agent, taskId, volumes, Map.of());
+        Map<String, Path> dirs = new java.util.LinkedHashMap<>();
+        volumes.forEach((path, persistenceId) -> dirs.put(path, agent.volume(persistenceId)));
+        Sandbox sandbox = Sandbox.create(agent, taskId, dirs, Map.of());
         TaskProcess task = launcher.launch(new TaskLaunch(taskId, command, env, sandbox));
         groups.add(task.pid());
         return task;

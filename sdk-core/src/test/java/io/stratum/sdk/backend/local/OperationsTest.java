@@ -129,4 +129,40 @@ class OperationsTest {
 
         assertThat(again.reservations()).containsExactly(cpus);
     }
+
+    @Test
+    void aMountDiskIsReservedWholeAndOnlyOnce() {
+        LocalAgent withDisks = new LocalAgent(Agent.of("local-agent-2", "127.0.0.3"), AgentDirs.of(workDir, "local-agent-2"),
+                new AgentResources(4, 4096, 8192, new Range(21_000, 21_009), 0, 1, 100, Map.of()), dirs -> null);
+        Resource disk = withDisks.freeMounts().get(0);
+
+        assertThatThrownBy(() -> Operations.apply(withDisks, new ReserveRecommendation("o1",
+                reserved(disk.withValue(ResourceValue.scalar(50)), "m1")), Set.of()))
+                .hasMessageContaining("is reserved whole: 100 MB");
+        Operations.apply(withDisks, new ReserveRecommendation("o1", reserved(disk, "m1")), Set.of());
+        assertThatThrownBy(() -> Operations.apply(withDisks, new ReserveRecommendation("o1", reserved(disk, "m2")), Set.of()))
+                .hasMessageContaining("is reserved already");
+
+        assertThat(withDisks.freeMounts()).isEmpty();
+        assertThat(withDisks.free(Resource.DISK)).as("the root disk is untouched").isEqualTo(8192);
+        assertThat(withDisks.offerable(Set.of())).contains(reserved(disk, "m1"));
+    }
+
+    @Test
+    void aPreReservedReservationTakesFromItsRoleOnly() {
+        LocalAgent withRole = new LocalAgent(Agent.of("local-agent-3", "127.0.0.4"), AgentDirs.of(workDir, "local-agent-3"),
+                new AgentResources(4, 4096, 8192, new Range(21_000, 21_009), 0, 0, 1,
+                        Map.of("r", new StaticReservation("r", 1, 0, 0))), dirs -> null);
+        Resource cpus = reserved(Resource.scalar(Resource.CPUS, 0.75).withPreReservedRole("r"), "p1");
+
+        Operations.apply(withRole, new ReserveRecommendation("o1", cpus), Set.of());
+
+        assertThat(withRole.free(Resource.CPUS)).isEqualTo(3);
+        assertThat(withRole.free("r", Resource.CPUS)).isEqualTo(0.25);
+        assertThat(withRole.ledger().reservations()).singleElement().satisfies(r -> assertThat(r.role()).isEqualTo("r/role"));
+        assertThat(withRole.offerable(Set.of())).contains(cpus);
+        assertThatThrownBy(() -> Operations.apply(withRole, new ReserveRecommendation("o1",
+                reserved(Resource.scalar(Resource.CPUS, 0.5).withPreReservedRole("r"), "p2")), Set.of()))
+                .hasMessageContaining("pre-reserved for r");
+    }
 }

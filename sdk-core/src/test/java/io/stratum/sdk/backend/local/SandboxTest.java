@@ -24,7 +24,7 @@ class SandboxTest {
 
     @Test
     void aSandboxHasOutputFilesVolumesAndConfigs() throws Exception {
-        Sandbox sandbox = Sandbox.create(agent, "task-1", Map.of("var/data", "vol-1"),
+        Sandbox sandbox = Sandbox.create(agent, "task-1", Map.of("var/data", agent.volume("vol-1")),
                 Map.of("conf/server.yml", "port: 9042\n"));
 
         assertThat(sandbox.dir()).isEqualTo(workDir.resolve("agents/agent-1/sandboxes/task-1").toAbsolutePath());
@@ -39,7 +39,7 @@ class SandboxTest {
 
     @Test
     void deletingASandboxKeepsTheVolumesData() throws Exception {
-        Sandbox sandbox = Sandbox.create(agent, "task-1", Map.of("data", "vol-1"), Map.of());
+        Sandbox sandbox = Sandbox.create(agent, "task-1", Map.of("data", agent.volume("vol-1")), Map.of());
         Files.writeString(sandbox.dir().resolve("data/file"), "kept");
 
         sandbox.delete();
@@ -58,7 +58,7 @@ class SandboxTest {
 
     @Test
     void pathsMustStayInsideTheSandbox() {
-        assertThatThrownBy(() -> Sandbox.create(agent, "t1", Map.of("../escape", "vol-1"), Map.of()))
+        assertThatThrownBy(() -> Sandbox.create(agent, "t1", Map.of("../escape", agent.volume("vol-1")), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inside the sandbox");
         assertThatThrownBy(() -> Sandbox.create(agent, "t2", Map.of(), Map.of("/etc/passwd", "x")))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -68,7 +68,7 @@ class SandboxTest {
 
     @Test
     void aVolumeMustExist() {
-        assertThatThrownBy(() -> Sandbox.create(agent, "task-1", Map.of("data", "vol-2"), Map.of()))
+        assertThatThrownBy(() -> Sandbox.create(agent, "task-1", Map.of("data", agent.volume("vol-2")), Map.of()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("vol-2 does not exist");
     }
 }
