@@ -21,14 +21,11 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * A real ZooKeeper store holding 10,000 running tasks, for {@code restart10000Tasks}: an embedded
- * ZooKeeper server, and a first scheduler that deployed 2,500 instances of a four-task pod (each
- * task 1 cpu, 1 GB, a ROOT volume, a dynamic port, a readiness check; one step per instance; no
- * placement constraint) on 2,000 agents in a parallel phase, over that ZooKeeper, until the
- * deploy plan was COMPLETE: the store holds real task records, the config and the plan's progress.
- *
- * <p>Why not 10,000 one-task instances: the scheduler rewrites a plan's whole progress document
- * after every step change, so deploying 10,000 steps in one plan over ZooKeeper writes about
- * 10,000 documents of 1.3 MB and would take this setup many minutes (see the README).
+ * ZooKeeper server, and a first scheduler that deployed 10,000 instances of a one-task pod (the
+ * task 1 cpu, 1 GB, a ROOT volume, a dynamic port, a readiness check; one step per instance, so a
+ * plan of 10,000 steps; no placement constraint) on 2,000 agents in a parallel phase, over that
+ * ZooKeeper, until the deploy plan was COMPLETE: the store holds real task records, the config and
+ * the plan's progress (a header and 100 parts of 100 steps).
  *
  * <p>A shot is a scheduler restart: a new {@link ZooKeeperClient} (nothing cached), a new
  * scheduler, {@code start}, and the registration and reconciliation answers delivered. After each
@@ -39,8 +36,8 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @State(Scope.Benchmark)
 public class RestartFixture {
-    static final int PODS = 2_500;
-    static final int TASKS_PER_POD = 4;
+    static final int PODS = 10_000;
+    static final int TASKS_PER_POD = 1;
     static final int TASKS = PODS * TASKS_PER_POD;
     static final int AGENTS = 2_000;
     private static final String SERVICE = "bench";

@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * steps (as written before parts existed) is read as it is. Owned by the scheduler loop.
  */
 final class ProgressBook {
-    static final int STEPS_PER_PART = 250;
+    static final int STEPS_PER_PART = 100;
     private static final int PARTS_PER_TRANSACTION = 8;
     private static final System.Logger LOG = System.getLogger(ProgressBook.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -25,12 +25,14 @@ import org.junit.jupiter.api.Test;
 
 /** Plan progress stored as a header and parts of steps: a change writes only what it touched. */
 class ProgressBookTest {
+    private static final int K = ProgressBook.STEPS_PER_PART;
+    private static final int THREE_PARTS = 2 * K + K / 2;
     private final RecordingPersister persister = new RecordingPersister(Persister.inMemory());
     private final PlanStore store = PlanStore.of(persister);
 
     @Test
     void aLargePlanIsStoredInPartsAndReadBackWhole() {
-        Plan plan = plan(600, 3);
+        Plan plan = plan(THREE_PARTS, 3);
         plan.phases().get(0).steps().get(7).launched(Map.of("server", "id-7"));
         new ProgressBook(store).persist(List.of(plan));
 
@@ -44,33 +46,33 @@ class ProgressBookTest {
 
     @Test
     void aChangeToOneStepRewritesTheHeaderAndThatStepsPartOnly() {
-        Plan plan = plan(600, 3);
+        Plan plan = plan(THREE_PARTS, 3);
         ProgressBook book = new ProgressBook(store);
         book.persist(List.of(plan));
         persister.written.clear();
 
-        plan.phases().get(0).steps().get(260).launched(Map.of("server", "id-260"));
+        plan.phases().get(0).steps().get(K + 10).launched(Map.of("server", "id-k"));
         book.persist(List.of(plan));
 
         assertThat(persister.written).containsExactlyInAnyOrder("/plans/deploy/0.1", "/plans/deploy/");
         ProgressBook restarted = new ProgressBook(store);
         restarted.load();
-        String name = plan.phases().get(0).steps().get(260).name();
+        String name = plan.phases().get(0).steps().get(K + 10).name();
         assertThat(restarted.saved().get("deploy").phases().get("a").steps().get(name).taskIds())
-                .containsEntry("server", "id-260");
+                .containsEntry("server", "id-k");
     }
 
     @Test
     void partsAPlanNoLongerHasAreDeleted() {
         ProgressBook book = new ProgressBook(store);
-        book.persist(List.of(plan(600, 3)));
+        book.persist(List.of(plan(THREE_PARTS, 3)));
 
-        book.persist(List.of(plan(100, 3)));
+        book.persist(List.of(plan(K / 2, 3)));
 
         assertThat(store.fetchParts("deploy").keySet()).containsExactlyInAnyOrder("0.0", "1.0");
         ProgressBook restarted = new ProgressBook(store);
         restarted.load();
-        assertThat(restarted.saved().get("deploy").phases().get("a").steps()).hasSize(100);
+        assertThat(restarted.saved().get("deploy").phases().get("a").steps()).hasSize(K / 2);
     }
 
     @Test
@@ -88,7 +90,7 @@ class ProgressBookTest {
 
     @Test
     void aPlanWithAnUnreadablePartIsIgnoredNotHalfRestored() {
-        new ProgressBook(store).persist(List.of(plan(600, 3), named("other", plan(3, 1))));
+        new ProgressBook(store).persist(List.of(plan(THREE_PARTS, 3), named("other", plan(3, 1))));
         persister.set("/plans/deploy/0.1", "{not json".getBytes(StandardCharsets.UTF_8));
 
         ProgressBook book = new ProgressBook(store);
@@ -105,7 +107,7 @@ class ProgressBookTest {
         PlanProgress joined = ProgressBook.join(ProgressBook.header(progress), ProgressBook.split(progress));
 
         assertThat(joined).isEqualTo(progress);
-        assertThat(ProgressBook.split(progress)).hasSize(5 + 1);
+        assertThat(ProgressBook.split(progress)).hasSize((1001 + K - 1) / K + 1);
         assertThat(joined.phases().get("a").steps().get(plan.phases().get(0).steps().get(0).name()).status())
                 .isEqualTo(Status.PENDING);
     }
