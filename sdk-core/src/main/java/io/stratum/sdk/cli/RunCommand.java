@@ -92,12 +92,6 @@ public final class RunCommand implements Callable<Integer> {
         java.util.List<String> preReserved;
 
         RunOptions options(ServiceSpec spec) {
-            if (apiPort < 0 || apiPort > 65_535) {
-                throw CliException.badInput("--api-port: must be 0-65535, got " + apiPort);
-            }
-            if (agents < 1 || agents > 200) {
-                throw CliException.badInput("--agents: must be 1-200, got " + agents);
-            }
             if (zookeeper != null && !zookeeper.matches("[^\\s:,/]+:\\d{1,5}(,[^\\s:,/]+:\\d{1,5})*")) {
                 throw CliException.badInput("--zookeeper: expected HOST:PORT, got '" + zookeeper + "'");
             }
@@ -114,14 +108,16 @@ public final class RunCommand implements Callable<Integer> {
                 } catch (java.net.URISyntaxException e) {
                     throw CliException.badInput("--api-url: not a URL: '" + apiUrl + "' (" + e.getReason() + ")");
                 }
-                if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
-                    throw CliException.badInput("--api-url: expected http://HOST:PORT, got '" + apiUrl + "'");
-                }
             }
             io.stratum.sdk.service.LocalResources local = LocalFlags.parse(mountDisks, gpus, preReserved);
             Path dir = workDir != null ? workDir : Path.of(".stratum", spec.name().replace('/', '_'));
-            RunOptions options = new RunOptions(dir.toAbsolutePath(), apiPort, apiToken, agents, zookeeper, mesos, apiHost,
-                    url, failoverTimeout == null ? null : duration("--mesos-failover-timeout", failoverTimeout), local);
+            RunOptions options;
+            try {
+                options = new RunOptions(dir.toAbsolutePath(), apiPort, apiToken, agents, zookeeper, mesos, apiHost,
+                        url, failoverTimeout == null ? null : duration("--mesos-failover-timeout", failoverTimeout), local);
+            } catch (IllegalArgumentException e) {
+                throw CliException.badInput(e.getMessage()); // RunOptions names the flag
+            }
             if (mesos == null) {
                 LocalFlags.check(spec, options);
             }

@@ -51,7 +51,7 @@ final class ServiceResource {
             if (pod == null || task.lastStatus().map(s -> s.state().isTerminal()).orElse(false)) {
                 continue;
             }
-            String taskName = task.name().substring(task.podInstanceName().length() + 1);
+            String taskName = task.taskName();
             if (pod.task(taskName) == null) {
                 continue;
             }

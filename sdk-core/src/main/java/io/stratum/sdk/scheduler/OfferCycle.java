@@ -109,8 +109,12 @@ final class OfferCycle {
      * that was dropped still has its old reservations and volumes, and waits for them.
      */
     private static boolean neverApplied(List<TaskRecord> records) {
-        return records.stream().allMatch(r -> r.lastStatus().map(s -> s.state() == io.stratum.sdk.state.TaskState.DROPPED)
-                .orElse(false) && !PodRequest.Kind.IN_PLACE.name().toLowerCase().equals(r.labels().get(TaskLabels.PLACEMENT)));
+        return records.stream().allMatch(r -> dropped(r)
+                && !PodRequest.Kind.IN_PLACE.name().toLowerCase().equals(r.labels().get(TaskLabels.PLACEMENT)));
+    }
+
+    private static boolean dropped(TaskRecord record) {
+        return record.lastStatus().map(s -> s.state() == io.stratum.sdk.state.TaskState.DROPPED).orElse(false);
     }
 
     /**
@@ -130,7 +134,7 @@ final class OfferCycle {
         records.forEach(r -> neverAdded(r).forEach(ids::remove));
         Set<String> liveSets = new HashSet<>();
         for (TaskRecord r : records) {
-            String task = r.name().substring(req.podInstance().name().length() + 1);
+            String task = r.taskName();
             boolean live = r.lastStatus().map(st -> !st.state().isTerminal()).orElse(true);
             if (live && !req.tasks().contains(task) && pod.task(task) != null) {
                 liveSets.add(pod.resourcesOf(pod.task(task)).name());
@@ -179,9 +183,8 @@ final class OfferCycle {
 
     /** @return what a launch of {@code record} added, if the cluster never applied it (DROPPED) */
     private static List<String> neverAdded(TaskRecord record) {
-        boolean dropped = record.lastStatus().map(s -> s.state() == io.stratum.sdk.state.TaskState.DROPPED).orElse(false);
         String added = record.labels().get(TaskLabels.ADDED);
-        return dropped && added != null ? List.of(added.split(",")) : List.of();
+        return dropped(record) && added != null ? List.of(added.split(",")) : List.of();
     }
 
     private static boolean isTaskSet(PodSpec pod, String set) {

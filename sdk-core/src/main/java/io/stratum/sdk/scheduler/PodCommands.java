@@ -116,7 +116,7 @@ final class PodCommands {
         PodSpec spec = config.target().pod(pod.podType());
         List<String> names = new ArrayList<>();
         for (TaskRecord r : records) {
-            String shortName = r.name().substring(pod.name().length() + 1);
+            String shortName = r.taskName();
             if (spec != null && spec.task(shortName) != null) {
                 names.add(shortName);
             }

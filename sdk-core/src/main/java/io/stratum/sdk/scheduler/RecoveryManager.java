@@ -68,7 +68,7 @@ final class RecoveryManager {
         TaskSpec spec = pod == null ? null : pod.task(failed);
         if (spec != null && spec.essential()) {
             for (TaskRecord record : records) {
-                String name = record.name().substring((record.podType() + "-" + record.podIndex() + "-").length());
+                String name = record.taskName();
                 TaskSpec other = pod.task(name);
                 boolean live = record.lastStatus().map(s -> !s.state().isTerminal()).orElse(false);
                 if (other != null && other.goal() == Goal.RUNNING && live) {

@@ -203,7 +203,7 @@ public final class ServiceScheduler {
         if (spec != null) {
             TaskProgress progress = TaskProgressMapper.progress(spec, status);
             Step step = plans.stepOf(task.taskId());
-            String shortName = task.name().substring(pod.name().length() + 1);
+            String shortName = task.taskName();
             if (step != null && step.status() != Status.COMPLETE) {
                 step.update(shortName, task.taskId(), progress);
                 if (progress == TaskProgress.FAILED) {
@@ -368,9 +368,7 @@ public final class ServiceScheduler {
         if (pod == null) {
             return null;
         }
-        String prefix = record.podType() + "-" + record.podIndex() + "-";
-        TaskSpec spec = record.name().startsWith(prefix) ? pod.task(record.name().substring(prefix.length())) : null;
-        return pods.effective(TaskCache.podOf(record), spec);
+        return pods.effective(TaskCache.podOf(record), pod.task(record.taskName()));
     }
 
     private void acknowledge(TaskStatusUpdate update) {

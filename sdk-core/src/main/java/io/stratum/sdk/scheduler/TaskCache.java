@@ -53,8 +53,8 @@ final class TaskCache {
     TaskStatus interpret(TaskStatus status) {
         boolean unaccounted = status.state() == TaskState.LOST || status.state() == TaskState.GONE
                 || status.state() == TaskState.UNKNOWN;
-        if (!unaccounted || byId(status.taskId()).flatMap(TaskRecord::lastStatus).isPresent()
-                || byId(status.taskId()).isEmpty()) {
+        Optional<TaskRecord> record = byId(status.taskId());
+        if (!unaccounted || record.isEmpty() || record.get().lastStatus().isPresent()) {
             return status;
         }
         return new TaskStatus(status.taskId(), TaskState.DROPPED, status.health(), status.readiness(),

@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How to run a service: the flags of {@code stratum run}.
+ * How to run a service: the flags of {@code stratum run}. A bad value is an
+ * {@link IllegalArgumentException} whose message starts with the flag ({@code --api-port: ...}).
  *
  * @param workDir   where the embedded ZooKeeper, the local agents and their tasks keep their data
  * @param apiPort   the API's port (0 picks a free one)
@@ -33,17 +34,17 @@ public record RunOptions(Path workDir, int apiPort, String apiToken, int agents,
         Objects.requireNonNull(local, "local");
         Objects.requireNonNull(apiHost, "apiHost");
         if (apiPort < 0 || apiPort > 65_535) {
-            throw new IllegalArgumentException("--api-port must be 0-65535, got " + apiPort);
+            throw new IllegalArgumentException("--api-port: must be 0-65535, got " + apiPort);
         }
         if (agents < 1 || agents > 200) {
-            throw new IllegalArgumentException("--agents must be 1-200, got " + agents);
+            throw new IllegalArgumentException("--agents: must be 1-200, got " + agents);
         }
         if (apiUrl != null && (!("http".equals(apiUrl.getScheme()) || "https".equals(apiUrl.getScheme()))
                 || apiUrl.getHost() == null)) {
-            throw new IllegalArgumentException("--api-url must be http(s)://HOST[:PORT], got " + apiUrl);
+            throw new IllegalArgumentException("--api-url: expected http://HOST:PORT, got '" + apiUrl + "'");
         }
         if (mesosFailoverTimeout != null && mesosFailoverTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("--mesos-failover-timeout must be at least 1s, got " + mesosFailoverTimeout);
+            throw new IllegalArgumentException("--mesos-failover-timeout: must be at least 1s, got " + mesosFailoverTimeout);
         }
     }
 

@@ -54,6 +54,12 @@ public record TaskRecord(String taskId, String name, String podType, int podInde
         return podType + "-" + podIndex;
     }
 
+    /** @return the task's name within its pod: {@link #name()} without {@code <podType>-<podIndex>-}; empty if it lacks that */
+    public String taskName() {
+        String prefix = podInstanceName() + "-";
+        return name.startsWith(prefix) ? name.substring(prefix.length()) : "";
+    }
+
     /** @return the last status heard, if any */
     public Optional<TaskStatus> lastStatus() {
         return Optional.ofNullable(status);

@@ -2,7 +2,6 @@ package io.stratum.sdk.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.state.Batch;
 import io.stratum.sdk.state.Persister;
 import io.stratum.sdk.state.StateStore;
 import io.stratum.sdk.state.TaskRecord;
@@ -12,8 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TaskCacheTest {
@@ -21,66 +18,21 @@ class TaskCacheTest {
 
     @Test
     void aRepeatedStatusIsNotWrittenAgainButANewOneIs() {
-        CountingPersister persister = new CountingPersister(Persister.inMemory());
+        RecordingPersister persister = new RecordingPersister(Persister.inMemory());
         TaskCache tasks = new TaskCache(StateStore.of(persister));
         tasks.put(List.of(new TaskRecord("t1", "node-0-server", "node", 0, "agent-1", "config", List.of(), List.of(),
                 Map.of(), null)));
         TaskStatus running = TaskStatus.of("t1", TaskState.RUNNING, NOW);
         tasks.status(running);
-        int writes = persister.writes.get();
+        int writes = persister.writes();
 
         Optional<TaskRecord> again = tasks.status(running);
 
-        assertThat(persister.writes.get()).isEqualTo(writes);
+        assertThat(persister.writes()).isEqualTo(writes);
         assertThat(again.orElseThrow().lastStatus()).contains(running);
         tasks.status(TaskStatus.of("t1", TaskState.FAILED, NOW.plusSeconds(1)));
-        assertThat(persister.writes.get()).isEqualTo(writes + 1);
+        assertThat(persister.writes()).isEqualTo(writes + 1);
         assertThat(StateStore.of(persister).fetchTask("node-0-server").orElseThrow().lastStatus().orElseThrow().state())
                 .isEqualTo(TaskState.FAILED);
-    }
-
-    /** Counts the writes reaching the store. */
-    private record CountingPersister(Persister delegate, AtomicInteger writes) implements Persister {
-        CountingPersister(Persister delegate) {
-            this(delegate, new AtomicInteger());
-        }
-
-        @Override
-        public Optional<byte[]> get(String path) {
-            return delegate.get(path);
-        }
-
-        @Override
-        public List<String> children(String path) {
-            return delegate.children(path);
-        }
-
-        @Override
-        public SortedMap<String, byte[]> childValues(String path) {
-            return delegate.childValues(path);
-        }
-
-        @Override
-        public boolean exists(String path) {
-            return delegate.exists(path);
-        }
-
-        @Override
-        public void set(String path, byte[] value) {
-            writes.incrementAndGet();
-            delegate.set(path, value);
-        }
-
-        @Override
-        public void delete(String path) {
-            writes.incrementAndGet();
-            delegate.delete(path);
-        }
-
-        @Override
-        public void apply(Batch batch) {
-            writes.incrementAndGet();
-            delegate.apply(batch);
-        }
     }
 }
