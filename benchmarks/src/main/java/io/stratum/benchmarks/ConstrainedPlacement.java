@@ -1,10 +1,10 @@
 package io.stratum.benchmarks;
 
-import io.stratum.sdk.offer.EvaluationResult;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.OfferEvaluator;
-import io.stratum.sdk.offer.PodRequest;
-import io.stratum.sdk.offer.RankingPolicy;
+import io.stratum.sdk.internal.offer.EvaluationResult;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.internal.offer.OfferEvaluator;
+import io.stratum.sdk.internal.offer.PodRequest;
+import io.stratum.sdk.internal.offer.RankingPolicy;
 import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.Range;
 import io.stratum.sdk.resource.Resource;

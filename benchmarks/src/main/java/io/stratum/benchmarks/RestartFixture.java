@@ -1,10 +1,10 @@
 package io.stratum.benchmarks;
 
 import io.stratum.sdk.backend.sim.Decline;
-import io.stratum.sdk.scheduler.ServiceScheduler;
+import io.stratum.sdk.internal.scheduler.ServiceScheduler;
 import io.stratum.sdk.spec.ServiceSpec;
-import io.stratum.sdk.state.EmbeddedZooKeeper;
-import io.stratum.sdk.state.ZooKeeperClient;
+import io.stratum.sdk.internal.state.EmbeddedZooKeeper;
+import io.stratum.sdk.internal.state.ZooKeeperClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

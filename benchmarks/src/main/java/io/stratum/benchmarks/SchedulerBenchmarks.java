@@ -1,8 +1,8 @@
 package io.stratum.benchmarks;
 
-import io.stratum.sdk.scheduler.ServiceScheduler;
+import io.stratum.sdk.internal.scheduler.ServiceScheduler;
 import io.stratum.sdk.spec.ServiceSpec;
-import io.stratum.sdk.state.Persister;
+import io.stratum.sdk.internal.state.Persister;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

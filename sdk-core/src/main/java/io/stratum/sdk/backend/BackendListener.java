@@ -1,6 +1,5 @@
 package io.stratum.sdk.backend;
 
-import io.stratum.sdk.offer.Offer;
 import java.util.List;
 
 /**

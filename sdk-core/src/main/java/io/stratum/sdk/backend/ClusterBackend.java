@@ -1,6 +1,5 @@
 package io.stratum.sdk.backend;
 
-import io.stratum.sdk.offer.Recommendation;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -37,7 +36,7 @@ public interface ClusterBackend extends AutoCloseable {
     void start(Optional<String> frameworkId, BackendListener listener);
 
     /** Applies {@code operations} to the resources of {@code offerIds} (offers of one agent). */
-    void accept(Collection<String> offerIds, List<Recommendation> operations);
+    void accept(Collection<String> offerIds, List<Operation> operations);
 
     /** Returns offers unused, asking not to see those resources again for {@code refuseFor}. */
     void decline(Collection<String> offerIds, Duration refuseFor);

@@ -1,6 +1,5 @@
 package io.stratum.sdk.backend;
 
-import io.stratum.sdk.state.TaskStatus;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.stratum.sdk.service;
 
-import io.stratum.sdk.plan.Phase;
-import io.stratum.sdk.plan.Plan;
+import io.stratum.sdk.internal.plan.Phase;
+import io.stratum.sdk.internal.plan.Plan;
 import io.stratum.sdk.plan.Status;
 import java.io.PrintWriter;
 import java.util.HashMap;

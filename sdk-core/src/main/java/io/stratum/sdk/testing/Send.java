@@ -2,8 +2,8 @@ package io.stratum.sdk.testing;
 
 import io.stratum.sdk.backend.sim.SimTask;
 import io.stratum.sdk.spec.ServiceSpec;
-import io.stratum.sdk.state.CheckResult;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.CheckState;
+import io.stratum.sdk.backend.TaskState;
 import java.util.Map;
 
 /** Actions for a {@link ServiceTestRunner} script: offers, task statuses, restarts, commands. */
@@ -52,7 +52,7 @@ public final class Send {
     }
 
     /** The live task named {@code taskName} reports a readiness result. */
-    public static Tick readiness(String taskName, CheckResult result) {
+    public static Tick readiness(String taskName, CheckState result) {
         return Tick.of("task " + taskName + " readiness " + result, c -> {
             SimTask task = c.liveTask(taskName);
             c.cluster().setReadiness(task.taskId(), result);
@@ -74,7 +74,7 @@ public final class Send {
     }
 
     /** A plan command, e.g. {@code plan("deploy", p -> p.proceed())}. */
-    public static Tick plan(String plan, java.util.function.Consumer<io.stratum.sdk.plan.Plan> command) {
+    public static Tick plan(String plan, java.util.function.Consumer<io.stratum.sdk.internal.plan.Plan> command) {
         return Tick.of("command on plan " + plan, c -> {
             command.accept(c.scheduler().plans().get(plan));
             c.scheduler().tick();

@@ -2,11 +2,11 @@ package io.stratum.sdk.testing;
 
 import io.stratum.sdk.backend.sim.SimCluster;
 import io.stratum.sdk.backend.sim.SimTask;
-import io.stratum.sdk.offer.OfferEvaluator;
-import io.stratum.sdk.scheduler.SchedulerSettings;
-import io.stratum.sdk.scheduler.ServiceScheduler;
+import io.stratum.sdk.internal.offer.OfferEvaluator;
+import io.stratum.sdk.internal.scheduler.SchedulerSettings;
+import io.stratum.sdk.internal.scheduler.ServiceScheduler;
 import io.stratum.sdk.spec.ServiceSpec;
-import io.stratum.sdk.state.Persister;
+import io.stratum.sdk.internal.state.Persister;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

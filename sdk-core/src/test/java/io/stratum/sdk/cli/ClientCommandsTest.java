@@ -2,10 +2,10 @@ package io.stratum.sdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.http.ApiServer;
-import io.stratum.sdk.http.SchedulerApi;
+import io.stratum.sdk.internal.http.ApiServer;
+import io.stratum.sdk.internal.http.SchedulerApi;
 import io.stratum.sdk.spec.SpecLoader;
-import io.stratum.sdk.state.PropertyStore;
+import io.stratum.sdk.internal.state.PropertyStore;
 import io.stratum.sdk.testing.Send;
 import io.stratum.sdk.testing.ServiceTestRunner;
 import java.nio.file.Path;

@@ -2,11 +2,11 @@ package io.stratum.sdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.http.ApiServer;
-import io.stratum.sdk.http.PlanRegistry;
-import io.stratum.sdk.http.PlansResource;
-import io.stratum.sdk.plan.Plan;
-import io.stratum.sdk.plan.PlanFactory;
+import io.stratum.sdk.internal.http.ApiServer;
+import io.stratum.sdk.internal.http.PlanRegistry;
+import io.stratum.sdk.internal.http.PlansResource;
+import io.stratum.sdk.internal.plan.Plan;
+import io.stratum.sdk.internal.plan.PlanFactory;
 import io.stratum.sdk.plan.Status;
 import io.stratum.sdk.spec.SpecLoader;
 import java.nio.file.Path;

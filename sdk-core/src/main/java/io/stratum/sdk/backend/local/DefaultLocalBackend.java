@@ -2,15 +2,15 @@ package io.stratum.sdk.backend.local;
 
 import io.stratum.sdk.backend.BackendListener;
 import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.check.CheckRunner;
-import io.stratum.sdk.offer.DestroyVolumeRecommendation;
-import io.stratum.sdk.offer.LaunchRecommendation;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.Recommendation;
-import io.stratum.sdk.offer.UnreserveRecommendation;
+import io.stratum.sdk.internal.check.CheckRunner;
+import io.stratum.sdk.backend.DestroyVolumeOperation;
+import io.stratum.sdk.backend.LaunchOperation;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.Operation;
+import io.stratum.sdk.backend.UnreserveOperation;
 import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.Resource;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.TaskState;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -97,14 +97,14 @@ final class DefaultLocalBackend implements LocalBackend {
     }
 
     @Override
-    public void accept(Collection<String> offerIds, List<Recommendation> operations) {
+    public void accept(Collection<String> offerIds, List<Operation> operations) {
         List<String> ids = List.copyOf(offerIds);
-        List<Recommendation> ops = List.copyOf(operations);
+        List<Operation> ops = List.copyOf(operations);
         thread.execute(() -> {
             Optional<LocalAgent> agent = offers.take(ids).flatMap(this::agent);
             if (agent.isEmpty()) {
                 LOG.log(System.Logger.Level.WARNING, "offers " + ids + " are no longer valid; dropped " + ops.size() + " operations");
-                ops.stream().filter(LaunchRecommendation.class::isInstance).map(LaunchRecommendation.class::cast)
+                ops.stream().filter(LaunchOperation.class::isInstance).map(LaunchOperation.class::cast)
                         .flatMap(l -> l.tasks().stream())
                         .forEach(t -> supervisor.untracked(t.taskId(), TaskState.DROPPED, "offer no longer valid"));
                 return;
@@ -228,16 +228,16 @@ final class DefaultLocalBackend implements LocalBackend {
         }
     }
 
-    private void apply(LocalAgent agent, List<Recommendation> operations) {
+    private void apply(LocalAgent agent, List<Operation> operations) {
         boolean freed = false;
-        for (Recommendation operation : operations) {
-            if (operation instanceof LaunchRecommendation launch) {
+        for (Operation operation : operations) {
+            if (operation instanceof LaunchOperation launch) {
                 launch(agent, launch);
                 continue;
             }
             try {
                 Operations.apply(agent, operation, supervisor.inUseBy(agent.id()).keySet());
-                freed |= operation instanceof UnreserveRecommendation || operation instanceof DestroyVolumeRecommendation;
+                freed |= operation instanceof UnreserveOperation || operation instanceof DestroyVolumeOperation;
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "dropped an operation on " + agent.id() + ": " + e.getMessage());
             }
@@ -264,8 +264,8 @@ final class DefaultLocalBackend implements LocalBackend {
         }
     }
 
-    private void launch(LocalAgent agent, LaunchRecommendation launch) {
-        for (io.stratum.sdk.offer.TaskLaunch task : launch.tasks()) {
+    private void launch(LocalAgent agent, LaunchOperation launch) {
+        for (io.stratum.sdk.backend.TaskLaunch task : launch.tasks()) {
             String invalid = invalid(task.taskId());
             if (invalid != null) {
                 supervisor.untracked(task.taskId(), TaskState.ERROR, invalid);

@@ -1,6 +1,6 @@
 package io.stratum.sdk.backend.local;
 
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.TaskState;
 
 /** A task that could not be launched, with the terminal state to report it in and why. */
 final class LaunchRefused extends Exception {

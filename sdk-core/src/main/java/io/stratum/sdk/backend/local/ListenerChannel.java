@@ -2,7 +2,7 @@ package io.stratum.sdk.backend.local;
 
 import io.stratum.sdk.backend.BackendListener;
 import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.offer.Offer;
+import io.stratum.sdk.backend.Offer;
 import java.util.List;
 import java.util.function.Consumer;
 

@@ -1,7 +1,7 @@
 package io.stratum.sdk.backend.local;
 
-import io.stratum.sdk.check.RunningCheck;
-import io.stratum.sdk.state.TaskStatus;
+import io.stratum.sdk.internal.check.RunningCheck;
+import io.stratum.sdk.backend.TaskStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

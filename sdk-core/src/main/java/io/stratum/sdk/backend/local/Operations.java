@@ -1,10 +1,10 @@
 package io.stratum.sdk.backend.local;
 
-import io.stratum.sdk.offer.CreateVolumeRecommendation;
-import io.stratum.sdk.offer.DestroyVolumeRecommendation;
-import io.stratum.sdk.offer.Recommendation;
-import io.stratum.sdk.offer.ReserveRecommendation;
-import io.stratum.sdk.offer.UnreserveRecommendation;
+import io.stratum.sdk.backend.CreateVolumeOperation;
+import io.stratum.sdk.backend.DestroyVolumeOperation;
+import io.stratum.sdk.backend.Operation;
+import io.stratum.sdk.backend.ReserveOperation;
+import io.stratum.sdk.backend.UnreserveOperation;
 import io.stratum.sdk.resource.Range;
 import io.stratum.sdk.resource.Resource;
 import java.util.List;
@@ -28,14 +28,14 @@ final class Operations {
      * @throws IllegalArgumentException if the operation cannot apply (nothing changed then)
      * @throws IllegalStateException    if the ledger refuses it (nothing changed then)
      */
-    static void apply(LocalAgent agent, Recommendation operation, Set<String> inUse) {
-        if (operation instanceof ReserveRecommendation reserve) {
+    static void apply(LocalAgent agent, Operation operation, Set<String> inUse) {
+        if (operation instanceof ReserveOperation reserve) {
             reserve(agent, reserve.resource());
-        } else if (operation instanceof UnreserveRecommendation unreserve) {
+        } else if (operation instanceof UnreserveOperation unreserve) {
             unreserve(agent, unreserve.resource(), inUse);
-        } else if (operation instanceof CreateVolumeRecommendation create) {
+        } else if (operation instanceof CreateVolumeOperation create) {
             agent.ledger().createVolume(LedgerRecords.volume(create.volume()));
-        } else if (operation instanceof DestroyVolumeRecommendation destroy) {
+        } else if (operation instanceof DestroyVolumeOperation destroy) {
             notInUse(destroy.volume(), inUse);
             agent.ledger().destroyVolume(destroy.volume().volume().orElseThrow().persistenceId());
         } else {

@@ -1,7 +1,7 @@
 package io.stratum.sdk.backend.local;
 
 import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.state.TaskStatus;
+import io.stratum.sdk.backend.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

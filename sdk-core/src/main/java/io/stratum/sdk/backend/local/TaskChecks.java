@@ -1,11 +1,11 @@
 package io.stratum.sdk.backend.local;
 
-import io.stratum.sdk.check.CheckContext;
-import io.stratum.sdk.check.CheckKind;
-import io.stratum.sdk.check.CheckListener;
-import io.stratum.sdk.check.CheckResult;
-import io.stratum.sdk.check.CheckRunner;
-import io.stratum.sdk.check.RunningCheck;
+import io.stratum.sdk.internal.check.CheckContext;
+import io.stratum.sdk.internal.check.CheckKind;
+import io.stratum.sdk.internal.check.CheckListener;
+import io.stratum.sdk.internal.check.CheckResult;
+import io.stratum.sdk.internal.check.CheckRunner;
+import io.stratum.sdk.internal.check.RunningCheck;
 import io.stratum.sdk.spec.CheckSpec;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.stratum.sdk.backend.local;
 
 import io.stratum.sdk.internal.config.ConfigRenderer;
-import io.stratum.sdk.offer.LaunchRecommendation;
+import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.TaskSpec;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.TaskState;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
@@ -43,7 +43,7 @@ final class TaskStarter {
      * @param inUseBy the pod instance of a live task using each {@code resource_id}
      * @throws LaunchRefused if the task cannot launch; nothing of it is left running then
      */
-    Started start(LocalAgent agent, LaunchRecommendation launch, io.stratum.sdk.offer.TaskLaunch task,
+    Started start(LocalAgent agent, LaunchOperation launch, io.stratum.sdk.backend.TaskLaunch task,
             Map<String, String> inUseBy) throws LaunchRefused {
         String taskId = task.taskId();
         TaskSpec spec = task.spec();
@@ -77,8 +77,8 @@ final class TaskStarter {
     }
 
     /** @return the {@code resource_id}s the task uses, once each is found on the agent and free for it */
-    private static Set<String> holdings(LocalAgent agent, LaunchRecommendation launch,
-            io.stratum.sdk.offer.TaskLaunch task, Map<String, String> inUseBy) throws LaunchRefused {
+    private static Set<String> holdings(LocalAgent agent, LaunchOperation launch,
+            io.stratum.sdk.backend.TaskLaunch task, Map<String, String> inUseBy) throws LaunchRefused {
         Map<String, Resource> onAgent = new LinkedHashMap<>();
         agent.reservations().forEach(r -> onAgent.put(r.resourceId().orElseThrow(), r));
         Set<String> ids = new LinkedHashSet<>();
@@ -105,7 +105,7 @@ final class TaskStarter {
         return ids;
     }
 
-    private Map<String, String> environment(LocalAgent agent, io.stratum.sdk.offer.TaskLaunch task) {
+    private Map<String, String> environment(LocalAgent agent, io.stratum.sdk.backend.TaskLaunch task) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("FRAMEWORK_NAME", serviceName);
         env.put("HOST", agent.address());
@@ -120,7 +120,7 @@ final class TaskStarter {
     }
 
     /** @return volume directory (on the root disk or a MOUNT disk) by path in the sandbox */
-    private static Map<String, java.nio.file.Path> volumes(LocalAgent agent, io.stratum.sdk.offer.TaskLaunch task) {
+    private static Map<String, java.nio.file.Path> volumes(LocalAgent agent, io.stratum.sdk.backend.TaskLaunch task) {
         Map<String, java.nio.file.Path> volumes = new LinkedHashMap<>();
         for (Resource resource : task.resources()) {
             resource.volume().ifPresent(v -> volumes.put(v.containerPath(), agent.ledger().volume(v.persistenceId())

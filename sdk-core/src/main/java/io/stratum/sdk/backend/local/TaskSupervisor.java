@@ -1,10 +1,10 @@
 package io.stratum.sdk.backend.local;
 
-import io.stratum.sdk.check.CheckKind;
-import io.stratum.sdk.check.CheckResult.Verdict;
-import io.stratum.sdk.state.CheckResult;
-import io.stratum.sdk.state.TaskState;
-import io.stratum.sdk.state.TaskStatus;
+import io.stratum.sdk.internal.check.CheckKind;
+import io.stratum.sdk.internal.check.CheckResult.Verdict;
+import io.stratum.sdk.backend.CheckState;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.backend.TaskStatus;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ final class TaskSupervisor {
         LocalTask task = add(agent, record, Optional.of(process), TaskState.RUNNING,
                 "re-adopted as pid " + process.pid() + " on " + agent.address());
         if (record.ready()) {
-            task.status(task.status().withReadiness(CheckResult.PASSED));
+            task.status(task.status().withReadiness(CheckState.PASSED));
         }
         watch(task);
     }
@@ -185,7 +185,7 @@ final class TaskSupervisor {
         task.process().orElseThrow().onExit().thenAcceptAsync(exit -> exited(task, exit), backendThread);
     }
 
-    private void checked(LocalTask task, io.stratum.sdk.check.CheckResult result) {
+    private void checked(LocalTask task, io.stratum.sdk.internal.check.CheckResult result) {
         if (task.status().state() != TaskState.RUNNING) {
             return;
         }
@@ -194,7 +194,7 @@ final class TaskSupervisor {
             if (result.verdict() == Verdict.READY) {
                 task.ready();
             }
-            CheckResult readiness = result.passed() ? CheckResult.PASSED : CheckResult.FAILED;
+            CheckState readiness = result.passed() ? CheckState.PASSED : CheckState.FAILED;
             if (readiness != status.readiness()) {
                 task.status(status.withReadiness(readiness));
                 report(task, TaskState.RUNNING, result.passed() ? "ready" : "not ready: " + result.output());
@@ -204,7 +204,7 @@ final class TaskSupervisor {
         if (result.verdict() == Verdict.IGNORED) {
             return;
         }
-        CheckResult health = result.passed() ? CheckResult.PASSED : CheckResult.FAILED;
+        CheckState health = result.passed() ? CheckState.PASSED : CheckState.FAILED;
         if (result.verdict() == Verdict.UNHEALTHY) {
             String why = "health check failed " + result.consecutiveFailures() + " times in a row: " + result.output();
             task.failure(why);

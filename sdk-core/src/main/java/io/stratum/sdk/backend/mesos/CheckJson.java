@@ -1,7 +1,7 @@
 package io.stratum.sdk.backend.mesos;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.spec.CheckProbe;
 import io.stratum.sdk.spec.CheckSpec;
 

@@ -3,7 +3,7 @@ package io.stratum.sdk.backend.mesos;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.stratum.sdk.backend.ArtifactStore;
 import io.stratum.sdk.internal.config.ConfigRenderer;
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.spec.ConfigSpec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

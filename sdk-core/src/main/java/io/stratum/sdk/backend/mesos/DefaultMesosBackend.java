@@ -3,11 +3,11 @@ package io.stratum.sdk.backend.mesos;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stratum.sdk.backend.BackendListener;
 import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.offer.LaunchRecommendation;
-import io.stratum.sdk.offer.Recommendation;
-import io.stratum.sdk.offer.TaskLaunch;
-import io.stratum.sdk.state.TaskState;
-import io.stratum.sdk.state.TaskStatus;
+import io.stratum.sdk.backend.LaunchOperation;
+import io.stratum.sdk.backend.Operation;
+import io.stratum.sdk.backend.TaskLaunch;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.backend.TaskStatus;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -82,7 +82,7 @@ final class DefaultMesosBackend implements MesosBackend {
     }
 
     @Override
-    public void accept(Collection<String> offerIds, List<Recommendation> recommendations) {
+    public void accept(Collection<String> offerIds, List<Operation> recommendations) {
         Optional<String> frameworkId = started() ? state.frameworkId() : Optional.empty();
         List<OfferJson.Received> known = new ArrayList<>();
         if (frameworkId.isPresent()) {
@@ -211,8 +211,8 @@ final class DefaultMesosBackend implements MesosBackend {
     }
 
     /** Reports the tasks of launches never sent, on the event thread as every event. */
-    private void fail(List<LaunchRecommendation> launches, TaskState taskState, String message) {
-        for (LaunchRecommendation launch : launches) {
+    private void fail(List<LaunchOperation> launches, TaskState taskState, String message) {
+        for (LaunchOperation launch : launches) {
             for (TaskLaunch task : launch.tasks()) {
                 state.launching(task.taskId());
                 TaskStatus status = TaskStatus.of(task.taskId(), taskState, clock.instant()).withMessage(message);
@@ -224,9 +224,9 @@ final class DefaultMesosBackend implements MesosBackend {
         }
     }
 
-    private static List<LaunchRecommendation> launches(List<Recommendation> recommendations) {
-        return recommendations.stream().filter(LaunchRecommendation.class::isInstance)
-                .map(LaunchRecommendation.class::cast).toList();
+    private static List<LaunchOperation> launches(List<Operation> recommendations) {
+        return recommendations.stream().filter(LaunchOperation.class::isInstance)
+                .map(LaunchOperation.class::cast).toList();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -1,7 +1,7 @@
 package io.stratum.sdk.backend.mesos;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.TaskState;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

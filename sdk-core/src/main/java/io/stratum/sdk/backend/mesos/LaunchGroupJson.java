@@ -2,8 +2,8 @@ package io.stratum.sdk.backend.mesos;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stratum.sdk.offer.LaunchRecommendation;
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.backend.LaunchOperation;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.resource.ResourceValue;
@@ -44,7 +44,7 @@ final class LaunchGroupJson {
      * @param unreserved what the offer holds unreserved, by resource name, after the accept's reservations
      * @return the operation; the executor is recorded as running the launch's tasks
      */
-    ObjectNode toJson(String frameworkId, LaunchRecommendation launch, Agent agent, String allocationRole,
+    ObjectNode toJson(String frameworkId, LaunchOperation launch, Agent agent, String allocationRole,
             Map<String, Double> unreserved) throws LaunchRejected {
         Optional<ExecutorBook.Existing> existing = executors.running(launch.podInstance(), agent.id());
         String executorId = existing.map(ExecutorBook.Existing::executorId)
@@ -65,7 +65,7 @@ final class LaunchGroupJson {
         return operation;
     }
 
-    private ObjectNode executor(String frameworkId, String executorId, LaunchRecommendation launch, String allocationRole,
+    private ObjectNode executor(String frameworkId, String executorId, LaunchOperation launch, String allocationRole,
             Map<String, Double> unreserved) throws LaunchRejected {
         ObjectNode executor = Wire.object().put("type", "DEFAULT");
         executor.set("executor_id", Wire.id(executorId));

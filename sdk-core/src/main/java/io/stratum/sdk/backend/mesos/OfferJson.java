@@ -1,7 +1,7 @@
 package io.stratum.sdk.backend.mesos;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stratum.sdk.offer.Offer;
+import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.AttributeValue;
 import io.stratum.sdk.resource.Resource;

@@ -1,14 +1,14 @@
 package io.stratum.sdk.backend.mesos;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stratum.sdk.offer.CreateVolumeRecommendation;
-import io.stratum.sdk.offer.DestroyVolumeRecommendation;
-import io.stratum.sdk.offer.LaunchRecommendation;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.Recommendation;
-import io.stratum.sdk.offer.ReserveRecommendation;
-import io.stratum.sdk.offer.TaskLaunch;
-import io.stratum.sdk.offer.UnreserveRecommendation;
+import io.stratum.sdk.backend.CreateVolumeOperation;
+import io.stratum.sdk.backend.DestroyVolumeOperation;
+import io.stratum.sdk.backend.LaunchOperation;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.Operation;
+import io.stratum.sdk.backend.ReserveOperation;
+import io.stratum.sdk.backend.TaskLaunch;
+import io.stratum.sdk.backend.UnreserveOperation;
 import io.stratum.sdk.resource.Resource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +28,7 @@ final class Operations {
     record Result(List<ObjectNode> operations, List<Rejected> rejected) {}
 
     /** A launch not sent: its tasks fail with {@code message}. */
-    record Rejected(LaunchRecommendation launch, String message) {
+    record Rejected(LaunchOperation launch, String message) {
         List<String> taskIds() {
             return launch.tasks().stream().map(TaskLaunch::taskId).toList();
         }
@@ -42,27 +42,27 @@ final class Operations {
         this.launches = launches;
     }
 
-    Result toJson(String frameworkId, List<Recommendation> recommendations, OfferJson.Received offer) {
-        List<Recommendation> ordered = new ArrayList<>(recommendations);
+    Result toJson(String frameworkId, List<Operation> recommendations, OfferJson.Received offer) {
+        List<Operation> ordered = new ArrayList<>(recommendations);
         ordered.sort(Comparator.comparingInt(Operations::rank));
         String role = offer.allocationRole();
         List<ObjectNode> operations = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
-        for (Recommendation r : ordered) {
-            if (r instanceof LaunchRecommendation launch) {
+        for (Operation r : ordered) {
+            if (r instanceof LaunchOperation launch) {
                 try {
                     operations.add(launches.toJson(frameworkId, launch, offer.offer().agent(), role,
                             unreservedLeft(offer.offer(), recommendations)));
                 } catch (LaunchRejected e) {
                     rejected.add(new Rejected(launch, e.getMessage()));
                 }
-            } else if (r instanceof ReserveRecommendation reserve) {
+            } else if (r instanceof ReserveOperation reserve) {
                 operations.add(operation("RESERVE", "reserve", "resources", reserve.resource(), role));
-            } else if (r instanceof CreateVolumeRecommendation create) {
+            } else if (r instanceof CreateVolumeOperation create) {
                 operations.add(operation("CREATE", "create", "volumes", create.volume(), role));
-            } else if (r instanceof UnreserveRecommendation unreserve) {
+            } else if (r instanceof UnreserveOperation unreserve) {
                 operations.add(operation("UNRESERVE", "unreserve", "resources", unreserve.resource(), role));
-            } else if (r instanceof DestroyVolumeRecommendation destroy) {
+            } else if (r instanceof DestroyVolumeOperation destroy) {
                 operations.add(operation("DESTROY", "destroy", "volumes", destroy.volume(), role));
             }
         }
@@ -75,29 +75,29 @@ final class Operations {
         return operation;
     }
 
-    private static int rank(Recommendation r) {
-        if (r instanceof DestroyVolumeRecommendation) {
+    private static int rank(Operation r) {
+        if (r instanceof DestroyVolumeOperation) {
             return 0;
         }
-        if (r instanceof UnreserveRecommendation) {
+        if (r instanceof UnreserveOperation) {
             return 1;
         }
-        if (r instanceof ReserveRecommendation) {
+        if (r instanceof ReserveOperation) {
             return 2;
         }
-        return r instanceof CreateVolumeRecommendation ? 3 : 4;
+        return r instanceof CreateVolumeOperation ? 3 : 4;
     }
 
     /** @return the offer's unreserved scalars on the root disk, less what the recommendations reserve of them */
-    private static Map<String, Double> unreservedLeft(Offer offer, List<Recommendation> recommendations) {
+    private static Map<String, Double> unreservedLeft(Offer offer, List<Operation> recommendations) {
         Map<String, Double> left = new HashMap<>();
         for (Resource r : offer.resources()) {
             if (isPlainUnreserved(r)) {
                 left.merge(r.name(), r.amount(), Double::sum);
             }
         }
-        for (Recommendation rec : recommendations) {
-            if (rec instanceof ReserveRecommendation reserve && reserve.resource().preReservedRole().isEmpty()
+        for (Operation rec : recommendations) {
+            if (rec instanceof ReserveOperation reserve && reserve.resource().preReservedRole().isEmpty()
                     && !reserve.resource().isMountDisk()) {
                 left.merge(reserve.resource().name(), -reserve.resource().amount(), Double::sum);
             }

@@ -2,9 +2,9 @@ package io.stratum.sdk.backend.mesos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.state.CheckResult;
-import io.stratum.sdk.state.TaskState;
-import io.stratum.sdk.state.TaskStatus;
+import io.stratum.sdk.backend.CheckState;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.backend.TaskStatus;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -52,19 +52,19 @@ final class StatusJson {
         };
     }
 
-    private static CheckResult health(JsonNode status) {
+    private static CheckState health(JsonNode status) {
         JsonNode healthy = status.path("healthy");
         if (!healthy.isBoolean()) {
-            return CheckResult.UNKNOWN;
+            return CheckState.UNKNOWN;
         }
-        return healthy.asBoolean() ? CheckResult.PASSED : CheckResult.FAILED;
+        return healthy.asBoolean() ? CheckState.PASSED : CheckState.FAILED;
     }
 
     /**
      * A {@code CheckStatusInfo} holds the check's type and, once it has run, its result; until
      * then the result is empty ({@code "command": {}}), which is no verdict yet.
      */
-    static CheckResult readiness(JsonNode check) {
+    static CheckState readiness(JsonNode check) {
         Optional<Boolean> passed = switch (check.path("type").asText()) {
             case "COMMAND" -> number(check.path("command"), "exit_code").map(code -> code == 0);
             case "HTTP" -> number(check.path("http"), "status_code").map(code -> code >= 200 && code <= 399);
@@ -72,7 +72,7 @@ final class StatusJson {
                     ? Optional.of(check.path("tcp").path("succeeded").asBoolean()) : Optional.empty();
             default -> Optional.empty();
         };
-        return passed.map(p -> p ? CheckResult.PASSED : CheckResult.FAILED).orElse(CheckResult.UNKNOWN);
+        return passed.map(p -> p ? CheckState.PASSED : CheckState.FAILED).orElse(CheckState.UNKNOWN);
     }
 
     private static Optional<Long> number(JsonNode message, String field) {

@@ -2,7 +2,7 @@ package io.stratum.sdk.backend.mesos;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.TaskSpec;

@@ -2,13 +2,13 @@ package io.stratum.sdk.backend.sim;
 
 import io.stratum.sdk.backend.BackendListener;
 import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.Recommendation;
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.Operation;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.Resource;
-import io.stratum.sdk.state.CheckResult;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.CheckState;
+import io.stratum.sdk.backend.TaskState;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ final class DefaultSimCluster implements SimCluster {
     }
 
     @Override
-    public synchronized void accept(Collection<String> offerIds, List<Recommendation> operations) {
+    public synchronized void accept(Collection<String> offerIds, List<Operation> operations) {
         OfferBook.Accepted accepted = offers.accept(offerIds);
         if (accepted.invalid() != null) {
             // as Mesos: nothing applies, and launched tasks are lost before the cluster ever knew them
@@ -203,14 +203,14 @@ final class DefaultSimCluster implements SimCluster {
     }
 
     @Override
-    public synchronized void setHealth(String taskId, CheckResult result) {
+    public synchronized void setHealth(String taskId, CheckState result) {
         TaskRecord task = live(taskId);
         tasks.report(task, task.status.state(), result, task.status.readiness(), "health check " + result, true);
         autoDeliver();
     }
 
     @Override
-    public synchronized void setReadiness(String taskId, CheckResult result) {
+    public synchronized void setReadiness(String taskId, CheckState result) {
         TaskRecord task = live(taskId);
         tasks.report(task, task.status.state(), task.status.health(), result, "readiness check " + result, true);
         autoDeliver();

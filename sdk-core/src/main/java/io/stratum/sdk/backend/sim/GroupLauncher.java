@@ -1,7 +1,7 @@
 package io.stratum.sdk.backend.sim;
 
-import io.stratum.sdk.offer.LaunchRecommendation;
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.backend.LaunchOperation;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.resource.PersistentVolume;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.resource.ResourceValue;
@@ -34,7 +34,7 @@ final class GroupLauncher {
     }
 
     /** @return null when launched, otherwise why the whole group is refused */
-    String launch(AgentLedger agent, Holdings offered, LaunchRecommendation group) {
+    String launch(AgentLedger agent, Holdings offered, LaunchOperation group) {
         if (!group.agentId().equals(agent.agent.id())) {
             return "the launch is for agent " + group.agentId() + " but the offer is from " + agent.agent.id();
         }

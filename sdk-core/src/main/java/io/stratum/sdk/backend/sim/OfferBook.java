@@ -1,6 +1,6 @@
 package io.stratum.sdk.backend.sim;
 
-import io.stratum.sdk.offer.Offer;
+import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.resource.Resource;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,15 +1,15 @@
 package io.stratum.sdk.backend.sim;
 
-import io.stratum.sdk.offer.CreateVolumeRecommendation;
-import io.stratum.sdk.offer.DestroyVolumeRecommendation;
-import io.stratum.sdk.offer.LaunchRecommendation;
-import io.stratum.sdk.offer.Recommendation;
-import io.stratum.sdk.offer.ReserveRecommendation;
-import io.stratum.sdk.offer.UnreserveRecommendation;
+import io.stratum.sdk.backend.CreateVolumeOperation;
+import io.stratum.sdk.backend.DestroyVolumeOperation;
+import io.stratum.sdk.backend.LaunchOperation;
+import io.stratum.sdk.backend.Operation;
+import io.stratum.sdk.backend.ReserveOperation;
+import io.stratum.sdk.backend.UnreserveOperation;
 import io.stratum.sdk.resource.PersistentVolume;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.resource.ResourceValue;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.TaskState;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +37,8 @@ final class OperationApplier {
         this.launcher = new GroupLauncher(counters, tasks, scripts);
     }
 
-    void apply(AgentLedger agent, Holdings offered, Collection<String> offerIds, List<Recommendation> operations) {
-        for (Recommendation op : operations) {
+    void apply(AgentLedger agent, Holdings offered, Collection<String> offerIds, List<Operation> operations) {
+        for (Operation op : operations) {
             String problem = offerIds.contains(op.offerId()) ? applyOne(agent, offered, op)
                     : "it names offer " + op.offerId() + ", not one of the offers accepted";
             if (problem != null) {
@@ -48,25 +48,25 @@ final class OperationApplier {
     }
 
     /** Records a refused operation; a refused launch's tasks are reported in {@code state} by the master. */
-    void refuse(String offerIds, Recommendation op, String problem, TaskState state) {
+    void refuse(String offerIds, Operation op, String problem, TaskState state) {
         counters.refused++;
         errors.add(new OperationError(offerIds, kind(op), problem));
-        if (op instanceof LaunchRecommendation launch) {
+        if (op instanceof LaunchOperation launch) {
             launch.tasks().forEach(t -> tasks.reportUntracked(t.taskId(), Optional.of(launch.agentId()), state, problem));
         }
     }
 
-    private String applyOne(AgentLedger agent, Holdings offered, Recommendation op) {
-        if (op instanceof ReserveRecommendation r) {
+    private String applyOne(AgentLedger agent, Holdings offered, Operation op) {
+        if (op instanceof ReserveOperation r) {
             return reserve(agent, offered, r.resource());
-        } else if (op instanceof CreateVolumeRecommendation c) {
+        } else if (op instanceof CreateVolumeOperation c) {
             return create(agent, offered, c.volume());
-        } else if (op instanceof LaunchRecommendation l) {
+        } else if (op instanceof LaunchOperation l) {
             return launcher.launch(agent, offered, l);
-        } else if (op instanceof UnreserveRecommendation u) {
+        } else if (op instanceof UnreserveOperation u) {
             return unreserve(agent, offered, u.resource());
         }
-        return destroy(agent, offered, ((DestroyVolumeRecommendation) op).volume());
+        return destroy(agent, offered, ((DestroyVolumeOperation) op).volume());
     }
 
     private String reserve(AgentLedger agent, Holdings offered, Resource r) {
@@ -156,14 +156,14 @@ final class OperationApplier {
         }
     }
 
-    static String kind(Recommendation op) {
-        if (op instanceof ReserveRecommendation) {
+    static String kind(Operation op) {
+        if (op instanceof ReserveOperation) {
             return "RESERVE";
-        } else if (op instanceof CreateVolumeRecommendation) {
+        } else if (op instanceof CreateVolumeOperation) {
             return "CREATE";
-        } else if (op instanceof LaunchRecommendation) {
+        } else if (op instanceof LaunchOperation) {
             return "LAUNCH_GROUP";
-        } else if (op instanceof UnreserveRecommendation) {
+        } else if (op instanceof UnreserveOperation) {
             return "UNRESERVE";
         }
         return "DESTROY";

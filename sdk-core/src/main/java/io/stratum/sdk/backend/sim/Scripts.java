@@ -1,6 +1,6 @@
 package io.stratum.sdk.backend.sim;
 
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.backend.TaskLaunch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

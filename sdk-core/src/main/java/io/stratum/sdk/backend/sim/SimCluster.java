@@ -1,10 +1,10 @@
 package io.stratum.sdk.backend.sim;
 
 import io.stratum.sdk.backend.ClusterBackend;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.TaskLaunch;
-import io.stratum.sdk.state.CheckResult;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.TaskLaunch;
+import io.stratum.sdk.backend.CheckState;
+import io.stratum.sdk.backend.TaskState;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,10 +107,10 @@ public interface SimCluster extends ClusterBackend, SimClusterView {
     void finish(String taskId);
 
     /** Reports a new health check result for a live task, in its current state. Throws as {@link #fail}. */
-    void setHealth(String taskId, CheckResult result);
+    void setHealth(String taskId, CheckState result);
 
     /** Reports a new readiness check result for a live task, in its current state. Throws as {@link #fail}. */
-    void setReadiness(String taskId, CheckResult result);
+    void setReadiness(String taskId, CheckState result);
 
     /** Moves a live task to any state, with a message. Throws as {@link #fail}. */
     void update(String taskId, TaskState state, String message);

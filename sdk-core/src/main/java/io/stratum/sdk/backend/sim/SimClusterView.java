@@ -1,8 +1,8 @@
 package io.stratum.sdk.backend.sim;
 
 import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.Resource;
 import java.time.InstantSource;

@@ -1,8 +1,8 @@
 package io.stratum.sdk.backend.sim;
 
 import io.stratum.sdk.spec.Goal;
-import io.stratum.sdk.state.CheckResult;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.CheckState;
+import io.stratum.sdk.backend.TaskState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +37,7 @@ public record TaskBehaviour(List<Step> steps) {
      * @param message   the explanation, possibly empty
      * @param delay     how long after the previous step (or the launch) it is reported; zero or more
      */
-    public record Step(TaskState state, CheckResult health, CheckResult readiness, String message, Duration delay) {
+    public record Step(TaskState state, CheckState health, CheckState readiness, String message, Duration delay) {
         /** @throws IllegalArgumentException if the delay is negative */
         public Step {
             Objects.requireNonNull(state, "state");
@@ -54,12 +54,12 @@ public record TaskBehaviour(List<Step> steps) {
         }
 
         /** @return this step with the readiness result {@code result} */
-        public Step withReadiness(CheckResult result) {
+        public Step withReadiness(CheckState result) {
             return new Step(state, health, result, message, delay);
         }
 
         /** @return this step with the health result {@code result} */
-        public Step withHealth(CheckResult result) {
+        public Step withHealth(CheckState result) {
             return new Step(state, result, readiness, message, delay);
         }
 
@@ -115,12 +115,12 @@ public record TaskBehaviour(List<Step> steps) {
 
     /** @return a task that runs but whose readiness check fails */
     public static TaskBehaviour failReadiness() {
-        return of(Step.of(TaskState.STARTING, ""), Step.of(TaskState.RUNNING, "").withReadiness(CheckResult.FAILED));
+        return of(Step.of(TaskState.STARTING, ""), Step.of(TaskState.RUNNING, "").withReadiness(CheckState.FAILED));
     }
 
     /** @return a task that runs but whose health check fails */
     public static TaskBehaviour unhealthy() {
-        return of(Step.of(TaskState.STARTING, ""), Step.of(TaskState.RUNNING, "").withHealth(CheckResult.FAILED));
+        return of(Step.of(TaskState.STARTING, ""), Step.of(TaskState.RUNNING, "").withHealth(CheckState.FAILED));
     }
 
     /** @return a launch the agent refuses: {@code ERROR} at once */

@@ -1,11 +1,11 @@
 package io.stratum.sdk.backend.sim;
 
 import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.spec.CheckSpec;
-import io.stratum.sdk.state.CheckResult;
-import io.stratum.sdk.state.TaskState;
-import io.stratum.sdk.state.TaskStatus;
+import io.stratum.sdk.backend.CheckState;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.backend.TaskStatus;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -110,21 +110,21 @@ final class TaskLifecycle {
     }
 
     private void report(TaskRecord task, TaskBehaviour.Step step) {
-        CheckResult health = check(step.health(), step.state(), task.launch.spec().healthCheck(), task.status.health());
-        CheckResult readiness = check(step.readiness(), step.state(), task.launch.spec().readinessCheck(),
+        CheckState health = check(step.health(), step.state(), task.launch.spec().healthCheck(), task.status.health());
+        CheckState readiness = check(step.readiness(), step.state(), task.launch.spec().readinessCheck(),
                 task.status.readiness());
         report(task, step.state(), health, readiness, step.message(), true);
     }
 
-    private static CheckResult check(CheckResult given, TaskState state, CheckSpec spec, CheckResult previous) {
+    private static CheckState check(CheckState given, TaskState state, CheckSpec spec, CheckState previous) {
         if (given != null) {
             return given;
         }
-        return state == TaskState.RUNNING && spec != null ? CheckResult.PASSED : previous;
+        return state == TaskState.RUNNING && spec != null ? CheckState.PASSED : previous;
     }
 
     /** Reports a new status of a known task; with an ack id when the agent (not the master) reports it. */
-    void report(TaskRecord task, TaskState state, CheckResult health, CheckResult readiness, String message,
+    void report(TaskRecord task, TaskState state, CheckState health, CheckState readiness, String message,
             boolean fromAgent) {
         task.status = new TaskStatus(task.id(), state, health, readiness, message, clock.instant());
         Optional<String> ackId = fromAgent ? Optional.of("sim-ack-" + ++ackSeq) : Optional.empty();

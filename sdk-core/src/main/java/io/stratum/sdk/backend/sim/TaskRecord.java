@@ -1,7 +1,7 @@
 package io.stratum.sdk.backend.sim;
 
-import io.stratum.sdk.offer.TaskLaunch;
-import io.stratum.sdk.state.TaskStatus;
+import io.stratum.sdk.backend.TaskLaunch;
+import io.stratum.sdk.backend.TaskStatus;
 import java.util.Set;
 
 /**

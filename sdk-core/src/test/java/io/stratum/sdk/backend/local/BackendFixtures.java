@@ -3,10 +3,10 @@ package io.stratum.sdk.backend.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stratum.sdk.internal.process.ProcessGroup;
-import io.stratum.sdk.offer.EvaluationResult;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.OfferEvaluator;
-import io.stratum.sdk.offer.PodRequest;
+import io.stratum.sdk.internal.offer.EvaluationResult;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.internal.offer.OfferEvaluator;
+import io.stratum.sdk.internal.offer.PodRequest;
 import io.stratum.sdk.resource.DiskSource;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.PodSpec;

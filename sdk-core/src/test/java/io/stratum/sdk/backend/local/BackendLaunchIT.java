@@ -4,13 +4,13 @@ import static io.stratum.sdk.backend.local.LocalFixtures.read;
 import static io.stratum.sdk.backend.local.BackendFixtures.taskId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.offer.EvaluationResult;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.PodRequest;
+import io.stratum.sdk.internal.offer.EvaluationResult;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.internal.offer.PodRequest;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.PodSpec;
-import io.stratum.sdk.state.CheckResult;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.CheckState;
+import io.stratum.sdk.backend.TaskState;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +79,7 @@ class BackendLaunchIT {
         String address = placed.offer().agent().hostname();
         long port = placed.launch().tasks().get(0).ports().get("http");
 
-        started.events().await(taskId, s -> s.state() == TaskState.RUNNING && s.readiness() == CheckResult.PASSED);
+        started.events().await(taskId, s -> s.state() == TaskState.RUNNING && s.readiness() == CheckState.PASSED);
         assertThat(started.events().states(taskId)).containsExactly(TaskState.STARTING, TaskState.RUNNING);
         Path sandbox = fixtures.sandbox(taskId);
         assertThat(read(sandbox.resolve("env.out")).lines().toList()).contains("TASK_NAME=web-0-server",

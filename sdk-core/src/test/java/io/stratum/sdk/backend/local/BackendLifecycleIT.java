@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.stratum.sdk.internal.process.ProcessGroup;
-import io.stratum.sdk.offer.PodRequest;
+import io.stratum.sdk.internal.offer.PodRequest;
 import io.stratum.sdk.spec.PodSpec;
-import io.stratum.sdk.state.CheckResult;
-import io.stratum.sdk.state.TaskState;
-import io.stratum.sdk.state.TaskStatus;
+import io.stratum.sdk.backend.CheckState;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.backend.TaskStatus;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -62,10 +62,10 @@ class BackendLifecycleIT {
         TaskStatus failed = started.events().await(task, TaskState.FAILED);
 
         assertThat(failed.message()).startsWith("health check failed 2 times in a row: exit 1");
-        assertThat(failed.health()).isEqualTo(CheckResult.FAILED);
+        assertThat(failed.health()).isEqualTo(CheckState.FAILED);
         assertThat(started.events().statuses(task)).anySatisfy(s -> {
             assertThat(s.state()).isEqualTo(TaskState.RUNNING);
-            assertThat(s.health()).isEqualTo(CheckResult.FAILED);
+            assertThat(s.health()).isEqualTo(CheckState.FAILED);
         });
         assertThat(new ProcessGroup(pid).isEmpty()).isTrue();
     }
@@ -81,7 +81,7 @@ class BackendLifecycleIT {
                   grace-period: 5
                 """);
 
-        started.events().await(task, s -> s.state() == TaskState.RUNNING && s.health() == CheckResult.PASSED);
+        started.events().await(task, s -> s.state() == TaskState.RUNNING && s.health() == CheckState.PASSED);
     }
 
     @Test

@@ -5,15 +5,15 @@ import static io.stratum.sdk.backend.local.LocalFixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.stratum.sdk.offer.DestroyVolumeRecommendation;
-import io.stratum.sdk.offer.EvaluationResult;
-import io.stratum.sdk.offer.LaunchRecommendation;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.PodRequest;
-import io.stratum.sdk.offer.Recommendation;
+import io.stratum.sdk.backend.DestroyVolumeOperation;
+import io.stratum.sdk.internal.offer.EvaluationResult;
+import io.stratum.sdk.backend.LaunchOperation;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.internal.offer.PodRequest;
+import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.PodSpec;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.TaskState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,7 +85,7 @@ class BackendMountVolumeIT {
     private String relaunchInPlace(Offer offer) {
         started.events().used(offer.id());
         EvaluationResult.Success again = fixtures.launch(started, PodRequest.inPlace(pod, 0, first.footprint()), List.of(offer));
-        assertThat(again.recommendations()).singleElement().isInstanceOf(LaunchRecommendation.class);
+        assertThat(again.recommendations()).singleElement().isInstanceOf(LaunchOperation.class);
         String second = taskId(again);
         started.events().await(second, TaskState.RUNNING);
         return second;
@@ -136,8 +136,8 @@ class BackendMountVolumeIT {
         killTheFirstTask();
         Offer offer = offerWithTheReservations();
         started.events().used(offer.id());
-        List<Recommendation> garbage = fixtures.evaluator.collectGarbage(List.of(offer), Set.of());
-        assertThat(garbage).hasAtLeastOneElementOfType(DestroyVolumeRecommendation.class);
+        List<Operation> garbage = fixtures.evaluator.collectGarbage(List.of(offer), Set.of());
+        assertThat(garbage).hasAtLeastOneElementOfType(DestroyVolumeOperation.class);
 
         started.backend().accept(List.of(offer.id()), garbage);
 

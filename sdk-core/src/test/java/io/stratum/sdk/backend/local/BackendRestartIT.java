@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.stratum.sdk.backend.TaskStatusUpdate;
 import io.stratum.sdk.internal.process.ProcessGroup;
-import io.stratum.sdk.offer.EvaluationResult;
-import io.stratum.sdk.offer.PodRequest;
+import io.stratum.sdk.internal.offer.EvaluationResult;
+import io.stratum.sdk.internal.offer.PodRequest;
 import io.stratum.sdk.spec.PodSpec;
-import io.stratum.sdk.state.CheckResult;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.CheckState;
+import io.stratum.sdk.backend.TaskState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +82,7 @@ class BackendRestartIT {
         keep = taskId(keepLaunch);
         die = taskId(launch(first, "die"));
         done = taskId(launch(first, "done"));
-        first.events().await(keep, s -> s.readiness() == CheckResult.PASSED);
+        first.events().await(keep, s -> s.readiness() == CheckState.PASSED);
         first.events().await(die, TaskState.RUNNING);
         first.events().await(done, TaskState.RUNNING);
         keepPid = pid(first, keep);
@@ -112,7 +112,7 @@ class BackendRestartIT {
 
         TaskStatusUpdate answer = firstUpdate(keep);
         assertThat(answer.status().state()).isEqualTo(TaskState.RUNNING);
-        assertThat(answer.status().readiness()).isEqualTo(CheckResult.PASSED);
+        assertThat(answer.status().readiness()).isEqualTo(CheckState.PASSED);
         assertThat(answer.ackId()).isEmpty();
         assertThat(pid(second, keep)).isEqualTo(keepPid);
         assertThat(LocalFixtures.living(keepPid)).isTrue();

@@ -4,11 +4,11 @@ import static io.stratum.sdk.backend.local.BackendFixtures.taskId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.stratum.sdk.offer.EvaluationResult;
-import io.stratum.sdk.offer.PodRequest;
+import io.stratum.sdk.internal.offer.EvaluationResult;
+import io.stratum.sdk.internal.offer.PodRequest;
 import io.stratum.sdk.spec.PodSpec;
-import io.stratum.sdk.state.CheckResult;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.CheckState;
+import io.stratum.sdk.backend.TaskState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,7 +46,7 @@ class BackendTimingsIT {
             launched.add(success);
             String task = taskId(success);
             toRunning.add(Duration.ofNanos(started.events().arrival(task, s -> s.state() == TaskState.RUNNING) - accepted));
-            toReady.add(Duration.ofNanos(started.events().arrival(task, s -> s.readiness() == CheckResult.PASSED) - accepted));
+            toReady.add(Duration.ofNanos(started.events().arrival(task, s -> s.readiness() == CheckState.PASSED) - accepted));
         }
         return launched;
     }

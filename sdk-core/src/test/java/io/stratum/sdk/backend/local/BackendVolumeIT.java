@@ -4,16 +4,16 @@ import static io.stratum.sdk.backend.local.LocalFixtures.read;
 import static io.stratum.sdk.backend.local.BackendFixtures.taskId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.offer.DestroyVolumeRecommendation;
-import io.stratum.sdk.offer.EvaluationResult;
-import io.stratum.sdk.offer.LaunchRecommendation;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.PodRequest;
-import io.stratum.sdk.offer.Recommendation;
+import io.stratum.sdk.backend.DestroyVolumeOperation;
+import io.stratum.sdk.internal.offer.EvaluationResult;
+import io.stratum.sdk.backend.LaunchOperation;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.internal.offer.PodRequest;
+import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.resource.Range;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.PodSpec;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.TaskState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -84,7 +84,7 @@ class BackendVolumeIT {
 
         EvaluationResult.Success again = fixtures.launch(started, PodRequest.inPlace(pod, 0, first.footprint()), List.of(offer));
 
-        assertThat(again.recommendations()).singleElement().isInstanceOf(LaunchRecommendation.class);
+        assertThat(again.recommendations()).singleElement().isInstanceOf(LaunchOperation.class);
         String second = taskId(again);
         started.events().await(second, TaskState.RUNNING);
         Path log = fixtures.sandbox(second).resolve("data/log");
@@ -101,8 +101,8 @@ class BackendVolumeIT {
                 .orElseThrow().persistenceId();
         Path volume = AgentDirs.of(fixtures.workDir, agent).volume(persistenceId);
         assertThat(volume).isDirectory();
-        List<Recommendation> garbage = fixtures.evaluator.collectGarbage(List.of(offer), Set.of());
-        assertThat(garbage).hasAtLeastOneElementOfType(DestroyVolumeRecommendation.class);
+        List<Operation> garbage = fixtures.evaluator.collectGarbage(List.of(offer), Set.of());
+        assertThat(garbage).hasAtLeastOneElementOfType(DestroyVolumeOperation.class);
 
         started.backend().accept(List.of(offer.id()), garbage);
 

@@ -3,11 +3,11 @@ package io.stratum.sdk.backend.local;
 import static io.stratum.sdk.backend.local.LocalFixtures.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.check.CheckContext;
-import io.stratum.sdk.check.CheckKind;
-import io.stratum.sdk.check.CheckResult;
-import io.stratum.sdk.check.CheckRunner;
-import io.stratum.sdk.check.RunningCheck;
+import io.stratum.sdk.internal.check.CheckContext;
+import io.stratum.sdk.internal.check.CheckKind;
+import io.stratum.sdk.internal.check.CheckResult;
+import io.stratum.sdk.internal.check.CheckRunner;
+import io.stratum.sdk.internal.check.RunningCheck;
 import io.stratum.sdk.spec.CheckProbe;
 import io.stratum.sdk.spec.CheckSpec;
 import java.time.Duration;

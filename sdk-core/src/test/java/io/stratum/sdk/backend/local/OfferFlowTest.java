@@ -3,10 +3,10 @@ package io.stratum.sdk.backend.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.stratum.sdk.offer.EvaluationResult;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.PodRequest;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.internal.offer.EvaluationResult;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.internal.offer.PodRequest;
+import io.stratum.sdk.backend.TaskState;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,10 @@ package io.stratum.sdk.backend.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stratum.sdk.offer.CreateVolumeRecommendation;
-import io.stratum.sdk.offer.DestroyVolumeRecommendation;
-import io.stratum.sdk.offer.ReserveRecommendation;
-import io.stratum.sdk.offer.UnreserveRecommendation;
+import io.stratum.sdk.backend.CreateVolumeOperation;
+import io.stratum.sdk.backend.DestroyVolumeOperation;
+import io.stratum.sdk.backend.ReserveOperation;
+import io.stratum.sdk.backend.UnreserveOperation;
 import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.DiskSource;
 import io.stratum.sdk.resource.PersistentVolume;
@@ -41,7 +41,7 @@ class OperationsTest {
                 Reservation.POD_INSTANCE, "db-0")));
     }
 
-    private void apply(io.stratum.sdk.offer.Recommendation operation, String... inUse) {
+    private void apply(io.stratum.sdk.backend.Operation operation, String... inUse) {
         Operations.apply(agent, operation, Set.of(inUse));
     }
 
@@ -50,8 +50,8 @@ class OperationsTest {
         Resource cpus = reserved(Resource.scalar(Resource.CPUS, 1.5), "r1");
         Resource port = reserved(Resource.ports(Range.of(21_003)), "r2");
 
-        apply(new ReserveRecommendation("o1", cpus));
-        apply(new ReserveRecommendation("o1", port));
+        apply(new ReserveOperation("o1", cpus));
+        apply(new ReserveOperation("o1", port));
 
         assertThat(agent.free(Resource.CPUS)).isEqualTo(2.5);
         assertThat(agent.freePorts()).containsExactly(new Range(21_000, 21_002), new Range(21_004, 21_009));
@@ -61,11 +61,11 @@ class OperationsTest {
 
     @Test
     void moreThanIsFreeIsRefusedAndChangesNothing() {
-        assertThatThrownBy(() -> apply(new ReserveRecommendation("o1", reserved(Resource.scalar(Resource.MEM, 5000), "r1"))))
+        assertThatThrownBy(() -> apply(new ReserveOperation("o1", reserved(Resource.scalar(Resource.MEM, 5000), "r1"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only 4096 free");
-        assertThatThrownBy(() -> apply(new ReserveRecommendation("o1", reserved(Resource.ports(Range.of(80)), "r2"))))
+        assertThatThrownBy(() -> apply(new ReserveOperation("o1", reserved(Resource.ports(Range.of(80)), "r2"))))
                 .hasMessageContaining("not free");
-        assertThatThrownBy(() -> apply(new ReserveRecommendation("o1",
+        assertThatThrownBy(() -> apply(new ReserveOperation("o1",
                 reserved(Resource.mountDisk(100, DiskSource.mount("/mnt/a")), "r3")))).hasMessageContaining("MOUNT");
 
         assertThat(agent.ledger().reservations()).isEmpty();
@@ -74,16 +74,16 @@ class OperationsTest {
     @Test
     void reservingUnderAnExistingIdGrowsItAndAPartialUnreserveShrinksIt() {
         Resource mem = reserved(Resource.scalar(Resource.MEM, 1024), "r1");
-        apply(new ReserveRecommendation("o1", mem));
+        apply(new ReserveOperation("o1", mem));
 
-        apply(new ReserveRecommendation("o2", mem.withValue(ResourceValue.scalar(512))));
+        apply(new ReserveOperation("o2", mem.withValue(ResourceValue.scalar(512))));
         assertThat(agent.reservations()).containsExactly(mem.withValue(ResourceValue.scalar(1536)));
 
-        apply(new UnreserveRecommendation("o3", mem.withValue(ResourceValue.scalar(1024))));
+        apply(new UnreserveOperation("o3", mem.withValue(ResourceValue.scalar(1024))));
         assertThat(agent.reservations()).containsExactly(mem.withValue(ResourceValue.scalar(512)));
         assertThat(agent.free(Resource.MEM)).isEqualTo(3584);
 
-        apply(new UnreserveRecommendation("o4", mem.withValue(ResourceValue.scalar(512))));
+        apply(new UnreserveOperation("o4", mem.withValue(ResourceValue.scalar(512))));
         assertThat(agent.reservations()).isEmpty();
     }
 
@@ -91,19 +91,19 @@ class OperationsTest {
     void aVolumeIsCreatedOnReservedDiskAndItsDestructionDeletesItsData() throws IOException {
         Resource disk = reserved(Resource.scalar(Resource.DISK, 64), "r1");
         Resource withVolume = disk.withVolume(new PersistentVolume("db-0-data__1", "data"));
-        apply(new ReserveRecommendation("o1", disk));
-        apply(new CreateVolumeRecommendation("o1", withVolume));
+        apply(new ReserveOperation("o1", disk));
+        apply(new CreateVolumeOperation("o1", withVolume));
         Path volume = agent.dirs().volume("db-0-data__1");
         Files.writeString(volume.resolve("file"), "kept");
 
         assertThat(agent.offerable(Set.of())).contains(withVolume);
-        assertThatThrownBy(() -> apply(new UnreserveRecommendation("o2", disk))).hasMessageContaining("destroy it first");
-        assertThatThrownBy(() -> apply(new DestroyVolumeRecommendation("o2", withVolume), "r1"))
+        assertThatThrownBy(() -> apply(new UnreserveOperation("o2", disk))).hasMessageContaining("destroy it first");
+        assertThatThrownBy(() -> apply(new DestroyVolumeOperation("o2", withVolume), "r1"))
                 .hasMessageContaining("in use");
         assertThat(volume.resolve("file")).hasContent("kept");
 
-        apply(new DestroyVolumeRecommendation("o3", withVolume));
-        apply(new UnreserveRecommendation("o3", disk));
+        apply(new DestroyVolumeOperation("o3", withVolume));
+        apply(new UnreserveOperation("o3", disk));
         assertThat(volume).doesNotExist();
         assertThat(agent.offerable(Set.of())).noneMatch(r -> r.reservation().isPresent());
     }
@@ -111,10 +111,10 @@ class OperationsTest {
     @Test
     void reservationsInUseOrUnknownCannotBeUnreserved() {
         Resource cpus = reserved(Resource.scalar(Resource.CPUS, 1), "r1");
-        apply(new ReserveRecommendation("o1", cpus));
+        apply(new ReserveOperation("o1", cpus));
 
-        assertThatThrownBy(() -> apply(new UnreserveRecommendation("o2", cpus), "r1")).hasMessageContaining("in use");
-        assertThatThrownBy(() -> apply(new UnreserveRecommendation("o2", reserved(Resource.scalar(Resource.CPUS, 1), "r9"))))
+        assertThatThrownBy(() -> apply(new UnreserveOperation("o2", cpus), "r1")).hasMessageContaining("in use");
+        assertThatThrownBy(() -> apply(new UnreserveOperation("o2", reserved(Resource.scalar(Resource.CPUS, 1), "r9"))))
                 .hasMessageContaining("not reserved");
         assertThat(agent.reservations()).containsExactly(cpus);
     }
@@ -122,7 +122,7 @@ class OperationsTest {
     @Test
     void theLedgerOutlivesTheAgentObject() {
         Resource cpus = reserved(Resource.scalar(Resource.CPUS, 1), "r1");
-        apply(new ReserveRecommendation("o1", cpus));
+        apply(new ReserveOperation("o1", cpus));
 
         LocalAgent again = new LocalAgent(agent.agent(), agent.dirs(), new AgentResources(4, 4096, 8192,
                 new Range(21_000, 21_009)), dirs -> null);
@@ -136,11 +136,11 @@ class OperationsTest {
                 new AgentResources(4, 4096, 8192, new Range(21_000, 21_009), 0, 1, 100, Map.of()), dirs -> null);
         Resource disk = withDisks.freeMounts().get(0);
 
-        assertThatThrownBy(() -> Operations.apply(withDisks, new ReserveRecommendation("o1",
+        assertThatThrownBy(() -> Operations.apply(withDisks, new ReserveOperation("o1",
                 reserved(disk.withValue(ResourceValue.scalar(50)), "m1")), Set.of()))
                 .hasMessageContaining("is reserved whole: 100 MB");
-        Operations.apply(withDisks, new ReserveRecommendation("o1", reserved(disk, "m1")), Set.of());
-        assertThatThrownBy(() -> Operations.apply(withDisks, new ReserveRecommendation("o1", reserved(disk, "m2")), Set.of()))
+        Operations.apply(withDisks, new ReserveOperation("o1", reserved(disk, "m1")), Set.of());
+        assertThatThrownBy(() -> Operations.apply(withDisks, new ReserveOperation("o1", reserved(disk, "m2")), Set.of()))
                 .hasMessageContaining("is reserved already");
 
         assertThat(withDisks.freeMounts()).isEmpty();
@@ -155,13 +155,13 @@ class OperationsTest {
                         Map.of("r", new StaticReservation("r", 1, 0, 0))), dirs -> null);
         Resource cpus = reserved(Resource.scalar(Resource.CPUS, 0.75).withPreReservedRole("r"), "p1");
 
-        Operations.apply(withRole, new ReserveRecommendation("o1", cpus), Set.of());
+        Operations.apply(withRole, new ReserveOperation("o1", cpus), Set.of());
 
         assertThat(withRole.free(Resource.CPUS)).isEqualTo(3);
         assertThat(withRole.free("r", Resource.CPUS)).isEqualTo(0.25);
         assertThat(withRole.ledger().reservations()).singleElement().satisfies(r -> assertThat(r.role()).isEqualTo("r/role"));
         assertThat(withRole.offerable(Set.of())).contains(cpus);
-        assertThatThrownBy(() -> Operations.apply(withRole, new ReserveRecommendation("o1",
+        assertThatThrownBy(() -> Operations.apply(withRole, new ReserveOperation("o1",
                 reserved(Resource.scalar(Resource.CPUS, 0.5).withPreReservedRole("r"), "p2")), Set.of()))
                 .hasMessageContaining("pre-reserved for r");
     }

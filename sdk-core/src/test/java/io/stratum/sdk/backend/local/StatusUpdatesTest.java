@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stratum.sdk.backend.BackendListener;
 import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.state.TaskState;
-import io.stratum.sdk.state.TaskStatus;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.backend.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -7,13 +7,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.offer.EvaluationResult;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.OfferEvaluator;
-import io.stratum.sdk.offer.PodRequest;
+import io.stratum.sdk.internal.offer.EvaluationResult;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.internal.offer.OfferEvaluator;
+import io.stratum.sdk.internal.offer.PodRequest;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.SpecLoader;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.TaskState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

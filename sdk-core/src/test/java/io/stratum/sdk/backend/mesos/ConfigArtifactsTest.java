@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratum.sdk.backend.ArtifactStore;
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.spec.SpecLoader;
 import io.stratum.sdk.spec.TaskSpec;

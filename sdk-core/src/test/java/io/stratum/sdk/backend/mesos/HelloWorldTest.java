@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratum.sdk.plan.Status;
-import io.stratum.sdk.scheduler.SchedulerLoop;
-import io.stratum.sdk.scheduler.ServiceScheduler;
+import io.stratum.sdk.internal.scheduler.SchedulerLoop;
+import io.stratum.sdk.internal.scheduler.ServiceScheduler;
 import io.stratum.sdk.spec.ServiceSpec;
-import io.stratum.sdk.state.Persister;
-import io.stratum.sdk.state.TaskRecord;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.internal.state.Persister;
+import io.stratum.sdk.internal.state.TaskRecord;
+import io.stratum.sdk.backend.TaskState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

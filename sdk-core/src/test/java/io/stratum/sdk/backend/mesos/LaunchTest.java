@@ -7,16 +7,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.offer.EvaluationResult;
-import io.stratum.sdk.offer.LaunchRecommendation;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.OfferEvaluator;
-import io.stratum.sdk.offer.PodRequest;
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.internal.offer.EvaluationResult;
+import io.stratum.sdk.backend.LaunchOperation;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.internal.offer.OfferEvaluator;
+import io.stratum.sdk.internal.offer.PodRequest;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.SpecLoader;
-import io.stratum.sdk.state.CheckResult;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.CheckState;
+import io.stratum.sdk.backend.TaskState;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -101,13 +101,13 @@ class LaunchTest {
         TaskLaunch task = placed.launch().tasks().get(0);
 
         await().atMost(WAIT).pollInterval(POLL).until(() -> last(task.taskId())
-                .filter(u -> u.status().readiness() == CheckResult.PASSED).isPresent());
+                .filter(u -> u.status().readiness() == CheckState.PASSED).isPresent());
         TaskStatusUpdate ready = last(task.taskId()).orElseThrow();
         assertThat(ready.status().state()).isEqualTo(TaskState.RUNNING);
-        assertThat(ready.status().health()).isEqualTo(CheckResult.PASSED);
+        assertThat(ready.status().health()).isEqualTo(CheckState.PASSED);
         assertThat(ready.agentId()).contains(placed.offer().agent().id());
         assertThat(events.updates(task.taskId(), TaskState.RUNNING).get(0).status().readiness())
-                .as("a check that has not run yet").isEqualTo(CheckResult.UNKNOWN);
+                .as("a check that has not run yet").isEqualTo(CheckState.UNKNOWN);
 
         JsonNode accept = fixture.cluster.calls("ACCEPT").get(0).path("accept");
         List<String> types = new java.util.ArrayList<>();
@@ -166,7 +166,7 @@ class LaunchTest {
         await().atMost(WAIT).pollInterval(POLL).until(() -> events.offers.size() > offersBefore);
         EvaluationResult.Success again = place(PodRequest.inPlace(pod, 0, first.footprint()));
 
-        assertThat(again.recommendations()).singleElement().isInstanceOf(LaunchRecommendation.class);
+        assertThat(again.recommendations()).singleElement().isInstanceOf(LaunchOperation.class);
         String secondId = again.launch().tasks().get(0).taskId();
         await().atMost(WAIT).pollInterval(POLL).until(() -> !events.updates(secondId, TaskState.RUNNING).isEmpty());
         assertThat(fixture.cluster.calls("ACCEPT").get(1).findValues("reserve")).isEmpty();

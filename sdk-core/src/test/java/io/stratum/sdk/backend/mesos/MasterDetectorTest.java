@@ -3,7 +3,7 @@ package io.stratum.sdk.backend.mesos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stratum.sdk.state.EmbeddedZooKeeper;
+import io.stratum.sdk.internal.state.EmbeddedZooKeeper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

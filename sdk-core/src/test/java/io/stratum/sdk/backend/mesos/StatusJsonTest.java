@@ -3,8 +3,8 @@ package io.stratum.sdk.backend.mesos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.state.CheckResult;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.CheckState;
+import io.stratum.sdk.backend.TaskState;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -20,20 +20,20 @@ class StatusJsonTest {
         assertThat(update.ackId()).contains("AAECAw==");
         assertThat(update.agentId()).contains("a1");
         assertThat(update.status().state()).isEqualTo(TaskState.RUNNING);
-        assertThat(update.status().health()).isEqualTo(CheckResult.FAILED);
-        assertThat(update.status().readiness()).isEqualTo(CheckResult.PASSED);
+        assertThat(update.status().health()).isEqualTo(CheckState.FAILED);
+        assertThat(update.status().readiness()).isEqualTo(CheckState.PASSED);
         assertThat(update.status().timestamp()).isEqualTo(Instant.parse("2026-01-01T00:00:00.500Z"));
     }
 
     @Test
     void aCheckThatHasNotRunYetHasNoVerdict() throws Exception {
         assertThat(read("{\"task_id\":{\"value\":\"t\"},\"state\":\"TASK_RUNNING\",\"check_status\":{\"type\":\"COMMAND\",\"command\":{}}}")
-                .status().readiness()).isEqualTo(CheckResult.UNKNOWN);
+                .status().readiness()).isEqualTo(CheckState.UNKNOWN);
         assertThat(read("{\"task_id\":{\"value\":\"t\"},\"state\":\"TASK_RUNNING\",\"check_status\":{\"type\":\"HTTP\",\"http\":{\"status_code\":503}}}")
-                .status().readiness()).isEqualTo(CheckResult.FAILED);
+                .status().readiness()).isEqualTo(CheckState.FAILED);
         assertThat(read("{\"task_id\":{\"value\":\"t\"},\"state\":\"TASK_RUNNING\",\"check_status\":{\"type\":\"TCP\",\"tcp\":{\"succeeded\":true}}}")
-                .status().readiness()).isEqualTo(CheckResult.PASSED);
-        assertThat(read("{\"task_id\":{\"value\":\"t\"},\"state\":\"TASK_RUNNING\"}").status().health()).isEqualTo(CheckResult.UNKNOWN);
+                .status().readiness()).isEqualTo(CheckState.PASSED);
+        assertThat(read("{\"task_id\":{\"value\":\"t\"},\"state\":\"TASK_RUNNING\"}").status().health()).isEqualTo(CheckState.UNKNOWN);
     }
 
     @Test

@@ -7,15 +7,15 @@ import static io.stratum.sdk.backend.sim.SimFixtures.reserved;
 import static io.stratum.sdk.backend.sim.SimFixtures.reservedIn;
 import static io.stratum.sdk.backend.sim.SimFixtures.server;
 import static io.stratum.sdk.backend.sim.SimFixtures.started;
-import static io.stratum.sdk.state.TaskState.FAILED;
-import static io.stratum.sdk.state.TaskState.LOST;
-import static io.stratum.sdk.state.TaskState.RUNNING;
-import static io.stratum.sdk.state.TaskState.STARTING;
+import static io.stratum.sdk.backend.TaskState.FAILED;
+import static io.stratum.sdk.backend.TaskState.LOST;
+import static io.stratum.sdk.backend.TaskState.RUNNING;
+import static io.stratum.sdk.backend.TaskState.STARTING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.TaskLaunch;
 import org.junit.jupiter.api.Test;
 
 /** Agents lost for good, and agents restarted with their checkpointed reservations. */

@@ -7,7 +7,7 @@ import static io.stratum.sdk.backend.sim.SimFixtures.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stratum.sdk.offer.Offer;
+import io.stratum.sdk.backend.Offer;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class DeliveryTest {
                 List.of(launch(offers.get(0), server(cpus(1))))));
         listener.onUpdate(update -> {
             cluster.acknowledge(update);
-            if (update.status().state() == io.stratum.sdk.state.TaskState.RUNNING) {
+            if (update.status().state() == io.stratum.sdk.backend.TaskState.RUNNING) {
                 cluster.kill(update.taskId(), seconds(5));
             }
         });

@@ -4,18 +4,18 @@ import static io.stratum.sdk.backend.sim.SimFixtures.started;
 import static io.stratum.sdk.backend.sim.SimFixtures.unreserved;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.offer.EvaluationResult;
-import io.stratum.sdk.offer.LaunchRecommendation;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.OfferEvaluator;
-import io.stratum.sdk.offer.PodRequest;
-import io.stratum.sdk.offer.Recommendation;
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.internal.offer.EvaluationResult;
+import io.stratum.sdk.backend.LaunchOperation;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.internal.offer.OfferEvaluator;
+import io.stratum.sdk.internal.offer.PodRequest;
+import io.stratum.sdk.backend.Operation;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.SpecException;
 import io.stratum.sdk.spec.SpecLoader;
-import io.stratum.sdk.state.CheckResult;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.CheckState;
+import io.stratum.sdk.backend.TaskState;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +81,7 @@ class EvaluatorOnSimTest {
         String agentId = placed.offer().agent().id();
         TaskLaunch task = launchedTask(placed);
         assertThat(sim.listener().states(task.taskId())).containsExactly(TaskState.STARTING, TaskState.RUNNING);
-        assertThat(sim.listener().last(task.taskId()).status().readiness()).isEqualTo(CheckResult.PASSED);
+        assertThat(sim.listener().last(task.taskId()).status().readiness()).isEqualTo(CheckState.PASSED);
         assertThat(sim.cluster().reservations(agentId)).containsExactlyInAnyOrderElementsOf(placed.footprint().resources());
         assertThat(sim.cluster().volumes(agentId)).singleElement()
                 .satisfies(v -> assertThat(v.volume().orElseThrow().containerPath()).isEqualTo("data"));
@@ -97,7 +97,7 @@ class EvaluatorOnSimTest {
 
         EvaluationResult.Success again = place(PodRequest.inPlace(pod, 0, first.footprint()));
 
-        assertThat(again.recommendations()).singleElement().isInstanceOf(LaunchRecommendation.class);
+        assertThat(again.recommendations()).singleElement().isInstanceOf(LaunchOperation.class);
         assertThat(again.offer().agent()).isEqualTo(first.offer().agent());
         TaskLaunch relaunched = launchedTask(again);
         assertThat(sim.cluster().task(relaunched.taskId())).get().extracting(SimTask::state).isEqualTo(TaskState.RUNNING);
@@ -128,8 +128,8 @@ class EvaluatorOnSimTest {
         sim.cluster().kill(launchedTask(placed).taskId(), java.time.Duration.ofSeconds(5));
         List<Offer> offers = sim.offers();
 
-        List<Recommendation> garbage = evaluator.collectGarbage(offers, Set.of());
-        Map<String, List<Recommendation>> byOffer = new LinkedHashMap<>();
+        List<Operation> garbage = evaluator.collectGarbage(offers, Set.of());
+        Map<String, List<Operation>> byOffer = new LinkedHashMap<>();
         garbage.forEach(r -> byOffer.computeIfAbsent(r.offerId(), id -> new java.util.ArrayList<>()).add(r));
         byOffer.forEach((offerId, ops) -> sim.cluster().accept(List.of(offerId), ops));
 

@@ -13,12 +13,12 @@ import static io.stratum.sdk.backend.sim.SimFixtures.task;
 import static io.stratum.sdk.backend.sim.SimFixtures.unreserved;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.resource.PersistentVolume;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.Goal;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.TaskState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -162,7 +162,7 @@ class LaunchTest {
         Offer offer = sim.offer("agent-1");
         TaskLaunch server = server(cpus(1));
 
-        sim.accept(offer, new io.stratum.sdk.offer.LaunchRecommendation(offer.id(), "agent-9", "node-0",
+        sim.accept(offer, new io.stratum.sdk.backend.LaunchOperation(offer.id(), "agent-9", "node-0",
                 List.of(server), List.of()));
 
         assertThat(sim.listener().last(server.taskId()).status().message())

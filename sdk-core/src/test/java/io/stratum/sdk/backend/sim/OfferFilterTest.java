@@ -7,8 +7,8 @@ import static io.stratum.sdk.backend.sim.SimFixtures.server;
 import static io.stratum.sdk.backend.sim.SimFixtures.started;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.TaskLaunch;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static io.stratum.sdk.backend.sim.SimFixtures.started;
 import static io.stratum.sdk.backend.sim.SimFixtures.unreserved;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.offer.Offer;
+import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.resource.DiskSource;
 import io.stratum.sdk.resource.Range;
 import io.stratum.sdk.resource.Resource;

@@ -4,15 +4,15 @@ import static io.stratum.sdk.backend.sim.SimFixtures.cpus;
 import static io.stratum.sdk.backend.sim.SimFixtures.launch;
 import static io.stratum.sdk.backend.sim.SimFixtures.started;
 import static io.stratum.sdk.backend.sim.SimFixtures.task;
-import static io.stratum.sdk.state.TaskState.FINISHED;
-import static io.stratum.sdk.state.TaskState.LOST;
-import static io.stratum.sdk.state.TaskState.RUNNING;
-import static io.stratum.sdk.state.TaskState.STARTING;
+import static io.stratum.sdk.backend.TaskState.FINISHED;
+import static io.stratum.sdk.backend.TaskState.LOST;
+import static io.stratum.sdk.backend.TaskState.RUNNING;
+import static io.stratum.sdk.backend.TaskState.STARTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.spec.Goal;
 import java.util.List;
 import java.util.Optional;
@@ -107,7 +107,7 @@ class ReconciliationTest {
         sim.cluster().deliver();
 
         assertThat(again.registrations).containsExactly("fw-1");
-        assertThat(again.states(task.taskId())).containsExactly(RUNNING, io.stratum.sdk.state.TaskState.FAILED);
+        assertThat(again.states(task.taskId())).containsExactly(RUNNING, io.stratum.sdk.backend.TaskState.FAILED);
         assertThat(sim.cluster().frameworkId()).contains("fw-1");
     }
 }

@@ -2,8 +2,8 @@ package io.stratum.sdk.backend.sim;
 
 import io.stratum.sdk.backend.BackendListener;
 import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.TaskState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -2,16 +2,16 @@ package io.stratum.sdk.backend.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.offer.EvaluationResult;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.OfferEvaluator;
-import io.stratum.sdk.offer.PodRequest;
+import io.stratum.sdk.internal.offer.EvaluationResult;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.internal.offer.OfferEvaluator;
+import io.stratum.sdk.internal.offer.PodRequest;
 import io.stratum.sdk.placement.PlacementParser;
 import io.stratum.sdk.placement.PlacementSyntaxException;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.Goal;
 import io.stratum.sdk.spec.PodSpec;
-import io.stratum.sdk.state.TaskState;
+import io.stratum.sdk.backend.TaskState;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

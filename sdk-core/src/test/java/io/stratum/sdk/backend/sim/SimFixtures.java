@@ -1,10 +1,10 @@
 package io.stratum.sdk.backend.sim;
 
-import io.stratum.sdk.offer.LaunchRecommendation;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.Recommendation;
-import io.stratum.sdk.offer.ReserveRecommendation;
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.backend.LaunchOperation;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.Operation;
+import io.stratum.sdk.backend.ReserveOperation;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.resource.Range;
 import io.stratum.sdk.resource.Reservation;
 import io.stratum.sdk.resource.Resource;
@@ -42,7 +42,7 @@ final class SimFixtures {
         }
 
         /** Accepts {@code ops} on {@code offer} and delivers what follows. */
-        void accept(Offer offer, Recommendation... ops) {
+        void accept(Offer offer, Operation... ops) {
             cluster.accept(List.of(offer.id()), List.of(ops));
             cluster.deliver();
         }
@@ -86,8 +86,8 @@ final class SimFixtures {
         return Resource.ports(Range.of(port));
     }
 
-    static ReserveRecommendation reserve(Offer offer, Resource resource, String id) {
-        return new ReserveRecommendation(offer.id(), reserved(resource, id));
+    static ReserveOperation reserve(Offer offer, Resource resource, String id) {
+        return new ReserveOperation(offer.id(), reserved(resource, id));
     }
 
     /** @return a task spec with the goal and, if asked, a health and a readiness check */
@@ -107,8 +107,8 @@ final class SimFixtures {
         return task(0, "server", Goal.RUNNING, false, resources);
     }
 
-    static LaunchRecommendation launch(Offer offer, TaskLaunch... tasks) {
-        return new LaunchRecommendation(offer.id(), offer.agent().id(), tasks[0].podInstance(), List.of(tasks), List.of());
+    static LaunchOperation launch(Offer offer, TaskLaunch... tasks) {
+        return new LaunchOperation(offer.id(), offer.agent().id(), tasks[0].podInstance(), List.of(tasks), List.of());
     }
 
     /** @return the amount of scalar {@code name} that is neither reserved nor pre-reserved in {@code offer} */

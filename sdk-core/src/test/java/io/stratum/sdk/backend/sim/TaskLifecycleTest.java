@@ -5,23 +5,23 @@ import static io.stratum.sdk.backend.sim.SimFixtures.launch;
 import static io.stratum.sdk.backend.sim.SimFixtures.seconds;
 import static io.stratum.sdk.backend.sim.SimFixtures.started;
 import static io.stratum.sdk.backend.sim.SimFixtures.task;
-import static io.stratum.sdk.state.TaskState.FAILED;
-import static io.stratum.sdk.state.TaskState.FINISHED;
-import static io.stratum.sdk.state.TaskState.KILLED;
-import static io.stratum.sdk.state.TaskState.KILLING;
-import static io.stratum.sdk.state.TaskState.LOST;
-import static io.stratum.sdk.state.TaskState.RUNNING;
-import static io.stratum.sdk.state.TaskState.STARTING;
+import static io.stratum.sdk.backend.TaskState.FAILED;
+import static io.stratum.sdk.backend.TaskState.FINISHED;
+import static io.stratum.sdk.backend.TaskState.KILLED;
+import static io.stratum.sdk.backend.TaskState.KILLING;
+import static io.stratum.sdk.backend.TaskState.LOST;
+import static io.stratum.sdk.backend.TaskState.RUNNING;
+import static io.stratum.sdk.backend.TaskState.STARTING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.offer.Offer;
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.spec.Goal;
-import io.stratum.sdk.state.CheckResult;
-import io.stratum.sdk.state.TaskState;
-import io.stratum.sdk.state.TaskStatus;
+import io.stratum.sdk.backend.CheckState;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.backend.TaskStatus;
 import org.junit.jupiter.api.Test;
 
 /** Default rules, scripts, commands and kills. */
@@ -47,7 +47,7 @@ class TaskLifecycleTest {
         TaskStatusUpdate running = sim.listener().last(task.taskId());
         assertThat(running.agentId()).contains("agent-1");
         assertThat(running.ackId()).isPresent();
-        assertThat(running.status().readiness()).isEqualTo(CheckResult.UNKNOWN);
+        assertThat(running.status().readiness()).isEqualTo(CheckState.UNKNOWN);
         assertThat(running.status().timestamp()).isEqualTo(sim.clock().instant());
         assertThat(sim.cluster().task(task.taskId())).get().extracting(SimTask::state).isEqualTo(RUNNING);
     }
@@ -57,10 +57,10 @@ class TaskLifecycleTest {
         TaskLaunch task = run(0, "server", Goal.RUNNING, true);
 
         TaskStatus running = sim.listener().last(task.taskId()).status();
-        assertThat(running.readiness()).isEqualTo(CheckResult.PASSED);
-        assertThat(running.health()).isEqualTo(CheckResult.PASSED);
+        assertThat(running.readiness()).isEqualTo(CheckState.PASSED);
+        assertThat(running.health()).isEqualTo(CheckState.PASSED);
         assertThat(sim.listener().updates.get(0).status().readiness()).as("not while STARTING")
-                .isEqualTo(CheckResult.UNKNOWN);
+                .isEqualTo(CheckState.UNKNOWN);
     }
 
     @Test
@@ -114,8 +114,8 @@ class TaskLifecycleTest {
 
         TaskStatus running = sim.listener().last(task.taskId()).status();
         assertThat(running.state()).isEqualTo(RUNNING);
-        assertThat(running.readiness()).isEqualTo(CheckResult.FAILED);
-        assertThat(running.health()).isEqualTo(CheckResult.PASSED);
+        assertThat(running.readiness()).isEqualTo(CheckState.FAILED);
+        assertThat(running.health()).isEqualTo(CheckState.PASSED);
     }
 
     @Test
@@ -174,17 +174,17 @@ class TaskLifecycleTest {
         TaskLaunch a = run(0, "server", Goal.RUNNING, true);
         TaskLaunch b = run(1, "server", Goal.RUNNING, true);
 
-        sim.cluster().setHealth(a.taskId(), CheckResult.FAILED);
-        sim.cluster().setReadiness(b.taskId(), CheckResult.FAILED);
+        sim.cluster().setHealth(a.taskId(), CheckState.FAILED);
+        sim.cluster().setReadiness(b.taskId(), CheckState.FAILED);
         sim.cluster().finish(b.taskId());
         sim.cluster().fail(a.taskId(), "oom");
         sim.cluster().deliver();
 
         assertThat(sim.listener().states(a.taskId())).containsExactly(STARTING, RUNNING, RUNNING, FAILED);
         assertThat(sim.listener().last(a.taskId()).status()).extracting(TaskStatus::health, TaskStatus::message)
-                .containsExactly(CheckResult.FAILED, "oom");
+                .containsExactly(CheckState.FAILED, "oom");
         assertThat(sim.listener().last(b.taskId()).status()).extracting(TaskStatus::state, TaskStatus::readiness)
-                .containsExactly(FINISHED, CheckResult.FAILED);
+                .containsExactly(FINISHED, CheckState.FAILED);
     }
 
     @Test

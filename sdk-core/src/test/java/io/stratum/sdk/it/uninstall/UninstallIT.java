@@ -6,7 +6,7 @@ import io.stratum.sdk.cli.StratumCli;
 import io.stratum.sdk.it.LocalServices;
 import io.stratum.sdk.it.Processes;
 import io.stratum.sdk.it.ServiceApi;
-import io.stratum.sdk.state.EmbeddedZooKeeper;
+import io.stratum.sdk.internal.state.EmbeddedZooKeeper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

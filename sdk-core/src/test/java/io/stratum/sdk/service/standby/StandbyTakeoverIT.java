@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.stratum.sdk.backend.sim.SimCluster;
-import io.stratum.sdk.offer.TaskLaunch;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.service.RunOptions;
 import io.stratum.sdk.service.ServiceRuntime;
 import io.stratum.sdk.spec.ServiceSpec;
 import io.stratum.sdk.spec.SpecLoader;
-import io.stratum.sdk.state.EmbeddedZooKeeper;
+import io.stratum.sdk.internal.state.EmbeddedZooKeeper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

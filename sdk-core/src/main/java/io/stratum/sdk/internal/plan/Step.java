@@ -1,0 +1,209 @@
+package io.stratum.sdk.internal.plan;
+
+import io.stratum.sdk.plan.Status;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The smallest unit of a plan: launch some tasks of one pod instance and wait until each reaches
+ * its goal ({@link TaskProgress#DONE}).
+ *
+ * <p>Lifecycle, driven by the scheduler: {@link #requirement} while eligible → {@link #prepared()}
+ * when operations were sent → {@link #launched} with the new task ids (STARTING) → {@link #update}
+ * with each task's progress (STARTED, then COMPLETE when every task is DONE). A task that FAILS
+ * sends the step back to PENDING (relaunched with a new task id), or to DELAYED when the scheduler
+ * backs off with {@link #delayUntil}. Updates about task ids the step did not launch are ignored,
+ * so stale and duplicate status updates are harmless.
+ *
+ * <p>Thread-safe: every method is synchronized on the step.
+ */
+public final class Step implements PlanElement {
+    private final UUID id;
+    private final String name;
+    private final PodInstance podInstance;
+    private final List<String> tasks;
+    private final RecoveryType recovery;
+    private final Revision revision = new Revision();
+
+    private Status status = Status.PENDING;
+    private final Map<String, String> launchedIds = new LinkedHashMap<>();
+    private final Map<String, TaskProgress> progress = new LinkedHashMap<>();
+    private Instant delayedUntil;
+    private int failures;
+
+    /**
+     * @param id          a stable id (see {@link PlanIds})
+     * @param podInstance the pod instance worked on
+     * @param tasks       the task names launched together (at least one)
+     * @param recovery    NONE for deploy steps, TRANSIENT or PERMANENT for recovery steps
+     */
+    public Step(UUID id, PodInstance podInstance, List<String> tasks, RecoveryType recovery) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.podInstance = Objects.requireNonNull(podInstance, "podInstance");
+        this.tasks = List.copyOf(tasks);
+        this.recovery = Objects.requireNonNull(recovery, "recovery");
+        if (this.tasks.isEmpty()) {
+            throw new IllegalArgumentException("a step needs at least one task");
+        }
+        this.name = podInstance.name() + ":" + this.tasks;
+    }
+
+    @Override
+    public UUID id() {
+        return id;
+    }
+
+    /** @return {@code <pod>-<index>:[task, ...]} */
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public PodInstance podInstance() {
+        return podInstance;
+    }
+
+    public List<String> tasks() {
+        return tasks;
+    }
+
+    public RecoveryType recovery() {
+        return recovery;
+    }
+
+    @Override
+    public synchronized Status status() {
+        return status;
+    }
+
+    /** @return the task ids of the last launch, by task name (empty before a launch) */
+    public synchronized Map<String, String> launchedTaskIds() {
+        return Map.copyOf(launchedIds);
+    }
+
+    /** @return how many times a task of this step failed since the step last started afresh */
+    public synchronized int failures() {
+        return failures;
+    }
+
+    /** @return when a DELAYED step may go again, if it is delayed */
+    public synchronized Optional<Instant> delayedUntil() {
+        return status == Status.DELAYED ? Optional.ofNullable(delayedUntil) : Optional.empty();
+    }
+
+    /** @return whether the step may be given work at {@code now} */
+    public synchronized boolean isEligible(Instant now) {
+        return status == Status.PENDING || status == Status.DELAYED && !now.isBefore(delayedUntil);
+    }
+
+    /** @return what to launch, if the step is eligible at {@code now} */
+    public synchronized Optional<PodInstanceRequirement> requirement(Instant now, Map<String, String> environment) {
+        if (!isEligible(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new PodInstanceRequirement(podInstance, tasks, recovery, environment));
+    }
+
+    /** Operations for the pod instance were sent. */
+    public synchronized void prepared() {
+        if (status != Status.COMPLETE) {
+            status = Status.PREPARED;
+            revision.bump();
+        }
+    }
+
+    /** The tasks were launched with these ids (task name to task id). */
+    public synchronized void launched(Map<String, String> taskIds) {
+        launchedIds.clear();
+        launchedIds.putAll(taskIds);
+        progress.clear();
+        taskIds.keySet().forEach(task -> progress.put(task, TaskProgress.STARTING));
+        status = Status.STARTING;
+        revision.bump();
+    }
+
+    /**
+     * A task's progress changed. Ignored unless {@code taskId} is the id this step launched for
+     * {@code task}.
+     */
+    public synchronized void update(String task, String taskId, TaskProgress newProgress) {
+        if (!taskId.equals(launchedIds.get(task)) || status == Status.COMPLETE) {
+            return;
+        }
+        progress.put(task, newProgress);
+        if (newProgress == TaskProgress.FAILED) {
+            failures++;
+            status = Status.PENDING;
+            revision.bump();
+            return;
+        }
+        if (progress.size() == tasks.size() && progress.values().stream().allMatch(p -> p == TaskProgress.DONE)) {
+            status = Status.COMPLETE;
+        } else if (progress.values().stream().anyMatch(p -> p == TaskProgress.RUNNING || p == TaskProgress.DONE)) {
+            status = Status.STARTED;
+        }
+        revision.bump();
+    }
+
+    /** Back off: the step is DELAYED until {@code until}, then eligible again. */
+    public synchronized void delayUntil(Instant until) {
+        if (status != Status.COMPLETE) {
+            status = Status.DELAYED;
+            delayedUntil = Objects.requireNonNull(until, "until");
+            revision.bump();
+        }
+    }
+
+    /** Marks the step done without waiting for its tasks. */
+    public synchronized void forceComplete() {
+        status = Status.COMPLETE;
+        revision.bump();
+    }
+
+    /** Makes the step run again from the start. */
+    public synchronized void restart() {
+        status = Status.PENDING;
+        launchedIds.clear();
+        progress.clear();
+        failures = 0;
+        delayedUntil = null;
+        revision.bump();
+    }
+
+    /** Puts the step in an error state (for example, its pod no longer exists). */
+    public synchronized void error() {
+        status = Status.ERROR;
+        revision.bump();
+    }
+
+    /** Restores persisted progress (see {@link PlanProgress}). */
+    synchronized void restore(Status restoredStatus, Map<String, String> taskIds, int restoredFailures,
+            Instant restoredDelay) {
+        status = restoredStatus;
+        launchedIds.clear();
+        launchedIds.putAll(taskIds);
+        progress.clear();
+        failures = restoredFailures;
+        delayedUntil = restoredDelay;
+        if (status == Status.DELAYED && delayedUntil == null) {
+            status = Status.PENDING;
+        }
+        revision.bump();
+    }
+
+    /** @return the change counter of this step, joined into its phase's */
+    Revision revision() {
+        return revision;
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + status();
+    }
+}

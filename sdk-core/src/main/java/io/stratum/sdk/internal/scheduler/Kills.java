@@ -1,0 +1,79 @@
+package io.stratum.sdk.internal.scheduler;
+
+import io.stratum.sdk.backend.ClusterBackend;
+import io.stratum.sdk.internal.plan.Step;
+import io.stratum.sdk.internal.state.TaskRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Tasks the scheduler kills on purpose (restart, replace, pause, config update): each is killed
+ * once, with its spec's grace period, and its end is not taken for a failure. Owned by the
+ * scheduler loop.
+ */
+final class Kills {
+    private final ClusterBackend backend;
+    private final TaskCache tasks;
+    private final Function<TaskRecord, Duration> grace;
+    private final Set<String> requested = new HashSet<>();
+
+    Kills(ClusterBackend backend, TaskCache tasks, Function<TaskRecord, Duration> grace) {
+        this.backend = backend;
+        this.tasks = tasks;
+        this.grace = grace;
+    }
+
+    static boolean isLive(TaskRecord record) {
+        return record.lastStatus().map(s -> !s.state().isTerminal()).orElse(true);
+    }
+
+    /** Kills every live task among {@code records} (once each). */
+    void killAll(List<TaskRecord> records) {
+        records.stream().filter(Kills::isLive).forEach(this::kill);
+    }
+
+    private void kill(TaskRecord record) {
+        if (requested.add(record.taskId())) {
+            backend.kill(record.taskId(), grace.apply(record));
+        }
+    }
+
+    /** @return whether {@code taskId} was killed on purpose and has not ended yet */
+    boolean wasRequested(String taskId) {
+        return requested.contains(taskId);
+    }
+
+    /** The task ended; @return whether it was one we killed */
+    boolean ended(String taskId) {
+        return requested.remove(taskId);
+    }
+
+    /**
+     * A step relaunching tasks that still run (a config update, a restart) first kills them: their
+     * reservations come back in offers once they have ended, and the step launches then.
+     *
+     * @return the candidates whose tasks are all gone
+     */
+    List<Step> withoutLiveTasks(List<Step> candidates) {
+        List<Step> ready = new ArrayList<>();
+        for (Step step : candidates) {
+            boolean live = false;
+            for (String task : step.tasks()) {
+                Optional<TaskRecord> record = tasks.byName(step.podInstance().taskName(task));
+                if (record.isPresent() && isLive(record.get())) {
+                    live = true;
+                    kill(record.get());
+                }
+            }
+            if (!live) {
+                ready.add(step);
+            }
+        }
+        return ready;
+    }
+}

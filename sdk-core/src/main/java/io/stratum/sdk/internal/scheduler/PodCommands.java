@@ -1,0 +1,130 @@
+package io.stratum.sdk.internal.scheduler;
+
+import io.stratum.sdk.internal.plan.PodInstance;
+import io.stratum.sdk.spec.CheckSpec;
+import io.stratum.sdk.spec.PodSpec;
+import io.stratum.sdk.spec.TaskSpec;
+import io.stratum.sdk.internal.state.GoalOverride;
+import io.stratum.sdk.internal.state.StateStore;
+import io.stratum.sdk.internal.state.TaskRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The operator's pod commands. {@code restart} relaunches a pod instance's tasks in place;
+ * {@code replace} relaunches it elsewhere on fresh resources; {@code pause} relaunches its tasks
+ * in place with a command that only idles (keeping reservations and volumes, for debugging inside
+ * the sandbox) until {@code resume} relaunches them as specified. Paused pods are remembered in the
+ * state store. Owned by the scheduler loop.
+ */
+final class PodCommands {
+    /** What a paused task runs instead of its command. */
+    static final String IDLE_COMMAND = "echo \"paused by the operator\"; trap 'exit 0' TERM; while :; do sleep 1; done";
+
+    private final TaskCache tasks;
+    private final RecoveryManager recovery;
+    private final TargetConfig config;
+    private final StateStore store;
+    private final Consumer<List<TaskRecord>> killAll;
+    private final Set<PodInstance> paused = ConcurrentHashMap.newKeySet();
+
+    PodCommands(TaskCache tasks, RecoveryManager recovery, TargetConfig config, StateStore store,
+            Consumer<List<TaskRecord>> killAll) {
+        this.tasks = tasks;
+        this.recovery = recovery;
+        this.config = config;
+        this.store = store;
+        this.killAll = killAll;
+    }
+
+    /** Reads which pods are paused from the state store. */
+    void load() {
+        paused.clear();
+        store.fetchGoalOverrides().forEach((name, override) -> {
+            if (override.kind() == GoalOverride.Kind.PAUSED) {
+                int cut = name.lastIndexOf('-');
+                paused.add(new PodInstance(name.substring(0, cut), Integer.parseInt(name.substring(cut + 1))));
+            }
+        });
+    }
+
+    boolean isPaused(PodInstance pod) {
+        return paused.contains(pod);
+    }
+
+    Set<PodInstance> paused() {
+        return Set.copyOf(paused);
+    }
+
+    List<String> restart(String name) {
+        PodInstance pod = find(name);
+        List<TaskRecord> records = tasks.of(pod);
+        killAll.accept(records);
+        recovery.restart(pod, taskNames(pod, records));
+        return names(records);
+    }
+
+    List<String> replace(String name) {
+        PodInstance pod = find(name);
+        List<TaskRecord> records = tasks.of(pod);
+        killAll.accept(records);
+        recovery.replace(pod, taskNames(pod, records));
+        return names(records);
+    }
+
+    List<String> pause(String name) {
+        PodInstance pod = find(name);
+        store.storeGoalOverride(pod.name(), GoalOverride.of(GoalOverride.Kind.PAUSED));
+        paused.add(pod);
+        return restart(name);
+    }
+
+    List<String> resume(String name) {
+        PodInstance pod = find(name);
+        if (!paused.contains(pod)) {
+            throw new IllegalStateException("pod instance '" + name + "' is not paused");
+        }
+        store.clearGoalOverride(pod.name());
+        paused.remove(pod);
+        return restart(name);
+    }
+
+    /** The spec a task of {@code pod} runs with: an idling one, without checks, while paused. */
+    TaskSpec effective(PodInstance pod, TaskSpec spec) {
+        if (spec == null || !paused.contains(pod)) {
+            return spec;
+        }
+        return new TaskSpec(spec.name(), io.stratum.sdk.spec.Goal.RUNNING, spec.essential(), IDLE_COMMAND,
+                spec.labels(), spec.env(), spec.configs(), spec.cpus(), spec.gpus(), spec.memory(), spec.ports(),
+                (CheckSpec) null, (CheckSpec) null, spec.volumes(), spec.resourceSet(), spec.discovery(), 1,
+                spec.resourceLimits());
+    }
+
+    private PodInstance find(String name) {
+        for (PodInstance pod : tasks.podInstances()) {
+            if (pod.name().equals(name)) {
+                return pod;
+            }
+        }
+        throw new IllegalArgumentException("no pod instance '" + name + "'");
+    }
+
+    private List<String> taskNames(PodInstance pod, List<TaskRecord> records) {
+        PodSpec spec = config.target().pod(pod.podType());
+        List<String> names = new ArrayList<>();
+        for (TaskRecord r : records) {
+            String shortName = r.taskName();
+            if (spec != null && spec.task(shortName) != null) {
+                names.add(shortName);
+            }
+        }
+        return names.isEmpty() && spec != null ? List.copyOf(spec.tasks().keySet()) : names;
+    }
+
+    private static List<String> names(List<TaskRecord> records) {
+        return records.stream().map(TaskRecord::name).toList();
+    }
+}

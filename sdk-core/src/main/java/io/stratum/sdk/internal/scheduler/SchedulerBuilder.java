@@ -1,0 +1,80 @@
+package io.stratum.sdk.internal.scheduler;
+
+import io.stratum.sdk.backend.ClusterBackend;
+import io.stratum.sdk.internal.offer.OfferEvaluator;
+import io.stratum.sdk.spec.ConfigValidator;
+import io.stratum.sdk.internal.state.ConfigStore;
+import io.stratum.sdk.internal.state.FrameworkStore;
+import io.stratum.sdk.internal.state.Persister;
+import io.stratum.sdk.internal.state.PlanStore;
+import io.stratum.sdk.internal.state.StateStore;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Assembles a {@link ServiceScheduler}: backend, state, evaluator, clock and settings. */
+public final class SchedulerBuilder {
+    ClusterBackend backend;
+    StateStore stateStore;
+    ConfigStore configStore;
+    PlanStore planStore;
+    FrameworkStore frameworkStore;
+    OfferEvaluator evaluator = OfferEvaluator.builder().build();
+    InstantSource clock = InstantSource.system();
+    SchedulerSettings settings = SchedulerSettings.DEFAULT;
+    final List<ConfigValidator> configValidators = new ArrayList<>();
+    java.util.function.Consumer<java.util.Map<String, io.stratum.sdk.internal.plan.Plan>> planCustomizer = plans -> { };
+
+    SchedulerBuilder() {}
+
+    public SchedulerBuilder withBackend(ClusterBackend newBackend) {
+        backend = Objects.requireNonNull(newBackend, "backend");
+        return this;
+    }
+
+    /** Keeps every store under {@code persister}. */
+    public SchedulerBuilder withPersister(Persister persister) {
+        stateStore = StateStore.of(persister);
+        configStore = ConfigStore.of(persister);
+        planStore = PlanStore.of(persister);
+        frameworkStore = FrameworkStore.of(persister);
+        return this;
+    }
+
+    public SchedulerBuilder withEvaluator(OfferEvaluator newEvaluator) {
+        evaluator = Objects.requireNonNull(newEvaluator, "evaluator");
+        return this;
+    }
+
+    public SchedulerBuilder withClock(InstantSource newClock) {
+        clock = Objects.requireNonNull(newClock, "clock");
+        return this;
+    }
+
+    public SchedulerBuilder withSettings(SchedulerSettings newSettings) {
+        settings = Objects.requireNonNull(newSettings, "settings");
+        return this;
+    }
+
+    /** Adds a config update rule on top of the built-in ones. */
+    public SchedulerBuilder withConfigValidator(ConfigValidator validator) {
+        configValidators.add(Objects.requireNonNull(validator, "validator"));
+        return this;
+    }
+
+    /**
+     * Edits the plans generated from the spec (every time they are rebuilt: at start and on config
+     * updates), e.g. to add dependencies between phases or interrupt a phase.
+     */
+    public SchedulerBuilder withPlanCustomizer(java.util.function.Consumer<java.util.Map<String, io.stratum.sdk.internal.plan.Plan>> customizer) {
+        planCustomizer = Objects.requireNonNull(customizer, "customizer");
+        return this;
+    }
+
+    public ServiceScheduler build() {
+        Objects.requireNonNull(backend, "withBackend(...) is required");
+        Objects.requireNonNull(stateStore, "withPersister(...) is required");
+        return new ServiceScheduler(this);
+    }
+}

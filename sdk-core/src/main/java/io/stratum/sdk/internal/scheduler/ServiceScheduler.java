@@ -1,0 +1,385 @@
+package io.stratum.sdk.internal.scheduler;
+
+import io.stratum.sdk.backend.ClusterBackend;
+import io.stratum.sdk.backend.TaskStatusUpdate;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.internal.offer.OfferEvaluator;
+import io.stratum.sdk.backend.Operation;
+import io.stratum.sdk.internal.plan.Plan;
+import io.stratum.sdk.internal.plan.PlanCoordinator;
+import io.stratum.sdk.internal.plan.PlanFactory;
+import io.stratum.sdk.internal.plan.PodInstance;
+import io.stratum.sdk.plan.Status;
+import io.stratum.sdk.internal.plan.Step;
+import io.stratum.sdk.internal.plan.TaskProgress;
+import io.stratum.sdk.spec.ConfigUpdateRules;
+import io.stratum.sdk.spec.PodSpec;
+import io.stratum.sdk.spec.ServiceSpec;
+import io.stratum.sdk.spec.TaskSpec;
+import io.stratum.sdk.internal.state.FrameworkStore;
+import io.stratum.sdk.internal.state.StateStore;
+import io.stratum.sdk.internal.state.TaskRecord;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.backend.TaskStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The scheduler of one service: turns offers into launches for the steps of its plans, keeps its
+ * tasks' state in the state store, heals failed tasks, rolls config updates and obeys operators.
+ *
+ * <p>Event methods ({@code on*}, {@link #tick()}, commands) must be called from one thread at a
+ * time — the {@link SchedulerLoop} does that; the read methods ({@link #plans()},
+ * {@link #tasks()}, ...) may be called from any thread.
+ */
+public final class ServiceScheduler {
+    private static final System.Logger LOG = System.getLogger(ServiceScheduler.class.getName());
+    private static final Duration RECONCILE_DECLINE = Duration.ofSeconds(5);
+    private static final Duration SHORT_DECLINE = Duration.ofSeconds(5);
+
+    private final ClusterBackend backend;
+    private final StateStore stateStore;
+    private final TargetConfig config;
+    private final FrameworkStore frameworkStore;
+    private final OfferEvaluator evaluator;
+    private final InstantSource clock;
+    private final SchedulerSettings settings;
+    private final java.util.function.Consumer<Map<String, Plan>> planCustomizer;
+    private final TaskCache tasks;
+    private final RecoveryManager recovery;
+    private final Decommissioner decommission;
+    private final PodCommands pods;
+    private final Kills kills;
+    private final OfferDemand demand;
+    private final ProgressBook progress;
+    private final Map<String, String> explanations = new ConcurrentHashMap<>();
+    /** Every agent seen in an offer, so placement rules know the agents of tasks placed earlier. */
+    private final Map<String, io.stratum.sdk.resource.Agent> knownAgents = new HashMap<>();
+    private final Reconciliation reconciliation = new Reconciliation();
+
+    private final PlanSet plans;
+    private volatile String frameworkId;
+
+    ServiceScheduler(SchedulerBuilder b) {
+        this.backend = b.backend;
+        this.stateStore = b.stateStore;
+        this.frameworkStore = b.frameworkStore;
+        this.evaluator = b.evaluator;
+        this.clock = b.clock;
+        this.settings = b.settings;
+        this.config = new TargetConfig(b.configStore, ConfigUpdateRules.withExtra(b.configValidators));
+        this.planCustomizer = b.planCustomizer;
+        this.tasks = new TaskCache(stateStore);
+        this.recovery = new RecoveryManager(settings.backoff());
+        this.decommission = new Decommissioner();
+        this.plans = new PlanSet(recovery, decommission);
+        this.kills = new Kills(backend, tasks, this::killGrace);
+        this.pods = new PodCommands(tasks, recovery, config, stateStore, kills::killAll);
+        this.demand = new OfferDemand(backend, clock, settings.reviveInterval());
+        this.progress = new ProgressBook(b.planStore);
+    }
+
+    /** @return a builder; see {@link SchedulerBuilder} */
+    public static SchedulerBuilder builder() {
+        return new SchedulerBuilder();
+    }
+
+
+    /**
+     * Loads state, takes {@code spec} as the new target if the config update rules allow it (else
+     * keeps the old target and shows the errors in the deployment plan), builds the plans and
+     * starts the backend, whose events go to {@code listener} (which must hand them back to this
+     * scheduler's event methods on one thread: {@link SchedulerLoop} or {@link #directListener()}).
+     */
+    public void start(ServiceSpec spec, io.stratum.sdk.backend.BackendListener listener) {
+        tasks.load();
+        pods.load();
+        progress.load();
+        boolean changed = config.propose(spec);
+        boolean deployedBefore = progress.wasComplete(PlanFactory.DEPLOY);
+        rebuildPlans(changed, deployedBefore);
+        backend.start(frameworkStore.fetchFrameworkId(), listener);
+    }
+
+    private void rebuildPlans(boolean targetChanged, boolean deployedBefore) {
+        Map<String, Plan> built = DeploymentPlans.build(config.target(), progress.saved(), targetChanged, tasks, config::fetch);
+        planCustomizer.accept(built);
+        decommission.plan(config.target(), tasks);
+        plans.replace(built, deployedBefore, config.errors());
+        decommission.advance(tasks, backend, this::killGrace);
+        progress.persist(plans.declared().values());
+    }
+
+    /** @return a listener calling this scheduler's event methods directly, on the backend's thread */
+    public io.stratum.sdk.backend.BackendListener directListener() {
+        return new DirectListener(this);
+    }
+
+
+    /** The backend registered: remember the framework id and reconcile every known task. */
+    public void onRegistered(String id) {
+        frameworkId = id;
+        if (!id.equals(frameworkStore.fetchFrameworkId().orElse(null))) {
+            frameworkStore.storeFrameworkId(id);
+        }
+        reconciliation.start(tasks.all(), backend, clock.instant());
+        demand.registered();
+    }
+
+    /** New offers: launch what the plans want now, collect garbage, decline the rest. */
+    public void onOffers(List<Offer> offers) {
+        Instant now = clock.instant();
+        decommission.offersSeen();
+        offers.forEach(o -> knownAgents.put(o.agent().id(), o.agent()));
+        if (reconciliation.inProgress(now)) {
+            backend.decline(offers.stream().map(Offer::id).toList(), RECONCILE_DECLINE);
+            return;
+        }
+        List<Step> candidates = kills.withoutLiveTasks(PlanCoordinator.candidates(plans.byPriority(), now));
+        Map<Step, Map<String, String>> environments = new HashMap<>();
+        for (Plan plan : plans.working()) {
+            if (!plan.parameters().isEmpty()) {
+                plan.steps().forEach(s -> environments.put(s, plan.parameters()));
+            }
+        }
+        OfferCycle.Result result = OfferCycle.run(offers, candidates, environments, config.target(), config.targetId().toString(),
+                tasks, evaluator, now, pods::effective, knownAgents);
+        explanations.putAll(result.explanations());
+        for (OfferCycle.Launched launched : result.launched()) {
+            tasks.put(launched.records());
+            launched.step().prepared();
+            launched.step().launched(launched.taskIds());
+            plans.launched(launched.step(), launched.taskIds());
+        }
+        // Reservations no task owns are released in the accept of the offer that holds them: with
+        // the launch when that offer is used (a replacement on its old agent), on their own otherwise.
+        Map<String, List<Operation>> accepts = new LinkedHashMap<>(result.acceptsByOffer());
+        evaluator.collectGarbage(offers, tasks.ownedResourceIds())
+                .forEach(r -> accepts.computeIfAbsent(r.offerId(), id -> new ArrayList<>()).add(r));
+        accepts.forEach((offerId, ops) -> backend.accept(List.of(offerId), ops));
+        // With work left (a step waiting for its resources to come back, or for a better offer),
+        // unused offers must come back soon; with none, they may stay away long.
+        Duration refuse = candidates.isEmpty() && result.launched().isEmpty() ? settings.declineRefuse() : SHORT_DECLINE;
+        List<String> decline = offers.stream().map(Offer::id).filter(id -> !accepts.containsKey(id)).toList();
+        if (!decline.isEmpty()) {
+            backend.decline(decline, refuse);
+        }
+        progress.persist(plans.declared().values());
+        updateSuppression(now);
+    }
+
+    /** An offer was rescinded: nothing held it. */
+    public void onRescinded(String offerId) {
+        // Offers are used within one onOffers call; nothing to forget.
+    }
+
+    /** A task status: record it, move steps, start recovery, acknowledge. */
+    public void onStatus(TaskStatusUpdate update) {
+        TaskStatus status = tasks.interpret(update.status());
+        reconciliation.answered(status.taskId());
+        Optional<TaskRecord> record = tasks.status(status);
+        if (record.isEmpty()) {
+            if (!status.state().isTerminal()) {
+                LOG.log(System.Logger.Level.INFO, "killing unknown task " + status.taskId());
+                backend.kill(status.taskId(), settings.killGracePeriodDefault());
+            }
+            acknowledge(update);
+            return;
+        }
+        TaskRecord task = record.get();
+        PodInstance pod = TaskCache.podOf(task);
+        Instant now = clock.instant();
+        TaskSpec spec = taskSpec(task);
+        if (spec != null) {
+            TaskProgress progress = TaskProgressMapper.progress(spec, status);
+            Step step = plans.stepOf(task.taskId());
+            String shortName = task.taskName();
+            if (step != null && step.status() != Status.COMPLETE) {
+                step.update(shortName, task.taskId(), progress);
+                if (progress == TaskProgress.FAILED) {
+                    plans.forgetTask(task.taskId());
+                    Duration delay = settings.backoff().delayAfter(step.failures());
+                    if (!delay.isZero()) {
+                        step.delayUntil(now.plus(delay));
+                    }
+                } else if (step.status() == Status.COMPLETE) {
+                    recovery.healthy(pod);
+                }
+            } else if (TaskProgressMapper.needsRecovery(spec, status) && !decommission.isDecommissioning(pod)
+                    && !kills.wasRequested(task.taskId())) {
+                recovery.failed(pod, RecoveryManager.relaunched(config.target().pod(task.podType()), tasks.of(pod),
+                        shortName), now);
+            }
+        }
+        if (status.state().isTerminal() && kills.ended(task.taskId())) {
+            demand.resourcesFreed();
+        }
+        decommission.advance(tasks, backend, this::killGrace);
+        acknowledge(update);
+        progress.persist(plans.declared().values());
+        updateSuppression(now);
+    }
+
+    /** An agent is gone: its tasks are lost. */
+    public void onAgentLost(String agentId) {
+        Instant now = clock.instant();
+        for (TaskRecord record : List.copyOf(tasks.all())) {
+            if (record.agentId().equals(agentId) && record.lastStatus().map(s -> !s.state().isTerminal()).orElse(true)) {
+                onStatus(new TaskStatusUpdate(TaskStatus.of(record.taskId(), TaskState.LOST, now)
+                        .withMessage("agent " + agentId + " lost"), Optional.of(agentId), Optional.empty()));
+            }
+        }
+    }
+
+    /** Timers: permanent-failure replacement and revives that were throttled. */
+    public void tick() {
+        Instant now = clock.instant();
+        if (settings.permanentFailureTimeout() != null) {
+            for (PodInstance pod : recovery.failingLongerThan(settings.permanentFailureTimeout(), now)) {
+                pods.replace(pod.name());
+            }
+        }
+        updateSuppression(now);
+    }
+
+
+    /**
+     * A config update: validated against the target; accepted, it becomes the target and the
+     * deployment plan rolls the changed pods; rejected, the old target stays and the problems show
+     * in the deployment plan.
+     *
+     * @return the violations; empty when accepted
+     */
+    public List<String> updateConfig(ServiceSpec spec) {
+        Plan deploy = plans.declared().get(PlanFactory.DEPLOY);
+        boolean deployedBefore = deploy != null && deploy.isComplete();
+        boolean changed = config.propose(spec);
+        if (changed) {
+            progress.forget(PlanFactory.DEPLOY);
+            progress.forget(PlanFactory.UPDATE);
+            rebuildPlans(true, deployedBefore);
+        } else {
+            plans.deployment().setErrors(config.errors());
+        }
+        updateSuppression(clock.instant());
+        return config.errors();
+    }
+
+    /** Restarts a pod instance in place (same reservations and volumes). */
+    public List<String> restartPod(String podInstanceName) {
+        return afterCommand(pods.restart(podInstanceName));
+    }
+
+    /** Replaces a pod instance elsewhere, on fresh resources; its old ones are released. */
+    public List<String> replacePod(String podInstanceName) {
+        return afterCommand(pods.replace(podInstanceName));
+    }
+
+    /** Pauses a pod instance: its tasks are relaunched in place with an idle command and no checks. */
+    public List<String> pausePod(String podInstanceName) {
+        return afterCommand(pods.pause(podInstanceName));
+    }
+
+    /** Resumes a paused pod instance: its tasks are relaunched in place as specified. */
+    public List<String> resumePod(String podInstanceName) {
+        return afterCommand(pods.resume(podInstanceName));
+    }
+
+    /** @return the pod instances paused by an operator */
+    public Set<PodInstance> pausedPods() {
+        return pods.paused();
+    }
+
+    private List<String> afterCommand(List<String> affected) {
+        updateSuppression(clock.instant());
+        return affected;
+    }
+
+    Duration killGrace(TaskRecord record) {
+        TaskSpec spec = taskSpec(record);
+        return spec == null || spec.killGracePeriod() == 0 ? settings.killGracePeriodDefault()
+                : Duration.ofSeconds(spec.killGracePeriod());
+    }
+
+
+    /** @return every plan by name: the declared ones, recovery and decommission */
+    public Map<String, Plan> plans() {
+        return plans.all();
+    }
+
+    /** @return the plan that rolls config changes now: {@code deploy}, or {@code update} after the first deploy */
+    public String deploymentPlanName() {
+        return plans.deploymentName();
+    }
+
+    /** @return every task record, sorted by name */
+    public List<TaskRecord> tasks() {
+        return tasks.snapshot();
+    }
+
+    public ServiceSpec target() {
+        return config.target();
+    }
+
+    public UUID targetId() {
+        return config.targetId();
+    }
+
+    public Optional<String> frameworkId() {
+        return Optional.ofNullable(frameworkId);
+    }
+
+    /** @return the backend's facts about a task for the API (sandbox, pid on the local backend) */
+    public Map<String, String> taskInfo(String taskId) {
+        return backend.taskInfo(taskId);
+    }
+
+    /** @return the ids of every stored config */
+    public List<UUID> configIds() {
+        return config.ids();
+    }
+
+    /** @return why each pending step could not be placed at the last offers, by step name */
+    public Map<String, String> explanations() {
+        return Map.copyOf(explanations);
+    }
+
+    /** @return the config a task was launched with (cached) */
+    public Optional<ServiceSpec> config(String configId) {
+        return config.fetch(configId);
+    }
+
+
+    private TaskSpec taskSpec(TaskRecord record) {
+        PodSpec pod = config.target().pod(record.podType());
+        if (pod == null) {
+            pod = config(record.configId()).map(c -> c.pod(record.podType())).orElse(null);
+        }
+        if (pod == null) {
+            return null;
+        }
+        return pods.effective(TaskCache.podOf(record), pod.task(record.taskName()));
+    }
+
+    private void acknowledge(TaskStatusUpdate update) {
+        if (update.ackId().isPresent()) {
+            backend.acknowledge(update);
+        }
+    }
+
+    private void updateSuppression(Instant now) {
+        boolean waiting = plans.working().stream().anyMatch(Plan::hasDelayedSteps)
+                || decommission.needsOffers();
+        demand.update(PlanCoordinator.candidates(plans.byPriority(), now), waiting, !reconciliation.inProgress(now));
+    }
+}

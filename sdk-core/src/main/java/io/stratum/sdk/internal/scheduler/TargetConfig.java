@@ -1,0 +1,86 @@
+package io.stratum.sdk.internal.scheduler;
+
+import io.stratum.sdk.spec.ConfigUpdateRules;
+import io.stratum.sdk.spec.ServiceSpec;
+import io.stratum.sdk.spec.SpecRule;
+import io.stratum.sdk.internal.state.ConfigStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The target config and its history: a proposed spec becomes the target only if the config update
+ * rules allow it; otherwise the old target stays and the violations are kept to be shown. Configs
+ * tasks were launched with are fetched once and cached. Written by the scheduler loop, read from
+ * any thread.
+ */
+final class TargetConfig {
+    private final ConfigStore store;
+    private final ConfigUpdateRules rules;
+    private final Map<UUID, Optional<ServiceSpec>> cache = new ConcurrentHashMap<>();
+    private volatile ServiceSpec target;
+    private volatile UUID targetId;
+    private volatile List<String> errors = List.of();
+
+    TargetConfig(ConfigStore store, ConfigUpdateRules rules) {
+        this.store = store;
+        this.rules = rules;
+    }
+
+    /** @return whether the target changed */
+    boolean propose(ServiceSpec spec) {
+        Optional<UUID> previousId = store.targetId();
+        Optional<ServiceSpec> previous = previousId.flatMap(store::fetch);
+        if (previous.isEmpty()) {
+            set(store.storeAsTarget(spec), spec);
+            errors = List.of();
+            return true;
+        }
+        List<SpecRule.Violation> violations = rules.validate(previous.get(), spec);
+        if (!violations.isEmpty()) {
+            set(previousId.get(), previous.get());
+            errors = violations.stream().map(v -> v.path() + ": " + v.message()).toList();
+            return false;
+        }
+        errors = List.of();
+        if (previous.get().equals(spec)) {
+            set(previousId.get(), previous.get());
+            return false;
+        }
+        set(store.storeAsTarget(spec), spec);
+        return true;
+    }
+
+    private void set(UUID id, ServiceSpec spec) {
+        cache.put(id, Optional.of(spec));
+        targetId = id;
+        target = spec;
+    }
+
+    ServiceSpec target() {
+        return target;
+    }
+
+    UUID targetId() {
+        return targetId;
+    }
+
+    /** @return the violations of the last rejected proposal; empty after an accepted one */
+    List<String> errors() {
+        return errors;
+    }
+
+    List<UUID> ids() {
+        return store.list();
+    }
+
+    Optional<ServiceSpec> fetch(String configId) {
+        try {
+            return cache.computeIfAbsent(UUID.fromString(configId), store::fetch);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

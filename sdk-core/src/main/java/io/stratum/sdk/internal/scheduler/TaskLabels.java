@@ -1,0 +1,25 @@
+package io.stratum.sdk.internal.scheduler;
+
+/**
+ * Labels the scheduler keeps on each task record: where the task runs and on which ports, so
+ * discovery ({@code /v1/endpoints}, config templates) works the same on every backend.
+ */
+public final class TaskLabels {
+    /** The agent's hostname (on the local backend, its own loopback address). */
+    public static final String HOSTNAME = "hostname";
+    /** Prefix of one label per port: {@code port.<name>} holds the port number. */
+    public static final String PORT_PREFIX = "port.";
+    /**
+     * How the launch was placed: {@code new}, {@code in_place} or {@code replace} (the
+     * {@link io.stratum.sdk.internal.offer.PodRequest.Kind}, in lower case).
+     */
+    public static final String PLACEMENT = "placement";
+    /**
+     * On an in-place launch that reserved or created more on its agent (a resize up, say): the
+     * {@code resource_id}s and persistence ids it added, comma-separated. Should the launch never
+     * be applied, nobody waits for them.
+     */
+    public static final String ADDED = "added";
+
+    private TaskLabels() {}
+}

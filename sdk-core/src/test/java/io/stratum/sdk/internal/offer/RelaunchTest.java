@@ -1,0 +1,205 @@
+package io.stratum.sdk.internal.offer;
+
+import io.stratum.sdk.backend.LaunchOperation;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.ReserveOperation;
+import io.stratum.sdk.backend.UnreserveOperation;
+
+import static io.stratum.sdk.internal.offer.OfferFixtures.evaluator;
+import static io.stratum.sdk.internal.offer.OfferFixtures.failure;
+import static io.stratum.sdk.internal.offer.OfferFixtures.offer;
+import static io.stratum.sdk.internal.offer.OfferFixtures.reoffer;
+import static io.stratum.sdk.internal.offer.OfferFixtures.success;
+import static io.stratum.sdk.internal.offer.PodBuilder.pod;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stratum.sdk.resource.Resource;
+import io.stratum.sdk.spec.PodSpec;
+import io.stratum.sdk.spec.VolumeType;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Relaunching in place, after a failure or a config update, on exactly the instance's reservations. */
+class RelaunchTest {
+    private final OfferEvaluator evaluator = evaluator();
+    private final PodSpec node = pod("node").task("server", 1, 1024).port("server", "http", 0)
+            .volume("server", "data", VolumeType.ROOT, 512).build();
+
+    private EvaluationResult.Success launchFirst() {
+        return success(evaluator.evaluate(PodRequest.newInstance(node, 0), List.of(offer(1, 4, 4096)), List.of()));
+    }
+
+    /** @return the first agent's offer after the launch: the footprint plus {@code unreserved} */
+    private static Offer homeOffer(EvaluationResult.Success first, Resource... unreserved) {
+        List<Resource> resources = new ArrayList<>(first.footprint().resources());
+        resources.addAll(List.of(unreserved));
+        return reoffer(first.offer(), "o1-again", resources);
+    }
+
+    @Test
+    void relaunchReusesTheSameReservationsAndVolume() {
+        EvaluationResult.Success first = launchFirst();
+
+        EvaluationResult.Success again = success(evaluator.evaluate(
+                PodRequest.inPlace(node, 0, first.footprint()), List.of(homeOffer(first)), List.of()));
+
+        assertThat(again.recommendations()).hasSize(1).first().isInstanceOf(LaunchOperation.class);
+        assertThat(again.launch().tasks().get(0).resources())
+                .containsExactlyInAnyOrderElementsOf(first.launch().tasks().get(0).resources());
+        assertThat(again.launch().tasks().get(0).env().get("PORT_HTTP"))
+                .isEqualTo(first.launch().tasks().get(0).env().get("PORT_HTTP"));
+        assertThat(again.footprint().resourceIds()).isEqualTo(first.footprint().resourceIds());
+        assertThat(again.launch().tasks().get(0).taskId()).isNotEqualTo(first.launch().tasks().get(0).taskId());
+    }
+
+    @Test
+    void relaunchGoesOnlyToTheOriginalAgent() {
+        EvaluationResult.Success first = launchFirst();
+
+        EvaluationOutcome outcome = failure(evaluator.evaluate(PodRequest.inPlace(node, 0, first.footprint()),
+                List.of(offer(2, 64, 65536)), List.of()));
+
+        assertThat(outcome.text()).startsWith("pod node-0 (in place on agent a1)");
+        assertThat(outcome.children().get(0).text())
+                .isEqualTo("offer o2 on host h2: agent a2 is not a1, where node-0 holds its reservations");
+    }
+
+    @Test
+    void relaunchIgnoresPlacementRules() {
+        PodSpec unique = pod("node").placement("hostname:UNIQUE").task("server", 1, 1024).build();
+        EvaluationResult.Success first = success(evaluator.evaluate(PodRequest.newInstance(unique, 0),
+                List.of(offer(1, 4, 4096)), List.of()));
+        var placed = List.of(new io.stratum.sdk.placement.PlacedTask("node", 0, "server", first.offer().agent()),
+                new io.stratum.sdk.placement.PlacedTask("node", 1, "server", first.offer().agent()));
+
+        assertThat(evaluator.evaluate(PodRequest.inPlace(unique, 0, first.footprint()),
+                List.of(homeOffer(first)), placed).isSuccess()).isTrue();
+    }
+
+    @Test
+    void growingAResourceReservesOnlyTheDifferenceUnderTheSameId() {
+        EvaluationResult.Success first = launchFirst();
+        PodSpec bigger = pod("node").task("server", 1, 3072).port("server", "http", 0)
+                .volume("server", "data", VolumeType.ROOT, 512).build();
+
+        EvaluationResult.Success grown = success(evaluator.evaluate(PodRequest.inPlace(bigger, 0, first.footprint()),
+                List.of(homeOffer(first, Resource.scalar("mem", 4096))), List.of()));
+
+        ReserveOperation reserve = grown.recommendations(ReserveOperation.class).get(0);
+        assertThat(grown.recommendations(ReserveOperation.class)).hasSize(1);
+        assertThat(reserve.resource().name()).isEqualTo("mem");
+        assertThat(reserve.resource().amount()).isEqualTo(2048);
+        Resource oldMem = memOf(first);
+        assertThat(reserve.resource().resourceId()).isEqualTo(oldMem.resourceId());
+        assertThat(memOf(grown).amount()).isEqualTo(3072);
+        assertThat(grown.footprint().resourceIds()).isEqualTo(first.footprint().resourceIds());
+    }
+
+    @Test
+    void growingBeyondTheAgentFailsWithTheShortfall() {
+        EvaluationResult.Success first = launchFirst();
+        PodSpec bigger = pod("node").task("server", 1, 9000).port("server", "http", 0)
+                .volume("server", "data", VolumeType.ROOT, 512).build();
+
+        EvaluationOutcome outcome = failure(evaluator.evaluate(PodRequest.inPlace(bigger, 0, first.footprint()),
+                List.of(homeOffer(first, Resource.scalar("mem", 1000))), List.of()));
+
+        assertThat(outcome.children().get(0).text())
+                .isEqualTo("offer o1-again on host h1: mem 1000 < 7976 wanted by task node-0-server");
+    }
+
+    @Test
+    void shrinkingAResourceUnreservesTheDifference() {
+        EvaluationResult.Success first = launchFirst();
+        PodSpec smaller = pod("node").task("server", 0.5, 1024).port("server", "http", 0)
+                .volume("server", "data", VolumeType.ROOT, 512).build();
+
+        EvaluationResult.Success shrunk = success(evaluator.evaluate(PodRequest.inPlace(smaller, 0, first.footprint()),
+                List.of(homeOffer(first)), List.of()));
+
+        assertThat(shrunk.recommendations(UnreserveOperation.class)).singleElement().satisfies(u -> {
+            assertThat(u.resource().name()).isEqualTo("cpus");
+            assertThat(u.resource().amount()).isEqualTo(0.5);
+        });
+        assertThat(shrunk.recommendations(ReserveOperation.class)).isEmpty();
+        assertThat(shrunk.launch().tasks().get(0).resources()).filteredOn(r -> r.name().equals("cpus"))
+                .singleElement().extracting(Resource::amount).isEqualTo(0.5);
+    }
+
+    @Test
+    void missingReservationFailsInsteadOfReservingAgain() {
+        EvaluationResult.Success first = launchFirst();
+        List<Resource> withoutMem = first.footprint().resources().stream().filter(r -> !r.name().equals("mem")).toList();
+        Offer offer = reoffer(first.offer(), "o1-again", withoutMem);
+
+        EvaluationOutcome outcome = failure(evaluator.evaluate(PodRequest.inPlace(node, 0, first.footprint()),
+                List.of(offer), List.of()));
+
+        assertThat(outcome.children().get(0).text()).isEqualTo("offer o1-again on host h1: reservation "
+                + memOf(first).resourceId().orElseThrow() + " of node-0 (mem 1024) is not in the offer");
+    }
+
+    @Test
+    void volumeIsNeverRecreatedSilently() {
+        EvaluationResult.Success first = launchFirst();
+        List<Resource> volumeGone = first.footprint().resources().stream()
+                .map(r -> r.volume().isPresent() ? r.withoutVolume() : r).toList();
+        Offer offer = reoffer(first.offer(), "o1-again", volumeGone);
+
+        EvaluationOutcome outcome = failure(evaluator.evaluate(PodRequest.inPlace(node, 0, first.footprint()),
+                List.of(offer), List.of()));
+
+        assertThat(outcome.children().get(0).text()).isEqualTo("offer o1-again on host h1: volume node-0-data__5 of "
+                + "node-0 is not in the offer; volumes are never recreated silently");
+    }
+
+    @Test
+    void volumeIsNeverResized() {
+        EvaluationResult.Success first = launchFirst();
+        PodSpec resized = pod("node").task("server", 1, 1024).port("server", "http", 0)
+                .volume("server", "data", VolumeType.ROOT, 1024).build();
+
+        EvaluationOutcome outcome = failure(evaluator.evaluate(PodRequest.inPlace(resized, 0, first.footprint()),
+                List.of(homeOffer(first, Resource.scalar("disk", 4096))), List.of()));
+
+        assertThat(outcome.children().get(0).text()).isEqualTo("offer o1-again on host h1: volume data of task "
+                + "node-0-server is ROOT 1024 MB in the spec but ROOT 512 MB on the agent; volumes are never resized");
+    }
+
+    @Test
+    void changedStaticPortIsSwapped() {
+        PodSpec v1 = pod("node").task("server", 1, 100).port("server", "native", 1001).build();
+        EvaluationResult.Success first = success(evaluator.evaluate(PodRequest.newInstance(v1, 0),
+                List.of(offer(1, 4, 4096)), List.of()));
+        PodSpec v2 = pod("node").task("server", 1, 100).port("server", "native", 1002).build();
+
+        EvaluationResult.Success updated = success(evaluator.evaluate(PodRequest.inPlace(v2, 0, first.footprint()),
+                List.of(homeOffer(first, Resource.ports(new io.stratum.sdk.resource.Range(1002, 1002)))), List.of()));
+
+        assertThat(updated.recommendations(UnreserveOperation.class)).singleElement()
+                .extracting(u -> u.resource().value().toString()).isEqualTo("[[1001]]");
+        assertThat(updated.recommendations(ReserveOperation.class)).singleElement()
+                .extracting(u -> u.resource().value().toString()).isEqualTo("[[1002]]");
+        assertThat(updated.launch().tasks().get(0).env()).containsEntry("PORT_NATIVE", "1002");
+    }
+
+    @Test
+    void aTaskLaunchedLaterGetsItsOwnResourcesOnTheSameAgent() {
+        PodSpec pod = pod("web").task("init", 1, 100).task("server", 2, 200).build();
+        EvaluationResult.Success init = success(evaluator.evaluate(PodRequest.newInstance(pod, 0).withTasks("init"),
+                List.of(offer(1, 4, 4096)), List.of()));
+
+        EvaluationResult.Success server = success(evaluator.evaluate(
+                PodRequest.inPlace(pod, 0, init.footprint()).withTasks("server"),
+                List.of(homeOffer(init, Resource.scalar("cpus", 3), Resource.scalar("mem", 3000))), List.of()));
+
+        assertThat(server.recommendations(ReserveOperation.class)).extracting(r -> r.resource().amount())
+                .containsExactly(2.0, 200.0);
+        assertThat(server.footprint().resourceIds()).containsAll(init.footprint().resourceIds()).hasSize(4);
+    }
+
+    private static Resource memOf(EvaluationResult.Success result) {
+        return result.launch().tasks().get(0).resources().stream().filter(r -> r.name().equals("mem")).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,113 @@
+package io.stratum.sdk.internal.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooKeeper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Two schedulers of one service on one ZooKeeper: one leads, the other stands by and takes over. */
+class SchedulerLockIT {
+    @RegisterExtension
+    static final ZooKeeperExtension ZK = new ZooKeeperExtension();
+    private static final Duration TAKEOVER = Duration.ofSeconds(15);
+
+    private final String service = ZooKeeperExtension.uniqueService();
+
+    /** Remembers what a lock was told. */
+    static final class Events implements LeadershipListener {
+        final List<String> seen = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void leadershipAcquired() {
+            seen.add("acquired");
+        }
+
+        @Override
+        public void leadershipLost() {
+            seen.add("lost");
+        }
+    }
+
+    @Test
+    void theStandbyTakesOverWhenTheLeaderClosesItsLock() throws InterruptedException {
+        Events first = new Events();
+        Events second = new Events();
+        SchedulerLock leader = ZK.client(service).schedulerLock("scheduler-a", first);
+        leader.start();
+        assertThat(leader.awaitLeadership(TAKEOVER)).isTrue();
+        SchedulerLock standby = ZK.client(service).schedulerLock("scheduler-b", second);
+        standby.start();
+
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !standby.isLeader());
+        assertThat(standby.leaderId()).contains("scheduler-a");
+        assertThat(second.seen).isEmpty();
+
+        leader.close();
+        assertThat(standby.awaitLeadership(TAKEOVER)).isTrue();
+        await().atMost(TAKEOVER).until(() -> second.seen.equals(List.of("acquired")));
+        assertThat(first.seen).containsExactly("acquired", "lost");
+        assertThat(standby.leaderId()).contains("scheduler-b");
+    }
+
+    @Test
+    void theStandbyTakesOverWhenTheLeaderDies() throws InterruptedException {
+        ZooKeeperClient leaderClient = ZK.client(service);
+        SchedulerLock leader = leaderClient.schedulerLock("scheduler-a", new Events());
+        leader.start();
+        assertThat(leader.awaitLeadership(TAKEOVER)).isTrue();
+        SchedulerLock standby = ZK.client(service).schedulerLock("scheduler-b", new Events());
+        standby.start();
+
+        leaderClient.close();
+        assertThat(standby.awaitLeadership(TAKEOVER)).isTrue();
+    }
+
+    @Test
+    void theStandbyTakesOverWhenTheLeadersSessionExpires() throws Exception {
+        Events first = new Events();
+        Events second = new Events();
+        ZooKeeperClient leaderClient = ZK.client(service);
+        SchedulerLock leader = leaderClient.schedulerLock("scheduler-a", first);
+        leader.start();
+        assertThat(leader.awaitLeadership(TAKEOVER)).isTrue();
+        SchedulerLock standby = ZK.client(service).schedulerLock("scheduler-b", second);
+        standby.start();
+
+        expireSession(leaderClient);
+
+        await().atMost(TAKEOVER).until(standby::isLeader);
+        await().atMost(TAKEOVER).until(() -> first.seen.contains("lost"));
+        assertThat(second.seen).containsExactly("acquired");
+        // the old leader reconnects with a new session, and waits as the standby now
+        await().during(Duration.ofMillis(500)).atMost(TAKEOVER).until(() -> !leader.isLeader());
+        assertThat(leaderClient.persister().exists("/")).isTrue();
+    }
+
+    /**
+     * Expires the session of {@code client} on the server, the way a long network partition would:
+     * a second connection joins the session with its id and password, then closes it.
+     */
+    private static void expireSession(ZooKeeperClient client) throws Exception {
+        ZooKeeper zk = ((CuratorClient) client).curator().getZookeeperClient().getZooKeeper();
+        CountDownLatch connected = new CountDownLatch(1);
+        ZooKeeper twin = new ZooKeeper(ZK.server().connectString(), (int) ZooKeeperExtension.SESSION_TIMEOUT.toMillis(),
+                event -> {
+                    if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                        connected.countDown();
+                    }
+                }, zk.getSessionId(), zk.getSessionPasswd());
+        try {
+            assertThat(connected.await(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            twin.close();
+        }
+    }
+}
