@@ -1,8 +1,6 @@
 package io.stratum.sdk.cli;
 
-import io.stratum.sdk.service.LocalBackends;
 import io.stratum.sdk.service.LocalResources;
-import io.stratum.sdk.service.RunOptions;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.ServiceSpec;
 import java.util.ArrayList;
@@ -63,18 +61,6 @@ final class LocalFlags {
             roles.add(new LocalResources.PreReserved(parts[0], cpus, mem, disk));
         }
         return new LocalResources(disks, diskMb, gpuCount, roles);
-    }
-
-    /**
-     * Checks the local backend the options describe (the static reservations must fit the agents)
-     * without starting anything.
-     */
-    static void check(ServiceSpec spec, RunOptions options) {
-        try {
-            LocalBackends.builder(spec, options);
-        } catch (IllegalArgumentException e) {
-            throw CliException.badInput(e.getMessage());
-        }
     }
 
     /** @return a warning for each pre-reserved role of the spec's pods that no {@code --pre-reserved} reserves */

@@ -4,7 +4,16 @@ import io.stratum.sdk.service.RunOptions;
 import io.stratum.sdk.service.Service;
 import io.stratum.sdk.service.ServiceRuntime;
 import io.stratum.sdk.spec.ServiceSpec;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -23,7 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a service on this machine (embedded ZooKeeper and local agents), or on a Mesos cluster.")
-public final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "The service spec (svc.yml).")
     Path file;
 
@@ -36,8 +45,8 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec command;
 
-    /** The flags shared by {@code stratum run} and {@link Service#run}. */
-    public static final class Flags {
+    /** The flags shared by {@code stratum run}, {@code stratum uninstall} and {@link StratumCli#run(Service, String...)}. */
+    static final class Flags {
         @Option(names = "--work-dir", paramLabel = "DIR",
                 description = "Where state, agents and sandboxes live (default: .stratum/<service name>).")
         Path workDir;
@@ -89,7 +98,7 @@ public final class RunCommand implements Callable<Integer> {
         @Option(names = "--pre-reserved", paramLabel = "ROLE:CPUS:MEM_MB:DISK_MB",
                 description = "Statically reserve that much of each local agent for ROLE, for pods with"
                         + " 'pre-reserved-role: ROLE' (repeatable, one per role).")
-        java.util.List<String> preReserved;
+        List<String> preReserved;
 
         RunOptions options(ServiceSpec spec) {
             if (zookeeper != null && !zookeeper.matches("[^\\s:,/]+:\\d{1,5}(,[^\\s:,/]+:\\d{1,5})*")) {
@@ -101,41 +110,38 @@ public final class RunCommand implements Callable<Integer> {
             if (!apiHost.matches("[0-9.]+|[0-9A-Fa-f:]+|[A-Za-z0-9.-]+")) {
                 throw CliException.badInput("--api-host: expected an address of this machine, got '" + apiHost + "'");
             }
-            java.net.URI url = null;
+            URI url = null;
             if (apiUrl != null) {
                 try {
-                    url = new java.net.URI(apiUrl);
-                } catch (java.net.URISyntaxException e) {
+                    url = new URI(apiUrl);
+                } catch (URISyntaxException e) {
                     throw CliException.badInput("--api-url: not a URL: '" + apiUrl + "' (" + e.getReason() + ")");
                 }
             }
-            io.stratum.sdk.service.LocalResources local = LocalFlags.parse(mountDisks, gpus, preReserved);
             Path dir = workDir != null ? workDir : Path.of(".stratum", spec.name().replace('/', '_'));
-            RunOptions options;
+            Duration timeout = failoverTimeout == null ? null : duration("--mesos-failover-timeout", failoverTimeout);
             try {
-                options = new RunOptions(dir.toAbsolutePath(), apiPort, apiToken, agents, zookeeper, mesos, apiHost,
-                        url, failoverTimeout == null ? null : duration("--mesos-failover-timeout", failoverTimeout), local);
-            } catch (IllegalArgumentException e) {
-                throw CliException.badInput(e.getMessage()); // RunOptions names the flag
+                return RunOptions.builder(dir.toAbsolutePath()).withApiPort(apiPort).withApiToken(apiToken)
+                        .withAgents(agents).withZooKeeper(zookeeper).withMesos(mesos).withApiHost(apiHost).withApiUrl(url)
+                        .withMesosFailoverTimeout(timeout).withLocal(LocalFlags.parse(mountDisks, gpus, preReserved))
+                        .build();
+            } catch (RunOptions.InvalidOptionException e) {
+                throw badOption(e);
             }
-            if (mesos == null) {
-                LocalFlags.check(spec, options);
-            }
-            return options;
         }
 
-        private static java.time.Duration duration(String flag, String text) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})([smhdw])").matcher(text);
+        private static Duration duration(String flag, String text) {
+            Matcher m = Pattern.compile("(\\d{1,9})([smhdw])").matcher(text);
             if (!m.matches()) {
                 throw CliException.badInput(flag + ": expected a number with s, m, h, d or w (e.g. 1w), got '" + text + "'");
             }
             long n = Long.parseLong(m.group(1));
-            java.time.Duration d = switch (m.group(2)) {
-                case "s" -> java.time.Duration.ofSeconds(n);
-                case "m" -> java.time.Duration.ofMinutes(n);
-                case "h" -> java.time.Duration.ofHours(n);
-                case "d" -> java.time.Duration.ofDays(n);
-                default -> java.time.Duration.ofDays(7 * n);
+            Duration d = switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default -> Duration.ofDays(7 * n);
             };
             if (d.isZero()) {
                 throw CliException.badInput(flag + ": must be at least 1s, got '" + text + "'");
@@ -146,7 +152,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        java.util.Optional<ServiceSpec> loaded = ValidateCommand.loadOrReport(file, env, command.commandLine());
+        Optional<ServiceSpec> loaded = ValidateCommand.loadOrReport(file, env, command.commandLine());
         if (loaded.isEmpty()) {
             return StratumCli.BAD_INPUT;
         }
@@ -154,8 +160,20 @@ public final class RunCommand implements Callable<Integer> {
         return run(Service.builder(spec).build(), flags, command.commandLine().getOut());
     }
 
-    /** Runs a framework's service with {@code args} parsed as run flags (for {@link Service#run}). */
-    public static int runService(Service service, String... args) {
+    /** The flag of a {@link RunOptions} option, by its component name. */
+    private static final Map<String, String> FLAGS = Map.ofEntries(Map.entry("workDir", "--work-dir"),
+            Map.entry("apiPort", "--api-port"), Map.entry("apiToken", "--api-token"), Map.entry("agents", "--agents"),
+            Map.entry("zookeeper", "--zookeeper"), Map.entry("mesos", "--mesos"), Map.entry("apiHost", "--api-host"),
+            Map.entry("apiUrl", "--api-url"), Map.entry("mesosFailoverTimeout", "--mesos-failover-timeout"),
+            Map.entry("mountDisks", "--mount-disks"), Map.entry("gpus", "--gpus"), Map.entry("preReserved", "--pre-reserved"));
+
+    /** @return the refusal of an option as bad input naming its flag */
+    static CliException badOption(RunOptions.InvalidOptionException e) {
+        return CliException.badInput(FLAGS.getOrDefault(e.option(), e.option()) + ": " + e.getMessage());
+    }
+
+    /** Runs a framework's service with {@code args} parsed as run flags (for {@link StratumCli#run(Service, String...)}). */
+    static int runService(Service service, String... args) {
         Flags flags = new Flags();
         CommandLine parser = new CommandLine(flags);
         try {
@@ -185,7 +203,9 @@ public final class RunCommand implements Callable<Integer> {
         ServiceRuntime runtime;
         try {
             runtime = service.start(options, out);
-        } catch (java.io.IOException e) {
+        } catch (RunOptions.InvalidOptionException e) {
+            throw badOption(e);
+        } catch (IOException e) {
             throw new CliException(StratumCli.INTERNAL, e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);

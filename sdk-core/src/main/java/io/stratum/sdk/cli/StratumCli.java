@@ -1,5 +1,6 @@
 package io.stratum.sdk.cli;
 
+import io.stratum.sdk.service.Service;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,6 +37,17 @@ public final class StratumCli implements Runnable {
     /** Runs the CLI and exits the JVM with its exit code. */
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs a framework's service as {@code stratum run} runs a spec: parses {@code args} as run
+     * flags ({@code --work-dir}, {@code --api-port}, {@code --agents}, {@code --zookeeper},
+     * {@code --mesos}, ...), runs the service until Ctrl-C (or until another scheduler takes it
+     * over) and returns the exit code. A framework's {@code main} ends with
+     * {@code System.exit(StratumCli.run(service, args))}.
+     */
+    public static int run(Service service, String... args) {
+        return RunCommand.runService(service, args);
     }
 
     /** Runs the CLI with the given streams; returns the exit code (for tests and embedding). */

@@ -4,16 +4,31 @@ import io.stratum.sdk.backend.ArtifactStore;
 import io.stratum.sdk.backend.ClusterBackend;
 import io.stratum.sdk.spec.ServiceSpec;
 
-/** Creates the backend a service runs on (local by default). */
+/**
+ * Creates the backend a service runs on: the local agents by default, a Mesos master with
+ * {@link RunOptions#mesos()}, or one of the framework's own ({@link Service.Builder#backend}). In
+ * two steps, so that bad options are refused before anything starts: {@link #prepare} checks the
+ * options and returns what {@link Prepared#create} later builds, once.
+ */
 @FunctionalInterface
 public interface BackendFactory {
-    ClusterBackend create(ServiceSpec spec, RunOptions options) throws Exception;
 
     /**
-     * Creates the backend of a service whose API serves {@code artifacts}: files the backend may
-     * publish for its tasks to fetch (config files on Mesos). By default, {@link #create(ServiceSpec, RunOptions)}.
+     * Checks {@code options} against {@code spec} and prepares the backend; starts nothing.
+     *
+     * @throws RunOptions.InvalidOptionException naming the option at fault
      */
-    default ClusterBackend create(ServiceSpec spec, RunOptions options, ArtifactStore artifacts) throws Exception {
-        return create(spec, options);
+    Prepared prepare(ServiceSpec spec, RunOptions options);
+
+    /** A backend checked and ready to be created. */
+    @FunctionalInterface
+    interface Prepared {
+        /**
+         * Creates the backend (it starts delivering events only once the scheduler starts it).
+         *
+         * @param artifacts files the backend may publish for its tasks to fetch from the API
+         *                  (config files on Mesos)
+         */
+        ClusterBackend create(ArtifactStore artifacts) throws Exception;
     }
 }

@@ -5,20 +5,23 @@ import io.stratum.sdk.backend.local.LocalBackendBuilder;
 import io.stratum.sdk.spec.ServiceSpec;
 
 /** The default {@link BackendFactory}: local agents whose tasks are processes on this machine. */
-public final class LocalBackends {
+final class LocalBackends {
     private LocalBackends() {}
 
     /** @return a factory of local backends under {@code <workDir>/cluster} */
-    public static BackendFactory factory() {
-        return (spec, options) -> builder(spec, options).build();
+    static BackendFactory factory() {
+        return (spec, options) -> {
+            LocalBackendBuilder builder = builder(spec, options);
+            return artifacts -> builder.build();
+        };
     }
 
     /**
      * @return the builder of the local backend {@code options} describe, checked (nothing built)
-     * @throws IllegalArgumentException naming the flag at fault, e.g. if the {@code --pre-reserved}
-     *                                  roles take more than an agent has
+     * @throws RunOptions.InvalidOptionException naming {@code preReserved} if the static
+     *                                  reservations take more than an agent has
      */
-    public static LocalBackendBuilder builder(ServiceSpec spec, RunOptions options) {
+    static LocalBackendBuilder builder(ServiceSpec spec, RunOptions options) {
         LocalResources local = options.local();
         LocalBackendBuilder builder = LocalBackend.builder(options.workDir().resolve("cluster"))
                 .withServiceName(spec.name())
@@ -31,7 +34,7 @@ public final class LocalBackends {
             }
             return builder.validate();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--pre-reserved: " + e.getMessage(), e);
+            throw new RunOptions.InvalidOptionException("preReserved", e.getMessage());
         }
     }
 }

@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * What each local agent offers besides its share of the machine: MOUNT disks, GPUs, and
- * resources statically reserved for roles (the flags {@code --mount-disks}, {@code --gpus} and
- * {@code --pre-reserved} of {@code stratum run}). Ignored on Mesos. Immutable.
+ * resources statically reserved for roles. Ignored on Mesos. Immutable. A bad value is a
+ * {@link RunOptions.InvalidOptionException} naming {@code mountDisks}, {@code gpus} or
+ * {@code preReserved}.
  *
  * @param mountDisks  MOUNT disks per agent, 0 to 64 (default 2)
  * @param mountDiskMb each MOUNT disk's size in MB, more than 0 (default 2048)
@@ -24,30 +25,30 @@ public record LocalResources(int mountDisks, double mountDiskMb, double gpus, Li
      * @param diskMb root disk in MB, 0 or more
      */
     public record PreReserved(String role, double cpus, double memMb, double diskMb) {
-        /** @throws IllegalArgumentException if the role is blank or an amount negative */
+        /** @throws RunOptions.InvalidOptionException if the role is blank or an amount negative */
         public PreReserved {
             if (Objects.requireNonNull(role, "role").isBlank()) {
-                throw new IllegalArgumentException("--pre-reserved: the role must not be blank");
+                throw new RunOptions.InvalidOptionException("preReserved", "the role must not be blank");
             }
             if (!(cpus >= 0) || !(memMb >= 0) || !(diskMb >= 0)) {
-                throw new IllegalArgumentException("--pre-reserved: amounts must be 0 or more, got " + cpus + ", " + memMb
-                        + ", " + diskMb);
+                throw new RunOptions.InvalidOptionException("preReserved", "amounts must be 0 or more, got " + cpus + ", "
+                        + memMb + ", " + diskMb);
             }
         }
     }
 
-    /** @throws IllegalArgumentException if a value is out of range or a role is given twice */
+    /** @throws RunOptions.InvalidOptionException if a value is out of range or a role is given twice */
     public LocalResources {
         if (mountDisks < 0 || mountDisks > 64 || !(mountDiskMb > 0) || Double.isInfinite(mountDiskMb)) {
-            throw new IllegalArgumentException("--mount-disks: expected 0-64 disks of more than 0 MB, got " + mountDisks
-                    + ":" + mountDiskMb);
+            throw new RunOptions.InvalidOptionException("mountDisks", "expected 0-64 disks of more than 0 MB, got "
+                    + mountDisks + ":" + mountDiskMb);
         }
         if (!(gpus >= 0) || gpus > 1_000 || gpus != Math.rint(gpus)) {
-            throw new IllegalArgumentException("--gpus: expected a whole number from 0 to 1000, got " + gpus);
+            throw new RunOptions.InvalidOptionException("gpus", "expected a whole number from 0 to 1000, got " + gpus);
         }
         preReserved = List.copyOf(preReserved);
         if (preReserved.stream().map(PreReserved::role).distinct().count() < preReserved.size()) {
-            throw new IllegalArgumentException("--pre-reserved: a role is given twice");
+            throw new RunOptions.InvalidOptionException("preReserved", "a role is given twice");
         }
     }
 

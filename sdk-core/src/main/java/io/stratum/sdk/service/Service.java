@@ -8,6 +8,7 @@ import io.stratum.sdk.spec.ConfigValidator;
 import io.stratum.sdk.spec.ServiceSpec;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,57 +16,103 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * A framework: a spec plus the framework's extensions, run with the same flags as
- * {@code stratum run}. The one entry point of the SDK for framework authors:
+ * A framework: a spec plus the framework's extensions (config update rules, plan customizer, API
+ * routes, placement rules, backend settings). The SDK's entry point for framework authors; a
+ * framework's {@code main} hands it to the CLI, which runs it with the flags of {@code stratum run}:
  *
  * <pre>{@code
  * public static void main(String[] args) throws Exception {
- *     System.exit(Service.builder(ServiceSpec.load(Path.of("svc.yml"), System.getenv()))
+ *     Service service = Service.builder(ServiceSpec.load(Path.of("svc.yml"), System.getenv()))
  *             .configValidator(new RackCannotChange())
- *             .planCustomizer(plans -> plans.get("deploy").phase("nodes").orElseThrow().strategy().interrupt())
+ *             .planCustomizer(plans -> plans)
  *             .endpoint("/v1/seeds", seedsHandler)
  *             .placementRule("node", PlacementRule.maxPer(...))
- *             .build()
- *             .run(args));
+ *             .build();
+ *     System.exit(StratumCli.run(service, args));
  * }
  * }</pre>
+ *
+ * <p>{@link #start} runs it in this process (what {@code stratum run} does); the test harness
+ * ({@code io.stratum.sdk.testing.ServiceTestRunner.builder(Service)}) runs the same parts on a
+ * simulated cluster. Immutable and thread-safe.
  */
 public final class Service {
     private final ServiceSpec spec;
-    private final Extensions extensions;
+    private final List<ConfigValidator> validators;
+    private final Consumer<Map<String, Plan>> planCustomizer;
+    private final Map<String, ApiHandler> endpoints;
+    private final Map<String, List<PlacementRule>> rules;
+    private final Consumer<MesosBackendBuilder> mesos;
     private final BackendFactory backends;
 
     private Service(Builder builder) {
         this.spec = builder.spec;
-        this.extensions = new Extensions(List.copyOf(builder.validators), builder.planCustomizer,
-                Map.copyOf(builder.endpoints), Map.copyOf(builder.rules), builder.mesos);
+        this.validators = List.copyOf(builder.validators);
+        this.planCustomizer = builder.planCustomizer;
+        this.endpoints = Collections.unmodifiableMap(new LinkedHashMap<>(builder.endpoints));
+        Map<String, List<PlacementRule>> copied = new LinkedHashMap<>();
+        builder.rules.forEach((pod, list) -> copied.put(pod, List.copyOf(list)));
+        this.rules = Collections.unmodifiableMap(copied);
+        this.mesos = builder.mesos;
         this.backends = builder.backends;
     }
 
+    /** @return a builder of the framework for {@code spec} */
     public static Builder builder(ServiceSpec spec) {
         return new Builder(spec);
     }
 
+    /** @return the service's spec (its initial target; updates come through the CLI or the API) */
     public ServiceSpec spec() {
         return spec;
     }
 
-    /** Starts the service (returns once it runs); close the runtime to stop it, leaving tasks running. */
-    public ServiceRuntime start(RunOptions options, PrintWriter out) throws Exception {
-        return ServiceRuntime.start(spec, options, backends, extensions, out);
+    /** @return the framework's config update rules, checked after the built-in ones, in order */
+    public List<ConfigValidator> configValidators() {
+        return validators;
+    }
+
+    /** @return the framework's edit of the generated plans (by default none) */
+    public Consumer<Map<String, Plan>> planCustomizer() {
+        return planCustomizer;
+    }
+
+    /** @return the framework's API routes: {@code GET} path templates to their handlers */
+    public Map<String, ApiHandler> endpoints() {
+        return endpoints;
+    }
+
+    /** @return the framework's hard placement rules, by pod type, on top of the spec's constraints */
+    public Map<String, List<PlacementRule>> placementRules() {
+        return rules;
     }
 
     /**
-     * Parses {@code stratum run}'s flags ({@code --work-dir}, {@code --api-port}, {@code --agents},
-     * {@code --zookeeper}, {@code --api-token}, {@code --api-host}, {@code --api-url}, {@code --mesos},
-     * {@code --mesos-failover-timeout}), runs the service until Ctrl-C and returns the exit
-     * code.
+     * Starts the service on the cluster {@code options} describe and returns once its scheduler
+     * runs (after waiting for the service's lock when another scheduler holds it); close the
+     * runtime to stop it, leaving its tasks running.
+     *
+     * @param out where the state's whereabouts, the API's address and waits are printed
+     * @throws RunOptions.InvalidOptionException if an option is refused (before anything starts)
+     * @throws java.io.IOException               if the work dir is in use or the API can't listen
      */
-    public int run(String... args) {
-        return io.stratum.sdk.cli.RunCommand.runService(this, args);
+    public ServiceRuntime start(RunOptions options, PrintWriter out) throws Exception {
+        BackendFactory factory = options.mesos() != null ? MesosBackends.factory(mesos) : backends;
+        return ServiceRuntime.start(this, options, factory, out);
     }
 
-    /** Options and extensions of a {@link Service}. */
+    /**
+     * Removes the stopped service from the local cluster of {@code options}: its tasks, volumes,
+     * reservations and state, then the work dir.
+     *
+     * @param out where progress is printed
+     * @throws IllegalStateException if a scheduler of the service still runs
+     */
+    public void uninstall(RunOptions options, PrintWriter out) throws Exception {
+        Uninstaller.uninstall(spec, options, out);
+    }
+
+    /** Options and extensions of a {@link Service}; not thread-safe. */
     public static final class Builder {
         private final ServiceSpec spec;
         private final List<ConfigValidator> validators = new ArrayList<>();
@@ -97,7 +144,11 @@ public final class Service {
             return this;
         }
 
-        /** Adds a hard placement rule for the pod type {@code podType}, on top of its spec's constraints. */
+        /**
+         * Adds a hard placement rule for the pod type {@code podType}, on top of its spec's constraints.
+         *
+         * @throws IllegalArgumentException if the spec has no such pod type
+         */
         public Builder placementRule(String podType, PlacementRule rule) {
             if (spec.pod(podType) == null) {
                 throw new IllegalArgumentException("placementRule: the spec has no pod type '" + podType + "'");
@@ -107,20 +158,22 @@ public final class Service {
         }
 
         /**
-         * Adjusts the Mesos backend the service runs on under {@code --mesos} (failover timeout,
-         * credentials, executor resources, ...), after the defaults and before the run flags.
+         * Adjusts the Mesos backend the service runs on when {@link RunOptions#mesos()} is given
+         * (failover timeout, credentials, executor resources, ...), after the defaults and before
+         * the run options.
          */
         public Builder mesos(Consumer<MesosBackendBuilder> settings) {
             mesos = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
-        /** Runs on another backend than the local one without {@code --mesos} (e.g. one of the framework's own). */
+        /** Runs on another backend than the local one when no Mesos master is given (e.g. the framework's own). */
         public Builder backend(BackendFactory factory) {
             backends = Objects.requireNonNull(factory, "factory");
             return this;
         }
 
+        /** @return the service */
         public Service build() {
             return new Service(this);
         }

@@ -11,7 +11,7 @@ import java.nio.file.StandardOpenOption;
  * two ZooKeeper servers on one data directory, and two local clusters on one set of agents). The
  * OS releases the lock when the process dies, even by {@code kill -9}.
  */
-public final class WorkDirLock implements AutoCloseable {
+final class WorkDirLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -20,8 +20,20 @@ public final class WorkDirLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** @throws IOException if another process holds the work dir */
-    public static WorkDirLock acquire(Path workDir) throws IOException {
+    /** The work dir is locked by another scheduler. */
+    static final class InUseException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        InUseException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @throws InUseException if another scheduler holds the work dir
+     * @throws IOException    if the lock file can't be opened
+     */
+    static WorkDirLock acquire(Path workDir) throws IOException {
         FileChannel channel = FileChannel.open(workDir.resolve(".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         FileLock lock;
@@ -32,8 +44,8 @@ public final class WorkDirLock implements AutoCloseable {
         }
         if (lock == null) {
             channel.close();
-            throw new IOException("the work dir " + workDir + " is in use by another scheduler: "
-                    + "stop it first, or pick another --work-dir");
+            throw new InUseException("the work dir " + workDir + " is in use by another scheduler: "
+                    + "stop it first, or pick another work dir");
         }
         return new WorkDirLock(channel, lock);
     }

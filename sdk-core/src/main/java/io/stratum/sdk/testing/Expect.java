@@ -21,6 +21,19 @@ public final class Expect {
         });
     }
 
+    /**
+     * The plan shows an error containing each of {@code fragments} (a refused config update shows
+     * its violations in the deploy plan).
+     */
+    public static Tick planError(String plan, String... fragments) {
+        return Tick.of("expect plan " + plan + " to show an error with " + List.of(fragments), c -> {
+            Plan p = c.scheduler().plans().get(plan);
+            check(p != null, "no plan " + plan);
+            check(p.errors().stream().anyMatch(e -> List.of(fragments).stream().allMatch(e::contains)),
+                    "plan " + plan + " has errors " + p.errors() + ", none containing all of " + List.of(fragments));
+        });
+    }
+
     /** The step named {@code step} (e.g. {@code hello-0:[server]}) of a plan is {@code status}. */
     public static Tick stepStatus(String plan, String step, Status status) {
         return Tick.of("expect step " + plan + "/" + step + " " + status, c -> {

@@ -4,7 +4,9 @@ import io.stratum.sdk.backend.sim.SimCluster;
 import io.stratum.sdk.backend.sim.SimTask;
 import io.stratum.sdk.internal.offer.OfferEvaluator;
 import io.stratum.sdk.internal.scheduler.SchedulerSettings;
+import io.stratum.sdk.internal.scheduler.SchedulerBuilder;
 import io.stratum.sdk.internal.scheduler.ServiceScheduler;
+import io.stratum.sdk.service.Service;
 import io.stratum.sdk.spec.ServiceSpec;
 import io.stratum.sdk.internal.state.Persister;
 import java.time.Duration;
@@ -17,11 +19,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * The framework authors' test harness: runs the real scheduler for a spec on a simulated cluster
- * ({@link SimCluster}) with an in-memory or ZooKeeper state store, and scripts it in ticks.
+ * The framework authors' test harness: runs the real scheduler of a framework's {@link Service}
+ * (its spec with its config validators, plan customizer and placement rules, put together exactly
+ * as {@link Service#start} does) on a simulated cluster ({@link SimCluster}) with an in-memory or
+ * ZooKeeper state store, and scripts it in ticks. {@link ServiceTestExtension} hands one to a
+ * JUnit 5 test method.
  *
  * <pre>{@code
- * ServiceTestRunner.builder(spec).build().run(
+ * ServiceTestRunner.builder(MyFramework.service()).build().run(
  *     Send.offersUntilComplete("deploy", 20),
  *     Expect.planStatus("deploy", Status.COMPLETE),
  *     Send.failure("hello-0-server"),
@@ -30,30 +35,56 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * A failing run throws an {@link AssertionError} listing every tick with PASS or FAIL. Time is a
- * manual clock moved by {@link Send#time}. Not thread-safe; one run per runner.
+ * manual clock moved by {@link Send#time}. Not thread-safe. Each {@link #run} starts a new simulated
+ * cluster and scheduler over the runner's store; {@link #close()} closes the clusters.
  */
-public final class ServiceTestRunner {
-    private final ServiceSpec spec;
+public final class ServiceTestRunner implements AutoCloseable {
+    private final Service service;
     private final Supplier<SimCluster.Builder> cluster;
     private final Persister persister;
     private final SchedulerSettings settings;
     private final Supplier<OfferEvaluator> evaluator;
+    private final List<Context> contexts = new ArrayList<>();
+    private boolean closed;
 
     private ServiceTestRunner(Builder builder) {
-        this.spec = builder.spec;
+        this.service = builder.service;
         this.cluster = builder.cluster;
         this.persister = builder.persister;
         this.settings = builder.settings;
         this.evaluator = builder.evaluator;
     }
 
+    /** @return a builder of a runner for the framework {@code service} */
+    public static Builder builder(Service service) {
+        return new Builder(service);
+    }
+
+    /** @return a builder of a runner for a spec without framework extensions */
     public static Builder builder(ServiceSpec spec) {
-        return new Builder(spec);
+        return new Builder(Service.builder(spec).build());
+    }
+
+    /** @return the framework under test */
+    public Service service() {
+        return service;
+    }
+
+    /** Closes the simulated clusters of every run; the runner can't run again. */
+    @Override
+    public void close() {
+        closed = true;
+        contexts.forEach(context -> context.sim.close());
+        contexts.clear();
     }
 
     /** Runs the ticks in order; returns the context for further checks. */
     public Context run(Tick... ticks) {
+        if (closed) {
+            throw new IllegalStateException("this runner is closed");
+        }
         Context context = new Context();
+        contexts.add(context);
         List<String> log = new ArrayList<>();
         for (Tick tick : ticks) {
             try {
@@ -121,29 +152,33 @@ public final class ServiceTestRunner {
         }
 
         private void startScheduler() {
-            scheduler = ServiceScheduler.builder()
+            SchedulerBuilder builder = ServiceScheduler.builder()
                     .withBackend(sim)
                     .withPersister(persister)
-                    .withEvaluator(evaluator.get())
+                    .withFramework(service.spec(), service.configValidators(), service.placementRules())
+                    .withPlanCustomizer(service.planCustomizer())
                     .withClock(clock)
-                    .withSettings(settings)
-                    .build();
-            scheduler.start(spec, scheduler.directListener());
+                    .withSettings(settings);
+            if (evaluator != null) {
+                builder.withEvaluator(evaluator.get());
+            }
+            scheduler = builder.build();
+            scheduler.start(service.spec(), scheduler.directListener());
             settle();
         }
     }
 
     /** Options of a {@link ServiceTestRunner}. */
     public static final class Builder {
-        private final ServiceSpec spec;
+        private final Service service;
         private Supplier<SimCluster.Builder> cluster = () -> SimCluster.builder()
                 .agents(3, a -> a.cpus(4).mem(8192).disk(32_768).ports(10_000, 20_000));
         private Persister persister = Persister.inMemory();
         private SchedulerSettings settings = SchedulerSettings.DEFAULT;
-        private Supplier<OfferEvaluator> evaluator = () -> OfferEvaluator.builder().build();
+        private Supplier<OfferEvaluator> evaluator;
 
-        private Builder(ServiceSpec spec) {
-            this.spec = Objects.requireNonNull(spec, "spec");
+        private Builder(Service service) {
+            this.service = Objects.requireNonNull(service, "service");
         }
 
         /** The simulated cluster (default: 3 agents of 4 cpus, 8 GB, 32 GB disk, ports 10000-20000). */
@@ -163,6 +198,10 @@ public final class ServiceTestRunner {
             return this;
         }
 
+        /**
+         * Evaluates offers with a new evaluator from {@code newEvaluator} (one per scheduler start)
+         * instead of the service's own (its role and placement rules).
+         */
         public Builder withEvaluator(Supplier<OfferEvaluator> newEvaluator) {
             evaluator = Objects.requireNonNull(newEvaluator, "evaluator");
             return this;

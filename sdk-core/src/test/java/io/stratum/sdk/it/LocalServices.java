@@ -85,7 +85,7 @@ public final class LocalServices implements AfterEachCallback {
 
     /** Runs {@code spec} over {@code workDir} with 3 agents and the ZooKeeper at {@code zookeeper} (null: embedded). */
     public Started start(ServiceSpec spec, Path workDir, String zookeeper) throws Exception {
-        return start(spec, new RunOptions(workDir, 0, null, 3, zookeeper));
+        return start(spec, RunOptions.builder(workDir).withApiPort(0).withZooKeeper(zookeeper).build());
     }
 
     /** Runs {@code spec} with {@code options} (its work dir is cleaned up after the test). */
@@ -94,7 +94,7 @@ public final class LocalServices implements AfterEachCallback {
         watch(workDir);
         StringWriter output = new StringWriter();
         ServiceRuntime runtime = Service.builder(spec).build().start(options, new PrintWriter(output, true));
-        Started service = new Started(runtime, new ServiceApi(runtime.api().uri()), workDir, output);
+        Started service = new Started(runtime, new ServiceApi(runtime.apiUrl()), workDir, output);
         started.add(service);
         return service;
     }

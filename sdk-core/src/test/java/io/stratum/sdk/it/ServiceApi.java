@@ -35,7 +35,8 @@ public final class ServiceApi {
      *
      * @param health {@code PASSED}, {@code FAILED} or {@code UNKNOWN} (no check, or no result yet)
      */
-    public record Task(String name, String id, String state, String agent, String sandbox, long pid, String health) {}
+    public record Task(String name, String id, String state, String agent, String sandbox, long pid, String health,
+            String message) {}
 
     public ServiceApi(URI base) {
         this.base = base;
@@ -82,7 +83,7 @@ public final class ServiceApi {
         for (JsonNode t : reply.body()) {
             tasks.add(new Task(t.path("name").asText(), t.path("id").asText(), t.path("state").asText(),
                     t.path("agent").asText(), t.path("sandbox").asText(null), t.path("pid").asLong(-1),
-                    t.path("health").asText("UNKNOWN")));
+                    t.path("health").asText("UNKNOWN"), t.path("message").asText("")));
         }
         return tasks;
     }

@@ -1,5 +1,10 @@
 package io.stratum.sdk.internal.scheduler;
 
+import io.stratum.sdk.placement.PlacementRule;
+import io.stratum.sdk.spec.ServiceSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.stratum.sdk.backend.ClusterBackend;
 import io.stratum.sdk.internal.offer.OfferEvaluator;
 import io.stratum.sdk.spec.ConfigValidator;
@@ -20,7 +25,10 @@ public final class SchedulerBuilder {
     ConfigStore configStore;
     PlanStore planStore;
     FrameworkStore frameworkStore;
-    OfferEvaluator evaluator = OfferEvaluator.builder().build();
+    OfferEvaluator evaluator;
+    private String role;
+    private String principal;
+    private final Map<String, List<PlacementRule>> placementRules = new LinkedHashMap<>();
     InstantSource clock = InstantSource.system();
     SchedulerSettings settings = SchedulerSettings.DEFAULT;
     final List<ConfigValidator> configValidators = new ArrayList<>();
@@ -42,6 +50,23 @@ public final class SchedulerBuilder {
         return this;
     }
 
+    /**
+     * The role and principal the evaluator reserves with (by default the evaluator's own); ignored
+     * with {@link #withEvaluator}.
+     */
+    public SchedulerBuilder withRole(String newRole, String newPrincipal) {
+        role = Objects.requireNonNull(newRole, "role");
+        principal = Objects.requireNonNull(newPrincipal, "principal");
+        return this;
+    }
+
+    /** Adds a hard placement rule for {@code podType}'s new instances; ignored with {@link #withEvaluator}. */
+    public SchedulerBuilder withPlacementRule(String podType, PlacementRule rule) {
+        placementRules.computeIfAbsent(podType, p -> new ArrayList<>()).add(Objects.requireNonNull(rule, "rule"));
+        return this;
+    }
+
+    /** Evaluates offers with {@code newEvaluator} instead of one built from the role and placement rules. */
     public SchedulerBuilder withEvaluator(OfferEvaluator newEvaluator) {
         evaluator = Objects.requireNonNull(newEvaluator, "evaluator");
         return this;
@@ -72,9 +97,42 @@ public final class SchedulerBuilder {
         return this;
     }
 
+    /**
+     * Sets what a framework adds to the SDK for the service {@code spec} describes: the role and
+     * principal it reserves with, its config update rules and its hard placement rules by pod
+     * type. The one place a framework's parts are put into a scheduler (the runtime and the test
+     * harness both call it).
+     */
+    public SchedulerBuilder withFramework(ServiceSpec spec, List<ConfigValidator> validators,
+            Map<String, List<PlacementRule>> rules) {
+        withRole(role(spec), principal(spec));
+        validators.forEach(this::withConfigValidator);
+        rules.forEach((pod, list) -> list.forEach(rule -> withPlacementRule(pod, rule)));
+        return this;
+    }
+
+    /** @return the role {@code spec}'s service reserves with: its name, {@code /} as {@code _}, and {@code -role} */
+    public static String role(ServiceSpec spec) {
+        return spec.name().replace('/', '_') + "-role";
+    }
+
+    /** @return the principal {@code spec}'s service reserves as: its scheduler's, else its name and {@code -principal} */
+    public static String principal(ServiceSpec spec) {
+        return spec.scheduler().principal() != null ? spec.scheduler().principal()
+                : spec.name().replace('/', '_') + "-principal";
+    }
+
     public ServiceScheduler build() {
         Objects.requireNonNull(backend, "withBackend(...) is required");
         Objects.requireNonNull(stateStore, "withPersister(...) is required");
+        if (evaluator == null) {
+            OfferEvaluator.Builder builder = OfferEvaluator.builder();
+            if (role != null) {
+                builder.withRole(role).withPrincipal(principal);
+            }
+            placementRules.forEach((pod, rules) -> rules.forEach(rule -> builder.withPlacementRule(pod, rule)));
+            evaluator = builder.build();
+        }
         return new ServiceScheduler(this);
     }
 }

@@ -8,7 +8,7 @@ import io.stratum.sdk.service.RunOptions;
 import io.stratum.sdk.service.Service;
 import io.stratum.sdk.service.ServiceRuntime;
 import io.stratum.sdk.spec.ServiceSpec;
-import io.stratum.sdk.internal.state.TaskRecord;
+import io.stratum.sdk.it.ServiceApi;
 import io.stratum.sdk.backend.TaskState;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -80,42 +80,43 @@ class MesosConfigArtifactsIT {
     @Test
     void eachTaskFetchesItsOwnRenderedConfigFromTheSchedulersApi() throws Exception {
         TestMaster master = fixture.master();
-        RunOptions options = new RunOptions(dir.resolve("work"), 0, "secret-token", 1, null, master.uri().toString());
+        RunOptions options = RunOptions.builder(dir.resolve("work")).withApiPort(0).withApiToken("secret-token")
+                .withAgents(1).withMesos(master.uri().toString()).build();
 
         try (ServiceRuntime runtime = start(options)) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> runtime.scheduler().plans().get("deploy").status() == Status.COMPLETE);
+            ServiceApi service = new ServiceApi(runtime.apiUrl());
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(service::deployComplete);
 
             for (String name : new String[] {"app-0-server", "app-1-server"}) {
-                TaskRecord task = record(runtime, name);
-                String host = task.agentId() + ".example";
-                String fetched = fixture.cluster.sandboxOf(task.taskId()).get("conf/app.properties");
+                ServiceApi.Task task = record(service, name);
+                String host = task.agent() + ".example";
+                String fetched = fixture.cluster.sandboxOf(task.id()).get("conf/app.properties");
                 assertThat(fetched).as(name + "'s config, as the agent fetched it")
                         .startsWith("task=" + name + "\nindex=" + name.charAt(4) + "\nlisten=" + host + ":")
                         .matches("(?s).*listen=[^:]+:310\\d\\d\\n");
 
-                URI api = runtime.api().uri();
-                HttpResponse<String> list = get(api + "/v1/artifacts/" + task.taskId());
+                URI api = runtime.apiUrl();
+                HttpResponse<String> list = get(api + "/v1/artifacts/" + task.id());
                 assertThat(list.statusCode()).isEqualTo(200);
                 assertThat(list.body()).contains("\"name\" : \"app\"", "\"dest\" : \"conf/app.properties\"",
-                        "\"url\" : \"" + api + "/v1/artifacts/" + task.taskId() + "/app\"");
-                HttpResponse<String> file = get(api + "/v1/artifacts/" + task.taskId() + "/app");
+                        "\"url\" : \"" + api + "/v1/artifacts/" + task.id() + "/app\"");
+                HttpResponse<String> file = get(api + "/v1/artifacts/" + task.id() + "/app");
                 assertThat(file.statusCode()).isEqualTo(200);
                 assertThat(file.body()).isEqualTo(fetched);
             }
 
-            TaskRecord before = record(runtime, "app-0-server");
-            fixture.cluster.fail(before.taskId());
+            ServiceApi.Task before = record(service, "app-0-server");
+            fixture.cluster.fail(before.id());
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
-                TaskRecord now = record(runtime, "app-0-server");
-                return !now.taskId().equals(before.taskId()) && !fixture.cluster.sandboxOf(now.taskId()).isEmpty();
+                ServiceApi.Task now = record(service, "app-0-server");
+                return !now.id().equals(before.id()) && !fixture.cluster.sandboxOf(now.id()).isEmpty();
             });
-            TaskRecord after = record(runtime, "app-0-server");
-            assertThat(get(runtime.api().uri() + "/v1/artifacts/" + before.taskId()).statusCode())
+            ServiceApi.Task after = record(service, "app-0-server");
+            assertThat(get(runtime.apiUrl() + "/v1/artifacts/" + before.id()).statusCode())
                     .as("an ended task's files are forgotten").isEqualTo(404);
-            assertThat(fixture.cluster.sandboxOf(after.taskId()).get("conf/app.properties"))
+            assertThat(fixture.cluster.sandboxOf(after.id()).get("conf/app.properties"))
                     .as("the relaunch fetched its own files").startsWith("task=app-0-server\n");
-            HttpResponse<String> missing = get(runtime.api().uri() + "/v1/artifacts/" + after.taskId() + "/nope");
+            HttpResponse<String> missing = get(runtime.apiUrl() + "/v1/artifacts/" + after.id() + "/nope");
             assertThat(missing.statusCode()).isEqualTo(404);
             assertThat(missing.body()).contains("\"parameter\" : \"name\"", "has no artifact 'nope'; it has: app");
         }
@@ -124,16 +125,16 @@ class MesosConfigArtifactsIT {
     @Test
     void aConfigTheAgentCannotFetchFailsTheTaskVisibly() throws Exception {
         TestMaster master = fixture.master();
-        RunOptions options = new RunOptions(dir.resolve("work"), 0, null, 1, null, master.uri().toString(),
-                RunOptions.LOOPBACK, URI.create("http://127.0.0.1:1"));
+        RunOptions options = RunOptions.builder(dir.resolve("work")).withApiPort(0).withAgents(1)
+                .withMesos(master.uri().toString()).withApiUrl(URI.create("http://127.0.0.1:1")).build();
         StringWriter output = new StringWriter();
 
         try (ServiceRuntime runtime = Service.builder(spec).build().start(options, new PrintWriter(output, true))) {
+            ServiceApi service = new ServiceApi(runtime.apiUrl());
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
-                    runtime.scheduler().tasks().stream().anyMatch(t -> t.lastStatus()
-                            .filter(s -> s.state() == TaskState.FAILED && String.valueOf(s.message()).contains("Failed to fetch"))
-                            .isPresent()));
-            assertThat(runtime.scheduler().plans().get("deploy").status()).isNotEqualTo(Status.COMPLETE);
+                    service.tasks("app-0").stream().anyMatch(t -> t.state().equals("FAILED")
+                            && t.message().contains("Failed to fetch")));
+            assertThat(service.deployStatus()).isNotEqualTo("COMPLETE");
         }
         assertThat(output.toString()).contains("warning: agents fetch config files from http://127.0.0.1:1,"
                 + " a loopback address");
@@ -143,8 +144,8 @@ class MesosConfigArtifactsIT {
         return Service.builder(spec).build().start(options, new PrintWriter(new StringWriter(), true));
     }
 
-    private static TaskRecord record(ServiceRuntime runtime, String name) {
-        return runtime.scheduler().tasks().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    private static ServiceApi.Task record(ServiceApi service, String name) {
+        return service.tasksByName(name.substring(0, name.lastIndexOf('-'))).get(name);
     }
 
     private HttpResponse<String> get(String url) throws Exception {

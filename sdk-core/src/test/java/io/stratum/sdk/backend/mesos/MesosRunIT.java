@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratum.sdk.plan.Status;
+import io.stratum.sdk.it.ServiceApi;
 import io.stratum.sdk.service.RunOptions;
 import io.stratum.sdk.service.Service;
 import io.stratum.sdk.service.ServiceRuntime;
@@ -38,10 +39,10 @@ class MesosRunIT {
         ServiceSpec spec = ServiceSpec.load(Path.of("..", "examples", "hello-world", "svc.yml"), Map.of());
         StringWriter output = new StringWriter();
 
-        try (ServiceRuntime runtime = Service.builder(spec).build()
-                .start(new RunOptions(dir, 0, null, 3, null, master.uri().toString()), new PrintWriter(output, true))) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> runtime.scheduler().plans().get("deploy").status() == Status.COMPLETE);
+        try (ServiceRuntime runtime = Service.builder(spec).build().start(RunOptions.builder(dir).withApiPort(0)
+                .withMesos(master.uri().toString()).build(), new PrintWriter(output, true))) {
+            ServiceApi service = new ServiceApi(runtime.apiUrl());
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(service::deployComplete);
         }
 
         JsonNode info = fixture.cluster.calls("SUBSCRIBE").get(0).path("subscribe").path("framework_info");
@@ -59,12 +60,12 @@ class MesosRunIT {
         Service service = Service.builder(spec).mesos(mesos -> mesos.withFailoverTimeout(Duration.ofHours(2))
                 .withFrameworkName("hello-world-framework")).build();
 
-        try (ServiceRuntime runtime = service.start(new RunOptions(dir.resolve("a"), 0, null, 1, null,
-                master.uri().toString()), new PrintWriter(new StringWriter(), true))) {
+        try (ServiceRuntime runtime = service.start(RunOptions.builder(dir.resolve("a")).withApiPort(0).withAgents(1)
+                .withMesos(master.uri().toString()).build(), new PrintWriter(new StringWriter(), true))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> !fixture.cluster.calls("SUBSCRIBE").isEmpty());
         }
-        try (ServiceRuntime runtime = service.start(new RunOptions(dir.resolve("b"), 0, null, 1, null,
-                master.uri().toString(), RunOptions.LOOPBACK, null, Duration.ofDays(1)),
+        try (ServiceRuntime runtime = service.start(RunOptions.builder(dir.resolve("b")).withApiPort(0).withAgents(1)
+                .withMesos(master.uri().toString()).withMesosFailoverTimeout(Duration.ofDays(1)).build(),
                 new PrintWriter(new StringWriter(), true))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> fixture.cluster.calls("SUBSCRIBE").size() == 2);
         }

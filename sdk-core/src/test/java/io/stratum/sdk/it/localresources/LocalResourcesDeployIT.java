@@ -82,8 +82,8 @@ class LocalResourcesDeployIT {
                         memory: 64
                 """);
         Path work = dir.resolve("work");
-        RunOptions options = new RunOptions(work, 0, null, 2, null)
-                .withLocal(new LocalResources(2, 2048, 1, List.of(new LocalResources.PreReserved("analytics", 0.5, 256, 128))));
+        RunOptions options = RunOptions.builder(work).withApiPort(0).withAgents(2)
+                .withLocal(new LocalResources(2, 2048, 1, List.of(new LocalResources.PreReserved("analytics", 0.5, 256, 128)))).build();
         LocalServices.Started service = services.start(LocalServices.load(spec), options);
 
         LocalServices.awaitDeployComplete(service.api());

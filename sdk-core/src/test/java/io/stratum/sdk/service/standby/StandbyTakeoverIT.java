@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.stratum.sdk.backend.sim.SimCluster;
 import io.stratum.sdk.backend.TaskLaunch;
+import io.stratum.sdk.it.ServiceApi;
 import io.stratum.sdk.service.RunOptions;
+import io.stratum.sdk.service.Service;
 import io.stratum.sdk.service.ServiceRuntime;
 import io.stratum.sdk.spec.ServiceSpec;
 import io.stratum.sdk.spec.SpecLoader;
@@ -49,15 +51,16 @@ class StandbyTakeoverIT {
                 .agents(3, a -> a.cpus(4).mem(8192).disk(8192).ports(10_000, 11_000))
                 .build();
         try (EmbeddedZooKeeper zk = EmbeddedZooKeeper.builder(dir.resolve("zk")).build().start()) {
-            RunOptions first = new RunOptions(dir.resolve("a"), 0, null, 3, zk.connectString());
-            RunOptions second = new RunOptions(dir.resolve("b"), 0, null, 3, zk.connectString());
-            ServiceRuntime active = ServiceRuntime.start(spec, first, (s, o) -> cluster, new PrintWriter(new StringWriter()));
+            RunOptions first = RunOptions.builder(dir.resolve("a")).withApiPort(0).withZooKeeper(zk.connectString()).build();
+            RunOptions second = first.toBuilder().withWorkDir(dir.resolve("b")).build();
+            Service service = Service.builder(spec).backend((s, o) -> artifacts -> cluster).build();
+            ServiceRuntime active = service.start(first, new PrintWriter(new StringWriter()));
             pumpUntil(cluster, () -> cluster.launched().size() >= 1);
 
             StringWriter standbyOut = new StringWriter();
             CompletableFuture<ServiceRuntime> standby = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return ServiceRuntime.start(spec, second, (s, o) -> cluster, new PrintWriter(standbyOut, true));
+                    return service.start(second, new PrintWriter(standbyOut, true));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -69,7 +72,8 @@ class StandbyTakeoverIT {
             ServiceRuntime takenOver = standby.get(60, TimeUnit.SECONDS);
             try {
                 assertThat(standbyOut.toString()).contains("took over as the active scheduler");
-                pumpUntil(cluster, () -> takenOver.scheduler().plans().get("deploy").isComplete());
+                ServiceApi api = new ServiceApi(takenOver.apiUrl());
+                pumpUntil(cluster, api::deployComplete);
 
                 Map<String, Long> launches = cluster.launched().stream()
                         .collect(Collectors.groupingBy(TaskLaunch::fullName, Collectors.counting()));
