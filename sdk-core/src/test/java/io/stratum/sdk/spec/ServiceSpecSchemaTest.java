@@ -46,6 +46,27 @@ class ServiceSpecSchemaTest {
     }
 
     @Test
+    void whatTheLoaderRefusesOfDcosShapesFailsTheSchemaToo() throws Exception {
+        String task = "tasks: {t: {cmd: run, cpus: 1}}";
+
+        assertThat(podErrors("image: ''", task)).singleElement().asString().startsWith("/pods/p/image: ");
+        assertThat(podErrors("volume: {path: a, type: ROOT, size: 1}", "volumes: {b: {path: b, type: ROOT, size: 1}}", task))
+                .singleElement().asString().startsWith("/pods/p: ");
+        assertThat(podErrors("tasks: {t: {cmd: run, cpus: 1, labels: ' '}}")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e).asString().startsWith("/pods/p/tasks/t/labels"));
+        assertThat(podErrors("image: ubuntu", task)).isEmpty();
+    }
+
+    /** The schema errors of a one-pod spec whose pod {@code p} has {@code fields} (one a line) besides its count. */
+    private static List<Error> podErrors(String... fields) throws IOException {
+        StringBuilder yaml = new StringBuilder("name: x\npods:\n  p:\n    count: 1\n");
+        for (String field : fields) {
+            yaml.append("    ").append(field).append('\n');
+        }
+        return SCHEMA.validate(toJson(yaml.toString()), InputFormat.JSON);
+    }
+
+    @Test
     void anUnknownFieldFailsTheSchemaToo() throws Exception {
         String yaml = """
                 name: x
