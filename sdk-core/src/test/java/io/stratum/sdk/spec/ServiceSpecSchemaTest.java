@@ -12,10 +12,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every spec in the repository, rendered, validates against the published JSON Schema. */
 class ServiceSpecSchemaTest {
@@ -43,6 +45,18 @@ class ServiceSpecSchemaTest {
         List<Error> errors = SCHEMA.validate(toJson(rendered), InputFormat.JSON);
 
         assertThat(errors).as(spec.toString()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cassandra", "hdfs"})
+    void theDcosFrameworksValidateAgainstTheSchemaWithTheirPackageDefaults(String service) throws Exception {
+        Path corpus = DcosPackage.locate("shared/compat/dcos-frameworks").resolve(service);
+        Map<String, String> env = new DcosPackage(corpus.resolve("universe"), service).schedulerEnv(Map.of());
+        Problems problems = new Problems("svc.yml", LineMap.identity());
+        String rendered = TemplateRenderer.render(Files.readString(corpus.resolve("dist/svc.yml")), env, problems)
+                .orElseThrow(() -> new AssertionError(problems.sorted()));
+
+        assertThat(SCHEMA.validate(toJson(rendered), InputFormat.JSON)).as(service).isEmpty();
     }
 
     @Test
