@@ -80,9 +80,14 @@ final class PlanReader {
         return out;
     }
 
+    /**
+     * The task groups of one entry. An empty list ({@code default: []}) is no step at all for
+     * those instances, as in the DC/OS SDK (Cassandra runs a keyspace step on instance 0 only);
+     * an empty group ({@code [[]]}) is refused, as a step launching nothing.
+     */
     private static List<List<String>> groups(YamlNode node, String path, Problems problems) {
         String shape = "expected a list of task lists like [[first], [second, third]], got ";
-        if (!(node instanceof YamlNode.Sequence outer) || outer.items().isEmpty()) {
+        if (!(node instanceof YamlNode.Sequence outer)) {
             problems.add(node.location(), path, shape + describe(node));
             return null;
         }

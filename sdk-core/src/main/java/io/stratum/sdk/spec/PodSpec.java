@@ -66,8 +66,9 @@ public record PodSpec(
     }
 
     /**
-     * The resources a task consumes: its named resource set, or its inline resources as an
-     * implicit set named {@code <task>-resource-set}.
+     * The resources a task consumes: its named resource set, or its inline resources (with its
+     * resource limits) as an implicit set named {@code <task>-resource-set}, where an inline
+     * amount left out is 0: not reserved.
      */
     public ResourceSetSpec resourcesOf(TaskSpec task) {
         if (task.resourceSet() != null) {
@@ -81,6 +82,17 @@ public record PodSpec(
                 task.cpus() == null ? 0 : task.cpus(),
                 task.gpus() == null ? 0 : task.gpus(),
                 task.memory() == null ? 0 : task.memory(),
-                task.ports(), task.volumes());
+                task.ports(), task.volumes(), task.resourceLimits());
+    }
+
+    /**
+     * How far a task may burst above its reservation: its own {@code resource-limits}, else those
+     * of the resource set it names.
+     *
+     * @return the limits, or null when neither gives any (the reservation is the limit)
+     * @throws IllegalArgumentException if the task names a resource set the pod lacks
+     */
+    public ResourceLimitsSpec resourceLimitsOf(TaskSpec task) {
+        return task.resourceLimits() != null ? task.resourceLimits() : resourcesOf(task).resourceLimits();
     }
 }

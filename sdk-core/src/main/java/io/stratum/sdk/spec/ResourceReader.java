@@ -22,10 +22,42 @@ final class ResourceReader {
         }
         var ports = ports(m);
         var volumes = volumes(m);
+        ResourceLimitsSpec limits = limits(m.child("resource-limits"));
         m.string("id");
         m.finish();
         return new ResourceSetSpec(name, cpus == null ? 0 : cpus, gpus == null ? 0 : gpus,
-                memory == null ? 0 : memory, ports, volumes);
+                memory == null ? 0 : memory, ports, volumes, limits);
+    }
+
+    /** {@code resource-limits} of a task or a resource set: each a number or {@code unlimited}. */
+    static ResourceLimitsSpec limits(MappingReader m) {
+        if (m == null) {
+            return null;
+        }
+        Double cpus = limit(m, "cpus");
+        Double memory = limit(m, "memory");
+        m.finish();
+        return new ResourceLimitsSpec(cpus, memory);
+    }
+
+    private static Double limit(MappingReader m, String key) {
+        String text = m.string(key);
+        if (text == null) {
+            return null;
+        }
+        if (text.strip().equalsIgnoreCase("unlimited")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        try {
+            double value = Double.parseDouble(text.strip());
+            if (value > 0 && !Double.isInfinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        m.problem(key, "must be a number greater than 0 or \"unlimited\", got '" + text + "'");
+        return null;
     }
 
     static Map<String, PortSpec> ports(MappingReader m) {
@@ -104,8 +136,9 @@ final class ResourceReader {
     }
 
     /**
-     * Reads {@code volume} (one, named after its path) and {@code volumes} (named) together. The
-     * single volume's record path ({@code volumes.<its path>}) is aliased to {@code volume}.
+     * Reads {@code volume} (one, named after its path) or {@code volumes} (named); giving both is
+     * refused, as the DC/OS SDK does. The single volume's record path ({@code volumes.<its path>})
+     * is aliased to {@code volume}.
      */
     static Map<String, VolumeSpec> volumes(MappingReader m) {
         Map<String, VolumeSpec> out = new LinkedHashMap<>();
@@ -114,12 +147,10 @@ final class ResourceReader {
         if (singleVolume != null) {
             out.put(singleVolume.name(), singleVolume);
         }
-        m.named("volumes", ResourceReader::volume).forEach((name, volume) -> {
-            if (out.containsKey(name)) {
-                m.problem("volumes", "volume name '" + name + "' is used twice");
-            }
-            out.put(name, volume);
-        });
+        if (m.has("volume") && m.has("volumes")) {
+            m.problem("volumes", "give either 'volume' (one volume) or 'volumes' (named volumes), not both");
+        }
+        out.putAll(m.named("volumes", ResourceReader::volume));
         if (singleVolume != null && out.get(singleVolume.name()) == singleVolume) {
             m.locations().alias(m.childPath("volumes") + "." + singleVolume.name(), m.childPath("volume"));
         }

@@ -11,6 +11,14 @@ final class SpecNames {
     static final String DNS_LABEL = "[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
     static final String DNS_RULE = "must be DNS-safe: letters, digits and '-', starting with a "
             + "letter, not ending with '-', at most 63 characters";
+    /**
+     * Task names: a DNS-safe label that may also hold '_', as the DC/OS SDK allowed (its Cassandra
+     * service has a task {@code init_system_keyspaces}). Task names are not host names themselves;
+     * a task's DNS name comes from its {@code discovery.prefix} when it needs a clean one.
+     */
+    static final String TASK_NAME = "[A-Za-z]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?";
+    static final String TASK_NAME_RULE = "must be letters, digits, '-' and '_', starting with a letter, "
+            + "not ending with '-' or '_', at most 63 characters";
     private static final String LOWER_LABEL = "[a-z]([a-z0-9-]{0,61}[a-z0-9])?";
     /** Service names may be a folder path of lower-case DNS labels, as in DC/OS ({@code /folder/name}). */
     static final String SERVICE_NAME = "/?" + LOWER_LABEL + "(/" + LOWER_LABEL + ")*";

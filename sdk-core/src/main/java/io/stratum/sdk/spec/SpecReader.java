@@ -48,7 +48,7 @@ final class SpecReader {
         long count = m.has("count") ? orZero(m.whole("count")) : missing(m, "count");
         PlacementSpec placement = placement(m);
         var preferences = PreferenceReader.preferences(m);
-        String image = m.string("image");
+        String image = image(m, "image");
         var rlimits = m.named("rlimits", SpecReader::rlimit);
         MappingReader container = m.child("container");
         if (container != null) {
@@ -56,7 +56,7 @@ final class SpecReader {
                 m.problem("container", "give image, networks and rlimits either in the pod or under "
                         + "'container' (the DC/OS SDK's older form), not both");
             }
-            image = container.string("image-name");
+            image = image(container, "image-name");
             rlimits = container.named("rlimits", SpecReader::rlimit);
             rlimits.keySet().forEach(limit -> m.locations().put(m.childPath("rlimits") + "." + limit,
                     m.locations().of(container.childPath("rlimits") + "." + limit)));
@@ -80,6 +80,16 @@ final class SpecReader {
         return new PodSpec(name, (int) Math.max(Math.min(count, Integer.MAX_VALUE), Integer.MIN_VALUE),
                 placement, preferences, image, rlimits, uris, resourceSets, volumes, preReservedRole,
                 allowDecommission, hostVolumes, sharePid, user, podTasks);
+    }
+
+    /** A pod's image: left out (null) runs on the agent's filesystem; an empty one is refused, as in DC/OS. */
+    private static String image(MappingReader m, String key) {
+        String image = m.string(key);
+        if (image != null && image.isBlank()) {
+            m.problem(key, "must not be empty: name a container image, or leave " + key
+                    + " out to run on the agent's own filesystem");
+        }
+        return image;
     }
 
     private static long orZero(Long value) {

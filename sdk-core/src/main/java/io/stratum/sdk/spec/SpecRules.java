@@ -35,6 +35,7 @@ final class SpecRules {
             rules.problem("scheduler.zookeeper", "must be host:port[,host:port...], got '" + zk + "'");
         }
         spec.pods().values().forEach(rules::pod);
+        rules.discoveryPrefixes(spec);
         PlanRules.check(spec, rules);
     }
 
@@ -50,8 +51,13 @@ final class SpecRules {
         pod.rlimits().values().forEach(r -> rlimit(at + ".rlimits." + r.name(), r));
         pod.hostVolumes().values().forEach(h -> hostVolume(at + ".host-volumes." + h.name(), h));
         pod.volumes().values().forEach(v -> volumePath(at + ".volumes." + v.name(), v));
-        pod.resourceSets().values().forEach(set ->
-                set.volumes().values().forEach(v -> volumePath(at + ".resource-sets." + set.name() + ".volumes." + v.name(), v)));
+        for (ResourceSetSpec set : pod.resourceSets().values()) {
+            String setAt = at + ".resource-sets." + set.name();
+            set.volumes().values().forEach(v -> volumePath(setAt + ".volumes." + v.name(), v));
+            if (set.resourceLimits() != null) {
+                TaskRules.limits(this, setAt + ".resource-limits", set.resourceLimits(), set);
+            }
+        }
         Map<Integer, String> staticPorts = new HashMap<>();
         Map<ResourceSetSpec, Boolean> seenSets = new IdentityHashMap<>();
         for (TaskSpec task : pod.tasks().values()) {
@@ -73,6 +79,31 @@ final class SpecRules {
                 String first = staticPorts.putIfAbsent(port.port(), portAt);
                 if (first != null) {
                     problem(portAt + ".port", "static port " + port.port() + " is already used in this pod by " + first);
+                }
+            }
+        }
+    }
+
+    /**
+     * Tasks of different pods may not share a {@code discovery.prefix}: instance {@code i} of each
+     * would be named {@code <prefix>-<i>}, one DNS name for two hosts. Tasks of one pod may share
+     * one (the DC/OS SDK allows it too): an instance's tasks run on the same agent.
+     */
+    private void discoveryPrefixes(ServiceSpec spec) {
+        Map<String, PodSpec> podOfPrefix = new HashMap<>();
+        Map<String, String> firstTask = new HashMap<>();
+        for (PodSpec pod : spec.pods().values()) {
+            for (TaskSpec task : pod.tasks().values()) {
+                String prefix = task.discovery() == null ? null : task.discovery().prefix();
+                if (prefix == null) {
+                    continue;
+                }
+                PodSpec first = podOfPrefix.putIfAbsent(prefix, pod);
+                firstTask.putIfAbsent(prefix, task.name());
+                if (first != null && !first.name().equals(pod.name())) {
+                    problem("pods." + pod.name() + ".tasks." + task.name() + ".discovery.prefix", "discovery prefix '"
+                            + prefix + "' is also used by task '" + firstTask.get(prefix) + "' of pod '" + first.name()
+                            + "': instances of both pods would be named " + prefix + "-<index> in DNS");
                 }
             }
         }

@@ -31,16 +31,9 @@ final class TaskReader {
         CheckSpec readiness = CheckReader.check(m.child("readiness-check"), false);
         var volumes = ResourceReader.volumes(m);
         String resourceSet = m.string("resource-set");
-        if (!m.has("resource-set")) {
-            for (String key : new String[] {"cpus", "memory"}) {
-                if (!m.has(key)) {
-                    m.problem(key, "required field '" + key + "' is missing (or name a resource-set)");
-                }
-            }
-        }
         DiscoverySpec discovery = discovery(m.child("discovery"));
         int killGracePeriod = m.wholeOr("kill-grace-period", 0);
-        ResourceLimitsSpec limits = limits(m.child("resource-limits"));
+        ResourceLimitsSpec limits = ResourceReader.limits(m.child("resource-limits"));
         Unsupported.taskFields(m);
         m.finish();
         return new TaskSpec(name, goal, essential, cmd == null ? "" : cmd, labels, env, configs, cpus, gpus,
@@ -65,7 +58,10 @@ final class TaskReader {
         }
     }
 
-    /** Labels as a mapping, or in the DC/OS text form {@code key:value,key2:value2}. */
+    /**
+     * Labels as a mapping, or in the DC/OS text form {@code key:value,key2:value2}. An empty value
+     * means no labels; a blank text (say {@code labels: ""}) is refused, as the DC/OS SDK does.
+     */
     private static Map<String, String> labels(MappingReader m) {
         YamlNode node = m.node("labels");
         if (node instanceof YamlNode.Mapping) {
@@ -73,7 +69,11 @@ final class TaskReader {
         }
         Map<String, String> out = new LinkedHashMap<>();
         String text = m.string("labels");
-        if (text == null || text.isBlank()) {
+        if (text == null) {
+            return out;
+        }
+        if (text.isBlank()) {
+            m.problem("labels", "must not be blank: give key:value pairs, or leave labels out");
             return out;
         }
         for (String pair : text.split(",")) {
@@ -114,35 +114,5 @@ final class TaskReader {
         }
         m.finish();
         return new DiscoverySpec(prefix, visibility == null ? "CLUSTER" : visibility.toUpperCase(Locale.ROOT));
-    }
-
-    private static ResourceLimitsSpec limits(MappingReader m) {
-        if (m == null) {
-            return null;
-        }
-        Double cpus = limit(m, "cpus");
-        Double memory = limit(m, "memory");
-        m.finish();
-        return new ResourceLimitsSpec(cpus, memory);
-    }
-
-    private static Double limit(MappingReader m, String key) {
-        String text = m.string(key);
-        if (text == null) {
-            return null;
-        }
-        if (text.strip().equalsIgnoreCase("unlimited")) {
-            return Double.POSITIVE_INFINITY;
-        }
-        try {
-            double value = Double.parseDouble(text.strip());
-            if (value > 0 && !Double.isInfinite(value)) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        m.problem(key, "must be a number greater than 0 or \"unlimited\", got '" + text + "'");
-        return null;
     }
 }

@@ -3,7 +3,7 @@ package io.stratum.sdk.spec;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Cross-field rules of one task: resources, env names, configs, checks, volumes. */
+/** Cross-field rules of one task: resources and their limits, env names, configs, checks, volumes. */
 final class TaskRules {
     private TaskRules() {}
 
@@ -33,15 +33,25 @@ final class TaskRules {
             }
         }
         if (task.resourceLimits() != null) {
-            ResourceSetSpec set = setKnown ? pod.resourcesOf(task) : null;
-            limit(rules, at + ".resource-limits.cpus", task.resourceLimits().cpus(), set == null ? 0 : set.cpus());
-            limit(rules, at + ".resource-limits.memory", task.resourceLimits().memory(), set == null ? 0 : set.memory());
+            limits(rules, at + ".resource-limits", task.resourceLimits(), setKnown ? pod.resourcesOf(task) : null);
         }
+    }
+
+    /** Limits of {@code set}'s tasks (at {@code at}) may not be below what the set reserves. */
+    static void limits(SpecRules rules, String at, ResourceLimitsSpec limits, ResourceSetSpec set) {
+        limit(rules, at + ".cpus", limits.cpus(), set == null ? 0 : set.cpus());
+        limit(rules, at + ".memory", limits.memory(), set == null ? 0 : set.memory());
     }
 
     private static void resources(PodSpec pod, TaskSpec task, String at, SpecRules rules) {
         boolean inline = task.cpus() != null || task.gpus() != null || task.memory() != null
                 || !task.ports().isEmpty() || !task.volumes().isEmpty();
+        if (task.resourceSet() == null && !reservesSomething(pod, task)) {
+            // The DC/OS SDK reserves only the resources a task names; with none at all, Mesos
+            // fails the launch ("Task uses no resources"), so say so while the spec loads.
+            rules.problem(at, "the task reserves no resources: give it cpus, memory, gpus, ports or a "
+                    + "volume, or name a resource-set (Mesos refuses to launch a task without resources)");
+        }
         if (task.resourceSet() != null) {
             if (!pod.resourceSets().containsKey(task.resourceSet())) {
                 rules.problem(at + ".resource-set", "unknown resource set '" + task.resourceSet() + "'"
@@ -53,6 +63,12 @@ final class TaskRules {
                         + "(cpus, gpus, memory, ports, volumes), not both");
             }
         }
+    }
+
+    /** Whether the task's launch holds any resource: its inline ones, or a pod volume every task mounts. */
+    private static boolean reservesSomething(PodSpec pod, TaskSpec task) {
+        return task.cpus() != null || task.memory() != null || (task.gpus() != null && task.gpus() > 0)
+                || !task.ports().isEmpty() || !task.volumes().isEmpty() || !pod.volumes().isEmpty();
     }
 
     private static void checkPort(ResourceSetSpec set, CheckSpec check, String at, SpecRules rules) {

@@ -1,7 +1,6 @@
 package io.stratum.sdk.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,8 +87,8 @@ class DcosCompatibilityTest {
 
     @BeforeAll
     static void findCorpus() {
-        corpus = locateCorpus();
-        dcosPackage = new DcosPackage(corpus.resolve("universe"));
+        corpus = DcosPackage.locate(CORPUS);
+        dcosPackage = new DcosPackage(corpus.resolve("universe"), "hello-world");
     }
 
     @Test
@@ -186,17 +185,5 @@ class DcosCompatibilityTest {
         try (Stream<Path> files = Files.list(corpus.resolve("dist"))) {
             return files.filter(f -> f.toString().endsWith(".yml")).sorted().collect(Collectors.toList());
         }
-    }
-
-    /** Walks up from the working directory to the folder holding {@code shared/compat/dcos-helloworld}. */
-    private static Path locateCorpus() {
-        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(CORPUS);
-            if (Files.isDirectory(candidate.resolve("dist")) && Files.isDirectory(candidate.resolve("universe"))) {
-                return candidate;
-            }
-        }
-        return fail("the DC/OS compatibility corpus %s was not found in any parent folder of %s",
-                CORPUS, System.getProperty("user.dir"));
     }
 }

@@ -1,5 +1,7 @@
 package io.stratum.sdk.spec;
 
+import static org.assertj.core.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,33 +15,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds a DC/OS scheduler's environment from a Universe package, the way a DC/OS cluster did:
  * the option defaults of {@code config.json} (plus any options given) and the rendered
- * {@code resource.json} are rendered into {@code marathon.json.mustache} as Cosmos did, and
- * Marathon then starts the scheduler with the app's {@code env} plus a {@code PORT<n>} and
- * {@code PORT_<NAME>} per port definition.
+ * {@code resource.json} (or test URLs for its assets, see {@link #resource}) are rendered into
+ * {@code marathon.json.mustache} as Cosmos did, and Marathon then starts the scheduler with the
+ * app's {@code env} plus a {@code PORT<n>} and {@code PORT_<NAME>} per port definition.
  */
 final class DcosPackage {
     /** Marathon picks a free port for a port definition with {@code port: 0}; tests use a fixed one. */
     static final String MARATHON_PORT = "10000";
 
+    /** The assets {@code marathon.json.mustache} names, as {@code {{resource.assets.uris.<name>}}}. */
+    private static final Pattern ASSET = Pattern.compile("\\{\\{resource\\.assets\\.uris\\.([A-Za-z0-9_.-]+)}}");
+
     /**
      * The values dcos-commons' package builder (tools/universe/package_builder.py) substituted into
-     * the Universe files at build time; test values here.
+     * the Universe files at build time; test values here, under the package's artifact folder.
      */
-    private static final Map<String, Object> BUILD_PARAMS = Map.of(
-            "artifact-dir", "https://artifacts.example.invalid/hello-world",
-            "scheduler-jre-url", "https://artifacts.example.invalid/hello-world/jre.tar.gz",
-            "libmesos-bundle-url", "https://artifacts.example.invalid/hello-world/libmesos-bundle.tar.gz",
-            "sha256:dcos-service-cli-darwin", "0000",
-            "sha256:dcos-service-cli-linux", "0000",
-            "sha256:dcos-service-cli.exe", "0000",
-            "package-name", "hello-world",
-            "package-version", "stub-universe",
-            "package-build-time-epoch-ms", "1500000000000",
-            "package-build-time-str", "Fri Jul 14 2017 02:40:00 +0000");
+    private static Map<String, Object> buildParams(String packageName) {
+        String artifacts = "https://artifacts.example.invalid/" + packageName;
+        return Map.of(
+                "artifact-dir", artifacts,
+                "scheduler-jre-url", artifacts + "/jre.tar.gz",
+                "libmesos-bundle-url", artifacts + "/libmesos-bundle.tar.gz",
+                "sha256:dcos-service-cli-darwin", "0000",
+                "sha256:dcos-service-cli-linux", "0000",
+                "sha256:dcos-service-cli.exe", "0000",
+                "package-name", packageName,
+                "package-version", "stub-universe",
+                "package-build-time-epoch-ms", "1500000000000",
+                "package-build-time-str", "Fri Jul 14 2017 02:40:00 +0000");
+    }
 
     /**
      * Cosmos's mustache (mustache.java) writes values unescaped, and JSON-escapes option strings
@@ -54,9 +64,16 @@ final class DcosPackage {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path universe;
+    private final Map<String, Object> buildParams;
 
-    DcosPackage(Path universe) {
+    /**
+     * @param universe    the package's Universe folder ({@code config.json}, {@code marathon.json.mustache},
+     *                    and {@code resource.json} if the corpus has it)
+     * @param packageName the package's name, as the package builder gave it
+     */
+    DcosPackage(Path universe, String packageName) {
         this.universe = universe;
+        this.buildParams = buildParams(packageName);
     }
 
     /**
@@ -65,12 +82,33 @@ final class DcosPackage {
      * @return the scheduler's environment
      */
     Map<String, String> schedulerEnv(Map<String, String> options) {
-        Map<String, Object> context = new LinkedHashMap<>(BUILD_PARAMS);
+        Map<String, Object> context = new LinkedHashMap<>(buildParams);
         context.putAll(defaults(read("config.json")));
         options.forEach((path, value) -> put(context, path, value));
-        JsonNode resource = parse(COSMOS_MUSTACHE.compile(text("resource.json")).execute(BUILD_PARAMS));
-        context.put("resource", toMustache(resource));
-        JsonNode app = parse(COSMOS_MUSTACHE.compile(text("marathon.json.mustache")).execute(context));
+        String app = text("marathon.json.mustache");
+        context.put("resource", resource(app));
+        return environment(parse(COSMOS_MUSTACHE.compile(app).execute(context)));
+    }
+
+    /**
+     * The rendered {@code resource.json}. A corpus without one (the Cassandra and HDFS copies keep
+     * only {@code config.json} and {@code marathon.json.mustache}) gets, for each asset the app
+     * names, a test URL in the artifact folder, as the package builder would have written it.
+     */
+    private Object resource(String app) {
+        if (Files.exists(universe.resolve("resource.json"))) {
+            return toMustache(parse(COSMOS_MUSTACHE.compile(text("resource.json")).execute(buildParams)));
+        }
+        Map<String, Object> uris = new LinkedHashMap<>();
+        Matcher asset = ASSET.matcher(app);
+        while (asset.find()) {
+            uris.put(asset.group(1), buildParams.get("artifact-dir") + "/" + asset.group(1));
+        }
+        return Map.of("assets", Map.of("uris", uris));
+    }
+
+    /** Marathon's environment for the rendered app: its {@code env} and a variable per port definition. */
+    private static Map<String, String> environment(JsonNode app) {
         Map<String, String> env = new LinkedHashMap<>();
         app.path("env").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
         JsonNode ports = app.path("portDefinitions");
@@ -153,5 +191,20 @@ final class DcosPackage {
         } catch (IOException e) {
             throw new UncheckedIOException("not JSON: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Finds a compatibility corpus by walking up from the working directory to the folder holding
+     * {@code relative} (the corpora live beside the repository, in {@code shared/compat}).
+     */
+    static Path locate(String relative) {
+        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(relative);
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return fail("the DC/OS compatibility corpus %s was not found in any parent folder of %s",
+                relative, System.getProperty("user.dir"));
     }
 }

@@ -12,10 +12,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every spec in the repository, rendered, validates against the published JSON Schema. */
 class ServiceSpecSchemaTest {
@@ -43,6 +45,39 @@ class ServiceSpecSchemaTest {
         List<Error> errors = SCHEMA.validate(toJson(rendered), InputFormat.JSON);
 
         assertThat(errors).as(spec.toString()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cassandra", "hdfs"})
+    void theDcosFrameworksValidateAgainstTheSchemaWithTheirPackageDefaults(String service) throws Exception {
+        Path corpus = DcosPackage.locate("shared/compat/dcos-frameworks").resolve(service);
+        Map<String, String> env = new DcosPackage(corpus.resolve("universe"), service).schedulerEnv(Map.of());
+        Problems problems = new Problems("svc.yml", LineMap.identity());
+        String rendered = TemplateRenderer.render(Files.readString(corpus.resolve("dist/svc.yml")), env, problems)
+                .orElseThrow(() -> new AssertionError(problems.sorted()));
+
+        assertThat(SCHEMA.validate(toJson(rendered), InputFormat.JSON)).as(service).isEmpty();
+    }
+
+    @Test
+    void whatTheLoaderRefusesOfDcosShapesFailsTheSchemaToo() throws Exception {
+        String task = "tasks: {t: {cmd: run, cpus: 1}}";
+
+        assertThat(podErrors("image: ''", task)).singleElement().asString().startsWith("/pods/p/image: ");
+        assertThat(podErrors("volume: {path: a, type: ROOT, size: 1}", "volumes: {b: {path: b, type: ROOT, size: 1}}", task))
+                .singleElement().asString().startsWith("/pods/p: ");
+        assertThat(podErrors("tasks: {t: {cmd: run, cpus: 1, labels: ' '}}")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e).asString().startsWith("/pods/p/tasks/t/labels"));
+        assertThat(podErrors("image: ubuntu", task)).isEmpty();
+    }
+
+    /** The schema errors of a one-pod spec whose pod {@code p} has {@code fields} (one a line) besides its count. */
+    private static List<Error> podErrors(String... fields) throws IOException {
+        StringBuilder yaml = new StringBuilder("name: x\npods:\n  p:\n    count: 1\n");
+        for (String field : fields) {
+            yaml.append("    ").append(field).append('\n');
+        }
+        return SCHEMA.validate(toJson(yaml.toString()), InputFormat.JSON);
     }
 
     @Test

@@ -93,8 +93,55 @@ class ValidSpecTest {
         assertThat(phase.steps()).containsExactly(
                 new StepSpec(0, List.of(List.of("init"), List.of("server", "sidecar"))),
                 new StepSpec(null, List.of(List.of("server", "sidecar"))));
+        assertThat(plans.get("deploy").phases().get("init-once").steps()).containsExactly(
+                new StepSpec(0, List.of(List.of("init"))),
+                new StepSpec(null, List.of()));
         assertThat(plans.get("repair").strategy()).isEqualTo(Strategy.PARALLEL);
         assertThat(plans.get("repair").phases().get("restart").strategy()).isEqualTo(Strategy.SERIAL);
+    }
+
+    @Test
+    void aTaskReservesOnlyTheResourcesItNames() {
+        PodSpec pod = valid("partial-resources.yml").pod("hello");
+
+        assertThat(pod.task("server").cpus()).isNull();
+        assertThat(pod.resourcesOf(pod.task("server"))).extracting(ResourceSetSpec::cpus, ResourceSetSpec::memory)
+                .containsExactly(0.0, 256.0);
+        assertThat(pod.task("worker").memory()).isNull();
+        assertThat(pod.resourcesOf(pod.task("worker"))).extracting(ResourceSetSpec::cpus, ResourceSetSpec::memory)
+                .containsExactly(0.5, 0.0);
+        ResourceSetSpec proxy = pod.resourcesOf(pod.task("proxy"));
+        assertThat(proxy).extracting(ResourceSetSpec::cpus, ResourceSetSpec::memory).containsExactly(0.0, 0.0);
+        assertThat(proxy.ports()).containsOnlyKeys("http");
+    }
+
+    @Test
+    void resourceSetLimitsApplyToItsTasksUnlessATaskGivesItsOwn() {
+        PodSpec pod = valid("resource-limits.yml").pod("hello");
+
+        ResourceLimitsSpec setLimits = new ResourceLimitsSpec(2.0, Double.POSITIVE_INFINITY);
+        assertThat(pod.resourceSets().get("shared").resourceLimits()).isEqualTo(setLimits);
+        assertThat(pod.resourcesOf(pod.task("server")).resourceLimits()).isEqualTo(setLimits);
+        assertThat(pod.resourceLimitsOf(pod.task("server"))).isEqualTo(setLimits);
+        assertThat(pod.resourceLimitsOf(pod.task("batch"))).isEqualTo(new ResourceLimitsSpec(Double.POSITIVE_INFINITY, null));
+    }
+
+    @Test
+    void inlineResourceLimitsTravelWithTheTasksImplicitSet() {
+        PodSpec pod = valid("everything.yml").pod("hello");
+
+        assertThat(pod.resourcesOf(pod.task("server")).resourceLimits())
+                .isEqualTo(pod.resourceLimitsOf(pod.task("server")))
+                .isEqualTo(new ResourceLimitsSpec(2.0, Double.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void taskNamesMayHoldUnderscoresAsInDcos() {
+        ServiceSpec spec = valid("task-names.yml");
+
+        assertThat(spec.pod("node").tasks()).containsOnlyKeys("server", "init_system_keyspaces");
+        assertThat(spec.plans().get("deploy").phases().get("keyspace-deploy").steps())
+                .containsExactly(new StepSpec(0, List.of(List.of("init_system_keyspaces"))));
     }
 
     @Test

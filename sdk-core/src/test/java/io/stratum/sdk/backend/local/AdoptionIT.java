@@ -47,7 +47,9 @@ class AdoptionIT {
 
     @Test
     void aReadoptedTaskCanBeKilledWithItsGroup() throws Exception {
-        fixtures.launch(first, "server", "trap '' TERM; sleep 1000 & sleep 1000");
+        TaskProcess launched = fixtures.launch(first, "server", "trap '' TERM; touch trapped; sleep 1000 & sleep 1000");
+        // A SIGTERM before the trap would end the shell at once (143, not 137): wait for the marker.
+        await().atMost(WAIT).until(() -> Files.exists(launched.sandbox().dir().resolve("trapped")));
         first.close();
         TaskProcess adopted = fixtures.launcher().adopt().running().get(0);
 

@@ -11,6 +11,7 @@ import io.stratum.sdk.backend.CheckState;
 import io.stratum.sdk.backend.TaskState;
 import io.stratum.sdk.backend.TaskStatus;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -100,8 +101,12 @@ class BackendLifecycleIT {
 
     @Test
     void aTaskIgnoringSigtermIsKilledAfterItsGracePeriod() {
-        String task = launch("RUNNING", "trap '' TERM; exec sleep 1000", "");
+        // RUNNING means the process started, not that its shell has run the trap yet: a SIGTERM
+        // before the trap would end it at once. The marker file says the trap is in place.
+        String task = launch("RUNNING", "trap '' TERM; touch trapped; exec sleep 1000", "");
         started.events().await(task, TaskState.RUNNING);
+        Path trapped = fixtures.sandbox(task).resolve("trapped");
+        await().atMost(Recorder.WAIT).until(() -> Files.exists(trapped));
         long killedAt = System.nanoTime();
 
         started.backend().kill(task, Duration.ofMillis(400));

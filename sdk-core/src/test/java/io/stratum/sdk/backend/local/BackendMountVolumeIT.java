@@ -70,6 +70,9 @@ class BackendMountVolumeIT {
     }
 
     private void killTheFirstTask() {
+        // RUNNING comes before the command's first line: the log must hold its id before the kill.
+        Path log = fixtures.sandbox(taskId(first)).resolve("data/log");
+        await().atMost(Recorder.WAIT).until(() -> read(log).equals(taskId(first) + "\n"));
         started.backend().kill(taskId(first), Duration.ofSeconds(5));
         started.events().await(taskId(first), TaskState.KILLED);
     }

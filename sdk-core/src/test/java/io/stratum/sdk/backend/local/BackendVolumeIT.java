@@ -57,6 +57,9 @@ class BackendVolumeIT {
         first = fixtures.launch(started, PodRequest.newInstance(pod, 0), started.events().offers(2));
         agent = first.offer().agent().id();
         started.events().await(taskId(first), TaskState.RUNNING);
+        // RUNNING comes before the command's first line: the log must hold its id before the kill.
+        Path log = fixtures.sandbox(taskId(first)).resolve("data/log");
+        org.awaitility.Awaitility.await().atMost(Recorder.WAIT).until(() -> read(log).equals(taskId(first) + "\n"));
         started.backend().kill(taskId(first), Duration.ofSeconds(5));
         started.events().await(taskId(first), TaskState.KILLED);
     }

@@ -47,6 +47,10 @@ class HelloWorldIT {
                     .containsExactlyInAnyOrder("hello-0-server", "world-0-server", "world-1-server");
 
             TaskRecord hello = running(scheduler, "hello-0-server").orElseThrow();
+            // RUNNING comes before the command writes its line: wait for it before the kill.
+            Path first = Path.of(backend.taskInfo(hello.taskId()).get("sandbox"), "hello-container-path", "output");
+            await().atMost(Recorder.WAIT).pollInterval(Recorder.POLL)
+                    .until(() -> LocalFixtures.read(first).equals("hello from hello-0-server\n"));
             long pid = Long.parseLong(backend.taskInfo(hello.taskId()).get("pid"));
             long killed = System.nanoTime();
             new ProcessGroup(pid).signal(ProcessGroup.Signal.KILL);

@@ -61,6 +61,13 @@ class ConfigUpdateIT {
         LocalServices.awaitDeployComplete(api);
         Map<String, ServiceApi.Task> before = runningTasks(api);
         String firstTarget = api.get("/v1/configurations/targetId").body().asText();
+        // Deploy COMPLETE means RUNNING, not that the commands wrote "v1" yet: wait for it before
+        // the update kills them.
+        for (String alpha : new String[] {"alpha-0-server", "alpha-1-server"}) {
+            Path log = Path.of(before.get(alpha).sandbox()).resolve("data").resolve("log");
+            await().atMost(Duration.ofSeconds(10)).pollInterval(LocalServices.POLL)
+                    .untilAsserted(() -> assertThat(log).hasContent("v1"));
+        }
 
         Path changed = LocalServices.writeSpec(dir.resolve("v2"), SPEC.replace("echo \"v1\"", "echo \"v2\""));
         CliRun update = CliRun.of("update", changed.toString(), "--api", api.base().toString());

@@ -8,6 +8,7 @@ import io.stratum.sdk.it.Processes;
 import io.stratum.sdk.it.ServiceApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,9 @@ class HelloWorldDeployIT {
         assertThat(Processes.alive(hello.pid())).as("hello-0-server's pid %s is alive", hello.pid()).isTrue();
         Path sandbox = Path.of(hello.sandbox());
         assertThat(sandbox).isDirectory();
-        assertThat(sandbox.resolve("hello-container-path").resolve("output")).hasContent("hello from hello-0-server");
+        // hello has no readiness check: deploy COMPLETE means RUNNING, not that its command wrote yet.
+        await().atMost(Duration.ofSeconds(10)).pollInterval(LocalServices.POLL).untilAsserted(() ->
+                assertThat(sandbox.resolve("hello-container-path").resolve("output")).hasContent("hello from hello-0-server"));
 
         for (String world : new String[] {"world-0", "world-1"}) {
             ServiceApi.Task task = api.task(world);

@@ -89,6 +89,10 @@ class RelaunchInPlaceIT {
         LocalServices.awaitDeployComplete(api);
         ServiceApi.Task before = api.running("hello-0").orElseThrow();
         services.track(before.pid());
+        // RUNNING comes before the command writes its line: wait for it before the kill.
+        Path written = Path.of(before.sandbox()).resolve("hello-container-path").resolve("output");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(LocalServices.POLL)
+                .untilAsserted(() -> assertThat(written).hasContent("hello from hello-0-server"));
         // Measure a task dying in steady state: right after the deploy, the scheduler's last revive
         // is under a second old, and the relaunch would wait up to a tick for the throttled next one.
         Thread.sleep(STEADY.toMillis());

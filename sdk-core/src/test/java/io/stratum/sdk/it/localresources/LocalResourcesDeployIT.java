@@ -1,6 +1,7 @@
 package io.stratum.sdk.it.localresources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.stratum.sdk.it.LocalServices;
 import io.stratum.sdk.it.ServiceApi;
@@ -8,6 +9,7 @@ import io.stratum.sdk.service.LocalResources;
 import io.stratum.sdk.service.RunOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,7 +52,9 @@ class LocalResourcesDeployIT {
             ServiceApi.Task task = service.api().task(pod);
             services.track(task.pid());
             Path data = Path.of(task.sandbox()).resolve("data");
-            assertThat(data.resolve("hello")).hasContent("written by " + task.name());
+            // Deploy COMPLETE means RUNNING, not that the command has written the file yet.
+            await().atMost(Duration.ofSeconds(10)).pollInterval(LocalServices.POLL)
+                    .untilAsserted(() -> assertThat(data.resolve("hello")).hasContent("written by " + task.name()));
             Path disk = data.toRealPath();
             assertThat(disk.getParent().getFileName().toString()).isEqualTo("mounts");
             assertThat(disk.getFileName().toString()).startsWith("mount-");

@@ -11,6 +11,7 @@ import io.stratum.sdk.it.ServiceApi;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +70,10 @@ class SchedulerKillIT {
             assertThat(after.agent()).isEqualTo(before.agent());
             assertThat(Processes.alive(after.pid())).isTrue();
         }
-        assertThat(Path.of(adopted.get("hello-0-server").sandbox()).resolve("hello-container-path").resolve("output"))
-                .as("launched once").hasContent("hello from hello-0-server");
+        Path output = Path.of(adopted.get("hello-0-server").sandbox()).resolve("hello-container-path").resolve("output");
+        // hello has no readiness check: RUNNING does not mean its command has written yet.
+        await().atMost(Duration.ofSeconds(10)).pollInterval(LocalServices.POLL)
+                .untilAsserted(() -> assertThat(output).as("launched once").hasContent("hello from hello-0-server"));
         assertThat(again.get("/v1/plans/recovery").body().path("status").asText()).isEqualTo("COMPLETE");
         assertThat(again.get("/v1/health").code()).isEqualTo(200);
 
