@@ -5,10 +5,8 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code stratum plan ...}: show and control the plans of a running service through its API. */
 @Command(name = "plan", mixinStandardHelpOptions = true, description = "Show and control plans.",
@@ -18,37 +16,20 @@ import picocli.CommandLine.Spec;
 final class PlanCommand {
 
     @Command(name = "list", description = "List the plans.")
-    static final class ListPlans implements Runnable {
-        @Mixin ApiOptions api;
-        @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+    static final class ListPlans extends ClientCommand {
         @Override
-        public void run() {
-            ApiClient.Reply reply = api.client().get("/v1/plans");
-            PrintWriter out = spec.commandLine().getOut();
-            if (api.json) {
-                out.println(reply.text());
-            } else {
-                reply.body().forEach(name -> out.println(name.asText()));
-            }
+        void call(ApiClient client, PrintWriter out) {
+            showNames(out, client.get("/v1/plans"));
         }
     }
 
     @Command(name = "show", description = "Show a plan's phases and steps.")
-    static final class Show implements Runnable {
-        @Mixin ApiOptions api;
+    static final class Show extends ClientCommand {
         @Parameters(index = "0", paramLabel = "PLAN", defaultValue = "deploy", description = "Default: deploy.") String plan;
-        @Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
-        public void run() {
-            ApiClient.Reply reply = api.client().get("/v1/plans/" + ApiClient.segment(plan));
-            PrintWriter out = spec.commandLine().getOut();
-            if (api.json) {
-                out.println(reply.text());
-                return;
-            }
-            print(out, reply.body());
+        void call(ApiClient client, PrintWriter out) {
+            show(out, client.get("/v1/plans/" + ApiClient.segment(plan)), body -> print(out, body));
         }
 
         static void print(PrintWriter out, JsonNode plan) {
@@ -68,12 +49,14 @@ final class PlanCommand {
     }
 
     /** Runs one plan control through the API. */
-    abstract static class Control implements Runnable {
-        @Mixin ApiOptions api;
+    abstract static class Control extends ClientCommand {
         @Parameters(index = "0", paramLabel = "PLAN", description = "The plan.") String plan;
-        @Spec picocli.CommandLine.Model.CommandSpec spec;
+        private final String command;
 
-        abstract String command();
+        /** @param command the API's name of the control, e.g. {@code forceComplete} */
+        Control(String command) {
+            this.command = command;
+        }
 
         Map<String, String> query() {
             return Map.of();
@@ -84,15 +67,18 @@ final class PlanCommand {
         }
 
         @Override
-        public void run() {
-            ApiClient.Reply reply = api.client().post("/v1/plans/" + ApiClient.segment(plan) + "/" + command()
-                    + ApiClient.query(query()), body());
-            spec.commandLine().getOut().println(api.json ? reply.text() : reply.body().path("message").asText());
+        void call(ApiClient client, PrintWriter out) {
+            show(out, client.post("/v1/plans/" + ApiClient.segment(plan) + "/" + command + ApiClient.query(query()), body()),
+                    reply -> out.println(reply.path("message").asText()));
         }
     }
 
     /** A control that may target one phase. */
     abstract static class PhaseControl extends Control {
+        PhaseControl(String command) {
+            super(command);
+        }
+
         @Option(names = "--phase", paramLabel = "PHASE", description = "Only this phase (name or id).") String phase;
 
         @Override
@@ -105,6 +91,10 @@ final class PlanCommand {
 
     /** A control that may target one phase or one step. */
     abstract static class StepControl extends PhaseControl {
+        StepControl(String command) {
+            super(command);
+        }
+
         @Option(names = "--step", paramLabel = "STEP", description = "Only this step (name or id); needs --phase.") String step;
 
         @Override
@@ -123,9 +113,8 @@ final class PlanCommand {
         @Option(names = {"-p", "--param"}, paramLabel = "K=V", description = "A parameter (repeatable).")
         Map<String, String> params = new LinkedHashMap<>();
 
-        @Override
-        String command() {
-            return "start";
+        Start() {
+            super("start");
         }
 
         @Override
@@ -136,41 +125,36 @@ final class PlanCommand {
 
     @Command(name = "stop", description = "Stop a plan: interrupt it and reset its progress.")
     static final class Stop extends Control {
-        @Override
-        String command() {
-            return "stop";
+        Stop() {
+            super("stop");
         }
     }
 
     @Command(name = "continue", description = "Continue an interrupted plan or phase (or approve a canary).")
     static final class Continue extends PhaseControl {
-        @Override
-        String command() {
-            return "continue";
+        Continue() {
+            super("continue");
         }
     }
 
     @Command(name = "interrupt", description = "Interrupt a plan or phase: no new step starts.")
     static final class Interrupt extends PhaseControl {
-        @Override
-        String command() {
-            return "interrupt";
+        Interrupt() {
+            super("interrupt");
         }
     }
 
     @Command(name = "force-complete", description = "Mark a plan, phase or step complete.")
     static final class ForceComplete extends StepControl {
-        @Override
-        String command() {
-            return "forceComplete";
+        ForceComplete() {
+            super("forceComplete");
         }
     }
 
     @Command(name = "restart", description = "Run a plan, phase or step again.")
     static final class Restart extends StepControl {
-        @Override
-        String command() {
-            return "restart";
+        Restart() {
+            super("restart");
         }
     }
 }

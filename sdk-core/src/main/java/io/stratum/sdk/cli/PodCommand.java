@@ -3,9 +3,7 @@ package io.stratum.sdk.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code stratum pod ...}: pod instances of a running service, through its API. */
 @Command(name = "pod", mixinStandardHelpOptions = true, description = "Show and control pod instances.",
@@ -14,41 +12,25 @@ import picocli.CommandLine.Spec;
 final class PodCommand {
 
     @Command(name = "list", description = "List pod instances.")
-    static final class ListPods implements Runnable {
-        @Mixin ApiOptions api;
-        @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+    static final class ListPods extends ClientCommand {
         @Override
-        public void run() {
-            ApiClient.Reply reply = api.client().get("/v1/pod");
-            PrintWriter out = spec.commandLine().getOut();
-            if (api.json) {
-                out.println(reply.text());
-            } else {
-                reply.body().forEach(n -> out.println(n.asText()));
-            }
+        void call(ApiClient client, PrintWriter out) {
+            showNames(out, client.get("/v1/pod"));
         }
     }
 
     @Command(name = "status", description = "Task states of every pod instance, or of one.")
-    static final class Status implements Runnable {
-        @Mixin ApiOptions api;
+    static final class Status extends ClientCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "POD", description = "A pod instance, e.g. hello-0.") String pod;
-        @Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
-        public void run() {
-            ApiClient.Reply reply = api.client().get(pod == null ? "/v1/pod/status" : "/v1/pod/" + ApiClient.segment(pod) + "/status");
-            PrintWriter out = spec.commandLine().getOut();
-            if (api.json) {
-                out.println(reply.text());
-            } else if (pod == null) {
-                for (JsonNode type : reply.body().path("pods")) {
-                    type.path("instances").forEach(instance -> print(out, instance));
-                }
-            } else {
-                print(out, reply.body());
+        void call(ApiClient client, PrintWriter out) {
+            if (pod != null) {
+                show(out, client.get("/v1/pod/" + ApiClient.segment(pod) + "/status"), body -> print(out, body));
+                return;
             }
+            show(out, client.get("/v1/pod/status"), body -> body.path("pods")
+                    .forEach(type -> type.path("instances").forEach(instance -> print(out, instance))));
         }
 
         private static void print(PrintWriter out, JsonNode instance) {
@@ -60,66 +42,57 @@ final class PodCommand {
     }
 
     @Command(name = "info", description = "Everything known about a pod instance's tasks.")
-    static final class Info implements Runnable {
-        @Mixin ApiOptions api;
+    static final class Info extends ClientCommand {
         @Parameters(index = "0", paramLabel = "POD") String pod;
-        @Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
-        public void run() {
-            spec.commandLine().getOut().println(api.client().get("/v1/pod/" + ApiClient.segment(pod) + "/info").text());
+        void call(ApiClient client, PrintWriter out) {
+            out.println(client.get("/v1/pod/" + ApiClient.segment(pod) + "/info").text());
         }
     }
 
     /** A pod command through the API. */
-    abstract static class PodAction implements Runnable {
-        @Mixin ApiOptions api;
+    abstract static class PodAction extends ClientCommand {
         @Parameters(index = "0", paramLabel = "POD", description = "A pod instance, e.g. hello-0.") String pod;
-        @Spec picocli.CommandLine.Model.CommandSpec spec;
+        private final String action;
 
-        abstract String action();
+        /** @param action the API's name of the action, e.g. {@code restart} */
+        PodAction(String action) {
+            this.action = action;
+        }
 
         @Override
-        public void run() {
-            ApiClient.Reply reply = api.client().post("/v1/pod/" + ApiClient.segment(pod) + "/" + action(), null);
-            PrintWriter out = spec.commandLine().getOut();
-            if (api.json) {
-                out.println(reply.text());
-            } else {
-                out.println(action() + " " + pod + ": " + reply.body().path("tasks"));
-            }
+        void call(ApiClient client, PrintWriter out) {
+            show(out, client.post("/v1/pod/" + ApiClient.segment(pod) + "/" + action, null),
+                    body -> out.println(action + " " + pod + ": " + body.path("tasks")));
         }
     }
 
     @Command(name = "restart", description = "Relaunch a pod instance's tasks in place.")
     static final class Restart extends PodAction {
-        @Override
-        String action() {
-            return "restart";
+        Restart() {
+            super("restart");
         }
     }
 
     @Command(name = "replace", description = "Relaunch a pod instance elsewhere on fresh resources.")
     static final class Replace extends PodAction {
-        @Override
-        String action() {
-            return "replace";
+        Replace() {
+            super("replace");
         }
     }
 
     @Command(name = "pause", description = "Relaunch a pod instance's tasks idle (for debugging).")
     static final class Pause extends PodAction {
-        @Override
-        String action() {
-            return "pause";
+        Pause() {
+            super("pause");
         }
     }
 
     @Command(name = "resume", description = "Relaunch a paused pod instance's tasks as specified.")
     static final class Resume extends PodAction {
-        @Override
-        String action() {
-            return "resume";
+        Resume() {
+            super("resume");
         }
     }
 }

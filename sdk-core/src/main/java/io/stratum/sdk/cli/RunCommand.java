@@ -8,21 +8,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code stratum run SPEC}: validates the spec, starts everything (embedded ZooKeeper, local
@@ -32,18 +28,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a service on this machine (embedded ZooKeeper and local agents), or on a Mesos cluster.")
-final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SPEC", description = "The service spec (svc.yml).")
-    Path file;
-
-    @Mixin
-    EnvOptions env;
-
+final class RunCommand extends SpecCommand {
     @Mixin
     Flags flags = new Flags();
-
-    @Spec
-    CommandLine.Model.CommandSpec command;
 
     /** The flags shared by {@code stratum run}, {@code stratum uninstall} and {@link StratumCli#run(Service, String...)}. */
     static final class Flags {
@@ -151,12 +138,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
-        Optional<ServiceSpec> loaded = ValidateCommand.loadOrReport(file, env, command.commandLine());
-        if (loaded.isEmpty()) {
-            return StratumCli.BAD_INPUT;
-        }
-        ServiceSpec spec = loaded.get();
+    int call(ServiceSpec spec) throws Exception {
         return run(Service.builder(spec).build(), flags, command.commandLine().getOut());
     }
 

@@ -5,9 +5,7 @@ import java.io.PrintWriter;
 import java.util.Iterator;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** The read-only client commands: endpoints, configurations, state, and why a pod is pending. */
 final class ServiceCommands {
@@ -15,19 +13,15 @@ final class ServiceCommands {
 
     @Command(name = "endpoints", mixinStandardHelpOptions = true,
             description = "List advertised endpoints, or show the addresses of one.")
-    static final class Endpoints implements Runnable {
-        @Mixin ApiOptions api;
+    static final class Endpoints extends ClientCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
-        @Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
-        public void run() {
-            ApiClient.Reply reply = api.client().get(name == null ? "/v1/endpoints" : "/v1/endpoints/" + ApiClient.segment(name));
-            PrintWriter out = spec.commandLine().getOut();
-            if (api.json || name != null) {
-                out.println(reply.text());
+        void call(ApiClient client, PrintWriter out) {
+            if (name == null) {
+                showNames(out, client.get("/v1/endpoints"));
             } else {
-                reply.body().forEach(n -> out.println(n.asText()));
+                out.println(client.get("/v1/endpoints/" + ApiClient.segment(name)).text());
             }
         }
     }
@@ -36,49 +30,36 @@ final class ServiceCommands {
             subcommands = {Config.ListConfigs.class, Config.Show.class, Config.Target.class})
     static final class Config {
         @Command(name = "list", description = "List configuration ids.")
-        static final class ListConfigs implements Runnable {
-            @Mixin ApiOptions api;
-            @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+        static final class ListConfigs extends ClientCommand {
             @Override
-            public void run() {
-                spec.commandLine().getOut().println(api.client().get("/v1/configurations").text());
+            void call(ApiClient client, PrintWriter out) {
+                out.println(client.get("/v1/configurations").text());
             }
         }
 
         @Command(name = "show", description = "Show one configuration.")
-        static final class Show implements Runnable {
-            @Mixin ApiOptions api;
+        static final class Show extends ClientCommand {
             @Parameters(index = "0", paramLabel = "ID") String id;
-            @Spec picocli.CommandLine.Model.CommandSpec spec;
 
             @Override
-            public void run() {
-                spec.commandLine().getOut().println(api.client().get("/v1/configurations/" + ApiClient.segment(id)).text());
+            void call(ApiClient client, PrintWriter out) {
+                out.println(client.get("/v1/configurations/" + ApiClient.segment(id)).text());
             }
         }
 
         @Command(name = "target", description = "Show the target configuration.")
-        static final class Target implements Runnable {
-            @Mixin ApiOptions api;
-            @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+        static final class Target extends ClientCommand {
             @Override
-            public void run() {
-                spec.commandLine().getOut().println(api.client().get("/v1/configurations/target").text());
+            void call(ApiClient client, PrintWriter out) {
+                out.println(client.get("/v1/configurations/target").text());
             }
         }
     }
 
     @Command(name = "state", mixinStandardHelpOptions = true, description = "Show the framework id and stored properties.")
-    static final class State implements Runnable {
-        @Mixin ApiOptions api;
-        @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+    static final class State extends ClientCommand {
         @Override
-        public void run() {
-            ApiClient client = api.client();
-            PrintWriter out = spec.commandLine().getOut();
+        void call(ApiClient client, PrintWriter out) {
             out.println("framework id: " + client.get("/v1/state/frameworkId").body().path("frameworkId").asText());
             out.println("properties: " + client.get("/v1/state/properties").text().strip());
         }
@@ -86,15 +67,12 @@ final class ServiceCommands {
 
     @Command(name = "explain", mixinStandardHelpOptions = true,
             description = "Why a pod is pending: the last offer evaluation of its waiting steps.")
-    static final class Explain implements Runnable {
-        @Mixin ApiOptions api;
+    static final class Explain extends ClientCommand {
         @Parameters(index = "0", paramLabel = "POD", description = "A pod type (hello) or instance (hello-0).") String pod;
-        @Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
-        public void run() {
-            JsonNode reasons = api.client().get("/v1/debug/offers").body();
-            PrintWriter out = spec.commandLine().getOut();
+        void call(ApiClient client, PrintWriter out) {
+            JsonNode reasons = client.get("/v1/debug/offers").body();
             boolean any = false;
             for (Iterator<Map.Entry<String, JsonNode>> it = reasons.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();

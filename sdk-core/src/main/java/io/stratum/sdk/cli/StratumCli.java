@@ -2,8 +2,8 @@ package io.stratum.sdk.cli;
 
 import io.stratum.sdk.service.Service;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code stratum} command line: the entry point of {@code ./stratum}. Exit codes: 0 success,

@@ -4,14 +4,8 @@ import io.stratum.sdk.service.RunOptions;
 import io.stratum.sdk.service.Service;
 import io.stratum.sdk.spec.ServiceSpec;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code stratum uninstall SPEC --work-dir DIR}: removes a stopped service for good: kills every
@@ -20,26 +14,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "uninstall", mixinStandardHelpOptions = true,
         description = "Remove a stopped service: tasks, volumes, reservations and state.")
-final class UninstallCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SPEC", description = "The service spec (for its name).")
-    Path file;
-
-    @Mixin
-    EnvOptions env;
-
+final class UninstallCommand extends SpecCommand {
     @Mixin
     RunCommand.Flags flags = new RunCommand.Flags();
 
-    @Spec
-    CommandLine.Model.CommandSpec command;
-
     @Override
-    public Integer call() throws Exception {
-        Optional<ServiceSpec> loaded = ValidateCommand.loadOrReport(file, env, command.commandLine());
-        if (loaded.isEmpty()) {
-            return StratumCli.BAD_INPUT;
-        }
-        ServiceSpec spec = loaded.get();
+    int call(ServiceSpec spec) throws Exception {
         RunOptions options = flags.options(spec);
         if (!Files.isDirectory(options.workDir())) {
             throw CliException.badInput("--work-dir: '" + options.workDir() + "' does not exist: nothing to uninstall");

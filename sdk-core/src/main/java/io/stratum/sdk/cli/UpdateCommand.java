@@ -3,13 +3,8 @@ package io.stratum.sdk.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stratum.sdk.spec.ServiceSpec;
 import io.stratum.sdk.spec.SpecJson;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code stratum update SPEC}: a config update of the running service. The spec is rendered and
@@ -17,26 +12,12 @@ import picocli.CommandLine.Spec;
  * can't shrink without allow-decommission, ...) and rolls only the pods that changed.
  */
 @Command(name = "update", mixinStandardHelpOptions = true, description = "Update the running service's config.")
-final class UpdateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SPEC", description = "The new service spec.")
-    Path file;
-
-    @Mixin
-    EnvOptions env;
-
+final class UpdateCommand extends SpecCommand {
     @Mixin
     ApiOptions api;
 
-    @Spec
-    CommandLine.Model.CommandSpec command;
-
     @Override
-    public Integer call() throws Exception {
-        java.util.Optional<ServiceSpec> loaded = ValidateCommand.loadOrReport(file, env, command.commandLine());
-        if (loaded.isEmpty()) {
-            return StratumCli.BAD_INPUT;
-        }
-        ServiceSpec spec = loaded.get();
+    int call(ServiceSpec spec) throws Exception {
         ApiClient.Reply reply = api.client().put("/v1/configurations/target",
                 new ObjectMapper().readTree(SpecJson.toJson(spec)));
         command.commandLine().getOut().println(api.json ? reply.text()

@@ -7,11 +7,8 @@ import io.stratum.sdk.spec.SpecProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code stratum validate SPEC}: renders and validates a spec, printing every problem as
@@ -19,47 +16,19 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check a service spec and print every problem, one a line.")
-final class ValidateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SPEC", description = "The service spec (svc.yml).")
-    Path file;
-
-    @Mixin
-    EnvOptions env;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec command;
+final class ValidateCommand extends SpecCommand {
+    @Override
+    void report(List<SpecProblem> problems) {
+        problems.forEach(problem -> command.commandLine().getOut().println(problem.format()));
+        command.commandLine().getErr().println(file + ": " + problems.size() + " problem(s)");
+    }
 
     @Override
-    public Integer call() {
-        ServiceSpec spec;
-        try {
-            spec = load(file, env);
-        } catch (SpecException e) {
-            for (SpecProblem problem : e.problems()) {
-                command.commandLine().getOut().println(problem.format());
-            }
-            command.commandLine().getErr().println(file + ": " + e.problems().size() + " problem(s)");
-            return StratumCli.BAD_INPUT;
-        }
+    int call(ServiceSpec spec) {
         int tasks = spec.pods().values().stream().mapToInt(p -> p.tasks().size()).sum();
         command.commandLine().getOut().println(file + ": valid (service '" + spec.name() + "', "
                 + spec.pods().size() + " pod type(s), " + tasks + " task(s), " + spec.plans().size() + " plan(s))");
         return StratumCli.OK;
-    }
-
-    /**
-     * Loads a spec for a command that needs a valid one: its problems go to the command's error
-     * stream, one a line, and the result is empty.
-     */
-    static java.util.Optional<ServiceSpec> loadOrReport(Path file, EnvOptions env, picocli.CommandLine commandLine) {
-        try {
-            return java.util.Optional.of(load(file, env));
-        } catch (SpecException e) {
-            for (SpecProblem problem : e.problems()) {
-                commandLine.getErr().println(problem.format());
-            }
-            return java.util.Optional.empty();
-        }
     }
 
     /** Loads a spec for any command, turning an unreadable file into a one-line bad-input error. */

@@ -1,8 +1,8 @@
 package io.stratum.sdk.service;
 
-import io.stratum.sdk.internal.scheduler.SchedulerBuilder;
 import io.stratum.sdk.backend.mesos.MesosBackend;
 import io.stratum.sdk.backend.mesos.MesosBackendBuilder;
+import io.stratum.sdk.internal.scheduler.SchedulerBuilder;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.ServiceSpec;
 import java.util.Objects;

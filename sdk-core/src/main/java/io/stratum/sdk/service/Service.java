@@ -2,8 +2,8 @@ package io.stratum.sdk.service;
 
 import io.stratum.sdk.backend.mesos.MesosBackendBuilder;
 import io.stratum.sdk.http.ApiHandler;
-import io.stratum.sdk.placement.PlacementRule;
 import io.stratum.sdk.internal.plan.Plan;
+import io.stratum.sdk.placement.PlacementRule;
 import io.stratum.sdk.spec.ConfigValidator;
 import io.stratum.sdk.spec.ServiceSpec;
 import java.io.PrintWriter;

@@ -1,10 +1,10 @@
 package io.stratum.sdk.testing;
 
+import io.stratum.sdk.backend.TaskState;
 import io.stratum.sdk.backend.sim.SimTask;
 import io.stratum.sdk.internal.plan.Plan;
-import io.stratum.sdk.plan.Status;
 import io.stratum.sdk.internal.plan.Step;
-import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.plan.Status;
 import java.util.List;
 
 /** Checks for a {@link ServiceTestRunner} script. */

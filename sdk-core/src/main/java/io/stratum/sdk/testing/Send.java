@@ -1,9 +1,9 @@
 package io.stratum.sdk.testing;
 
-import io.stratum.sdk.backend.sim.SimTask;
-import io.stratum.sdk.spec.ServiceSpec;
 import io.stratum.sdk.backend.CheckState;
 import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.backend.sim.SimTask;
+import io.stratum.sdk.spec.ServiceSpec;
 import java.util.Map;
 
 /** Actions for a {@link ServiceTestRunner} script: offers, task statuses, restarts, commands. */

@@ -1,0 +1,48 @@
+package io.stratum.sdk.cli;
+
+import io.stratum.sdk.spec.ServiceSpec;
+import io.stratum.sdk.spec.SpecException;
+import io.stratum.sdk.spec.SpecProblem;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+
+/**
+ * A command on a spec file ({@code SPEC}, rendered with {@code --env} and {@code --env-file}): a
+ * spec with problems is {@link #report reported} and exits 2; a valid one goes to
+ * {@link #call(ServiceSpec)}.
+ */
+abstract class SpecCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SPEC", description = "The service spec (svc.yml).")
+    Path file;
+
+    @Mixin
+    EnvOptions env;
+
+    @Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Override
+    public final Integer call() throws Exception {
+        ServiceSpec spec;
+        try {
+            spec = ValidateCommand.load(file, env);
+        } catch (SpecException e) {
+            report(e.problems());
+            return StratumCli.BAD_INPUT;
+        }
+        return call(spec);
+    }
+
+    /** Prints a spec's problems: to the error stream, one a line. */
+    void report(List<SpecProblem> problems) {
+        problems.forEach(problem -> command.commandLine().getErr().println(problem.format()));
+    }
+
+    /** @return the exit code of the command on the valid {@code spec} */
+    abstract int call(ServiceSpec spec) throws Exception;
+}
