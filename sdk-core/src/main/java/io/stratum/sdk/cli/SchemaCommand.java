@@ -1,6 +1,6 @@
 package io.stratum.sdk.cli;
 
-import io.stratum.sdk.spec.ServiceSpecSchema;
+import io.stratum.sdk.internal.spec.ServiceSpecSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 

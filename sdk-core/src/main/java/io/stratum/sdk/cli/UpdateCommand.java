@@ -2,7 +2,7 @@ package io.stratum.sdk.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stratum.sdk.spec.ServiceSpec;
-import io.stratum.sdk.spec.SpecJson;
+import io.stratum.sdk.internal.spec.SpecJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * A whole service, as its author declared it in {@code svc.yml}: the immutable, value-equal root
- * of the spec model. It serialises to JSON and back without loss ({@link SpecJson}), which is
+ * of the spec model. It serialises to JSON and back without loss, which is
  * how the config store keeps it.
  *
  * <p>Load one with {@link #load(Path, Map)} or a configured {@link SpecLoader}; every problem of

@@ -38,7 +38,7 @@ class ArchitectureTest {
             .layer("placement").definedBy("io.stratum.sdk.placement..")
             .layer("resource").definedBy("io.stratum.sdk.resource..")
             .layer("spi").definedBy("io.stratum.sdk.backend")
-            .layer("spec").definedBy("io.stratum.sdk.spec..")
+            .layer("spec").definedBy("io.stratum.sdk.spec..", "io.stratum.sdk.internal.spec..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("testing").mayNotBeAccessedByAnyLayer()
             .whereLayer("service").mayOnlyBeAccessedByLayers("cli", "testing")

@@ -1,5 +1,7 @@
 package io.stratum.sdk.spec;
 
+import io.stratum.sdk.internal.spec.SpecJson;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

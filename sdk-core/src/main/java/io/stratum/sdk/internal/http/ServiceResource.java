@@ -105,7 +105,7 @@ final class ServiceResource {
     private ApiResponse updateTarget(ApiRequest request) {
         ServiceSpec spec;
         try {
-            spec = io.stratum.sdk.spec.SpecJson.fromJson(request.bodyText());
+            spec = io.stratum.sdk.internal.spec.SpecJson.fromJson(request.bodyText());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("body", "the body is not a service spec: " + e.getMessage());
         }

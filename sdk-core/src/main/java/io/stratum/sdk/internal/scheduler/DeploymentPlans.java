@@ -8,7 +8,7 @@ import io.stratum.sdk.internal.plan.Step;
 import io.stratum.sdk.internal.plan.TaskProgress;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.ServiceSpec;
-import io.stratum.sdk.spec.SpecDiff;
+import io.stratum.sdk.internal.spec.SpecDiff;
 import io.stratum.sdk.spec.TaskSpec;
 import io.stratum.sdk.internal.state.TaskRecord;
 import java.util.List;

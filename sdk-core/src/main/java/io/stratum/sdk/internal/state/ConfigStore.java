@@ -1,7 +1,7 @@
 package io.stratum.sdk.internal.state;
 
 import io.stratum.sdk.spec.ServiceSpec;
-import io.stratum.sdk.spec.SpecJson;
+import io.stratum.sdk.internal.spec.SpecJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.stratum.sdk.cli.StratumCli;
 import io.stratum.sdk.it.LocalServices;
 import io.stratum.sdk.it.ServiceApi;
-import io.stratum.sdk.spec.SpecJson;
+import io.stratum.sdk.internal.spec.SpecJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,4 +1,6 @@
-package io.stratum.sdk.spec;
+package io.stratum.sdk.internal.spec;
+
+import io.stratum.sdk.spec.SpecLoader;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,7 @@
-package io.stratum.sdk.spec;
+package io.stratum.sdk.internal.spec;
+
+import io.stratum.sdk.spec.PodSpec;
+import io.stratum.sdk.spec.ServiceSpec;
 
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -1,4 +1,6 @@
-package io.stratum.sdk.spec;
+package io.stratum.sdk.internal.spec;
+
+import io.stratum.sdk.spec.ServiceSpec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
