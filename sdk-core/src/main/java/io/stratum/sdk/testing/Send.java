@@ -3,8 +3,11 @@ package io.stratum.sdk.testing;
 import io.stratum.sdk.backend.CheckState;
 import io.stratum.sdk.backend.TaskState;
 import io.stratum.sdk.backend.sim.SimTask;
+import io.stratum.sdk.internal.plan.Plan;
 import io.stratum.sdk.spec.ServiceSpec;
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Actions for a {@link ServiceTestRunner} script: offers, task statuses, restarts, commands. */
 public final class Send {
@@ -19,7 +22,7 @@ public final class Send {
     }
 
     private static void offerRound(ServiceTestRunner.Context c) {
-        c.advance(java.time.Duration.ofSeconds(1));
+        c.advance(Duration.ofSeconds(1));
         c.scheduler().tick();
         c.settle();
         c.cluster().sendOffers(true);
@@ -73,8 +76,8 @@ public final class Send {
         });
     }
 
-    /** A plan command, e.g. {@code plan("deploy", p -> p.proceed())}. */
-    public static Tick plan(String plan, java.util.function.Consumer<io.stratum.sdk.internal.plan.Plan> command) {
+    /** A command on the live plan, then a scheduler tick. */
+    private static Tick plan(String plan, Consumer<Plan> command) {
         return Tick.of("command on plan " + plan, c -> {
             command.accept(c.scheduler().plans().get(plan));
             c.scheduler().tick();
@@ -104,7 +107,7 @@ public final class Send {
     }
 
     /** The simulated clock moves on (delays, backoff, timeouts). */
-    public static Tick time(java.time.Duration duration) {
+    public static Tick time(Duration duration) {
         return Tick.of("time passes: " + duration, c -> {
             c.advance(duration);
             c.scheduler().tick();
