@@ -38,9 +38,18 @@ abstract class SpecCommand implements Callable<Integer> {
         return call(spec);
     }
 
-    /** Prints a spec's problems: to the error stream, one a line. */
+    /** Prints a spec's problems: to the error stream, one a line, and how to give missing template variables. */
     void report(List<SpecProblem> problems) {
         problems.forEach(problem -> command.commandLine().getErr().println(problem.format()));
+        hint(problems);
+    }
+
+    /** Says how to give template variables when one was missing (the loader names no flag). */
+    final void hint(List<SpecProblem> problems) {
+        if (problems.stream().anyMatch(problem -> problem.message().startsWith("missing template variable"))) {
+            command.commandLine().getErr().println("hint: give template variables with --env NAME=VALUE or in an"
+                    + " --env-file FILE");
+        }
     }
 
     /** @return the exit code of the command on the valid {@code spec} */

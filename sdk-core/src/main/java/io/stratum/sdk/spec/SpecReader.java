@@ -30,7 +30,8 @@ final class SpecReader {
         }
         Map<String, PlanSpec> plans = root.named("plans", PlanReader::plan);
         root.unsupported("replacement-failure-policy", "replacement-failure-policy (DC/OS option; "
-                + "use the scheduler's --permanent-failure-timeout)");
+                + "a pod whose tasks stay failed or lost is replaced after the scheduler's permanent-failure timeout,"
+                + " or at once with 'pod replace')");
         root.finish();
         return new ServiceSpec(name == null ? "" : name, webUrl, scheduler, pods, plans);
     }

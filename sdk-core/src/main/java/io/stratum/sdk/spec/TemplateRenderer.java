@@ -56,8 +56,8 @@ final class TemplateRenderer {
                 } catch (MustacheException.Context e) {
                     missing = true;
                     problems.addAtTemplate(new SpecLocation(e.lineNo, column(template, e.lineNo, e.key)), "",
-                            "missing template variable '" + e.key + "': set it in the environment, with --env "
-                                    + e.key + "=VALUE or in an --env-file");
+                            "missing template variable '" + e.key + "': the environment the spec is rendered with"
+                                    + " has no " + e.key);
                     if (context.containsKey(e.key)) {
                         return Optional.empty();
                     }

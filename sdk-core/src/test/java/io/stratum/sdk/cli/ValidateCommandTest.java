@@ -61,8 +61,9 @@ class ValidateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out().lines()).containsExactly(
-                spec + ":1:7: missing template variable 'NAME': set it in the environment, with --env NAME=VALUE or in an --env-file",
-                spec + ":4:12: missing template variable 'COUNT': set it in the environment, with --env COUNT=VALUE or in an --env-file");
+                spec + ":1:7: missing template variable 'NAME': the environment the spec is rendered with has no NAME",
+                spec + ":4:12: missing template variable 'COUNT': the environment the spec is rendered with has no COUNT");
+        assertThat(run.err()).contains("hint: give template variables with --env NAME=VALUE or in an --env-file FILE");
     }
 
     @Test

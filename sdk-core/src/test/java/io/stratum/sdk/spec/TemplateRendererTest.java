@@ -47,8 +47,8 @@ class TemplateRendererTest {
     @Test
     void reportsAMissingVariableWithItsLine() {
         assertThat(failures("name: hello\n\ncount: {{COUNT}}\n", Map.of("NAME", "hello")))
-                .containsExactly("3:8: missing template variable 'COUNT': set it in the environment, "
-                        + "with --env COUNT=VALUE or in an --env-file");
+                .containsExactly("3:8: missing template variable 'COUNT': the environment the spec is rendered with "
+                        + "has no COUNT");
     }
 
     @Test
