@@ -5,6 +5,7 @@ import io.stratum.sdk.backend.sim.SimTask;
 import io.stratum.sdk.internal.offer.OfferEvaluator;
 import io.stratum.sdk.internal.scheduler.SchedulerSettings;
 import io.stratum.sdk.internal.scheduler.ServiceScheduler;
+import io.stratum.sdk.plan.PlanCustomizer;
 import io.stratum.sdk.spec.ServiceSpec;
 import io.stratum.sdk.internal.state.Persister;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public final class ServiceTestRunner {
     private final Persister persister;
     private final SchedulerSettings settings;
     private final Supplier<OfferEvaluator> evaluator;
+    private final PlanCustomizer planCustomizer;
 
     private ServiceTestRunner(Builder builder) {
         this.spec = builder.spec;
@@ -45,6 +47,7 @@ public final class ServiceTestRunner {
         this.persister = builder.persister;
         this.settings = builder.settings;
         this.evaluator = builder.evaluator;
+        this.planCustomizer = builder.planCustomizer;
     }
 
     public static Builder builder(ServiceSpec spec) {
@@ -127,6 +130,7 @@ public final class ServiceTestRunner {
                     .withEvaluator(evaluator.get())
                     .withClock(clock)
                     .withSettings(settings)
+                    .withPlanCustomizer(planCustomizer)
                     .build();
             scheduler.start(spec, scheduler.directListener());
             settle();
@@ -141,6 +145,7 @@ public final class ServiceTestRunner {
         private Persister persister = Persister.inMemory();
         private SchedulerSettings settings = SchedulerSettings.DEFAULT;
         private Supplier<OfferEvaluator> evaluator = () -> OfferEvaluator.builder().build();
+        private PlanCustomizer planCustomizer = PlanCustomizer.none();
 
         private Builder(ServiceSpec spec) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -165,6 +170,12 @@ public final class ServiceTestRunner {
 
         public Builder withEvaluator(Supplier<OfferEvaluator> newEvaluator) {
             evaluator = Objects.requireNonNull(newEvaluator, "evaluator");
+            return this;
+        }
+
+        /** The framework's plan customizer (default: {@link PlanCustomizer#none()}). */
+        public Builder withPlanCustomizer(PlanCustomizer newCustomizer) {
+            planCustomizer = Objects.requireNonNull(newCustomizer, "customizer");
             return this;
         }
 

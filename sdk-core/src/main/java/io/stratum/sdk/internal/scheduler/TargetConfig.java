@@ -1,9 +1,11 @@
 package io.stratum.sdk.internal.scheduler;
 
 import io.stratum.sdk.spec.ConfigUpdateRules;
+import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.ServiceSpec;
 import io.stratum.sdk.spec.SpecRule;
 import io.stratum.sdk.internal.state.ConfigStore;
+import io.stratum.sdk.internal.state.TaskRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +76,20 @@ final class TargetConfig {
 
     List<UUID> ids() {
         return store.list();
+    }
+
+    /**
+     * @return the spec of the pod a stored task belongs to: the target's, or else (a pod type the
+     *     target no longer has) that of the config the task was launched with
+     */
+    Optional<PodSpec> podOf(TaskRecord record) {
+        Optional<PodSpec> inTarget = targetPodOf(record);
+        return inTarget.isPresent() ? inTarget : fetch(record.configId()).map(c -> c.pod(record.podType()));
+    }
+
+    /** @return the target's spec of the pod a stored task belongs to, if the target has that pod type */
+    Optional<PodSpec> targetPodOf(TaskRecord record) {
+        return Optional.ofNullable(target.pod(record.podType()));
     }
 
     Optional<ServiceSpec> fetch(String configId) {
