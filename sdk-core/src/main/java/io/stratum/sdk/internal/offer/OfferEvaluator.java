@@ -61,15 +61,15 @@ public interface OfferEvaluator {
 
     /** Configures an {@link OfferEvaluator}. Not thread-safe; build once and share the evaluator. */
     final class Builder {
-        private String role = "stratum";
-        private String principal = "stratum";
-        private RankingPolicy ranking = RankingPolicy.binPack();
-        private double overheadCpus;
-        private double overheadMem;
-        private double overheadDisk;
-        private IdGenerator ids = IdGenerator.unique();
-        private final Map<String, List<PlacementRule>> rules = new HashMap<>();
-        private int maxExplainedOffers = 50;
+        String role = "stratum";
+        String principal = "stratum";
+        RankingPolicy ranking = RankingPolicy.binPack();
+        double overheadCpus;
+        double overheadMem;
+        double overheadDisk;
+        IdGenerator ids = IdGenerator.unique();
+        final Map<String, List<PlacementRule>> rules = new HashMap<>();
+        int maxExplainedOffers = 50;
 
         private Builder() {
         }
@@ -129,10 +129,7 @@ public interface OfferEvaluator {
 
         /** @return the evaluator */
         public OfferEvaluator build() {
-            Map<String, List<PlacementRule>> copy = new HashMap<>();
-            rules.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-            return new DefaultOfferEvaluator(new Settings(role, principal, ranking, overheadCpus, overheadMem,
-                    overheadDisk, ids, Map.copyOf(copy), maxExplainedOffers));
+            return new DefaultOfferEvaluator(new Settings(this));
         }
     }
 }
