@@ -1,10 +1,8 @@
 package io.stratum.sdk.plan;
 
 import io.stratum.sdk.spec.Strategy;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * One phase of a {@link PlanDefinition}: steps run in the order its strategy gives. Steps may be of
@@ -33,15 +31,8 @@ public record PhaseDefinition(String name, Strategy strategy, List<StepDefinitio
         Objects.requireNonNull(strategy, "strategy");
         steps = List.copyOf(steps);
         dependsOn = List.copyOf(dependsOn);
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("a phase needs a name");
-        }
-        Set<String> names = new HashSet<>();
-        for (StepDefinition step : steps) {
-            if (!names.add(step.name())) {
-                throw new IllegalArgumentException("phase " + name + ": step " + step.name() + " appears twice");
-            }
-        }
+        Names.requireUnique("plan", "phase", List.of(name));
+        Names.requireUnique("phase " + name, "step", steps.stream().map(StepDefinition::name).toList());
         if (dependsOn.contains(name)) {
             throw new IllegalArgumentException("phase " + name + " depends on itself");
         }

@@ -2,11 +2,9 @@ package io.stratum.sdk.plan;
 
 import io.stratum.sdk.spec.Strategy;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -35,15 +33,9 @@ public record PlanDefinition(String name, Strategy strategy, List<PhaseDefinitio
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(strategy, "strategy");
         phases = List.copyOf(phases);
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("a plan needs a name");
-        }
-        Set<String> names = new HashSet<>();
-        for (PhaseDefinition phase : phases) {
-            if (!names.add(phase.name())) {
-                throw new IllegalArgumentException("plan " + name + ": phase " + phase.name() + " appears twice");
-            }
-        }
+        Names.requireUnique("plans", "plan", List.of(name));
+        List<String> names = phases.stream().map(PhaseDefinition::name).toList();
+        Names.requireUnique("plan " + name, "phase", names);
         for (PhaseDefinition phase : phases) {
             for (String prerequisite : phase.dependsOn()) {
                 if (!names.contains(prerequisite)) {

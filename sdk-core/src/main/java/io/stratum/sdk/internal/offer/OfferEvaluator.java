@@ -61,15 +61,13 @@ public interface OfferEvaluator {
 
     /** Configures an {@link OfferEvaluator}. Not thread-safe; build once and share the evaluator. */
     final class Builder {
-        String role = "stratum";
-        String principal = "stratum";
-        RankingPolicy ranking = RankingPolicy.binPack();
-        double overheadCpus;
-        double overheadMem;
-        double overheadDisk;
-        IdGenerator ids = IdGenerator.unique();
-        final Map<String, List<PlacementRule>> rules = new HashMap<>();
-        int maxExplainedOffers = 50;
+        private String role = "stratum";
+        private String principal = "stratum";
+        private RankingPolicy ranking = RankingPolicy.binPack();
+        private Settings.Overhead overhead = new Settings.Overhead(0, 0, 0);
+        private IdGenerator ids = IdGenerator.unique();
+        private final Map<String, List<PlacementRule>> rules = new HashMap<>();
+        private int maxExplainedOffers = 50;
 
         private Builder() {
         }
@@ -97,9 +95,7 @@ public interface OfferEvaluator {
             if (cpus < 0 || memMb < 0 || diskMb < 0) {
                 throw new IllegalArgumentException("overhead must be >= 0");
             }
-            this.overheadCpus = cpus;
-            this.overheadMem = memMb;
-            this.overheadDisk = diskMb;
+            this.overhead = new Settings.Overhead(cpus, memMb, diskMb);
             return this;
         }
 
@@ -129,7 +125,10 @@ public interface OfferEvaluator {
 
         /** @return the evaluator */
         public OfferEvaluator build() {
-            return new DefaultOfferEvaluator(new Settings(this));
+            Map<String, List<PlacementRule>> copy = new HashMap<>();
+            rules.forEach((podType, list) -> copy.put(podType, List.copyOf(list)));
+            return new DefaultOfferEvaluator(new Settings(new Settings.Identity(role, principal, ids), overhead, ranking,
+                    Map.copyOf(copy), maxExplainedOffers));
         }
     }
 }

@@ -36,7 +36,7 @@ final class Round implements PlacementRound {
         this.ledgers = new Ledger[offers.size()];
         List<Agent> agents = new ArrayList<>(offers.size());
         for (int i = 0; i < ledgers.length; i++) {
-            ledgers[i] = new Ledger(i, offers.get(i), settings.role());
+            ledgers[i] = new Ledger(i, offers.get(i), settings.identity().role());
             agents.add(offers.get(i).agent());
             ledgersByAgent.computeIfAbsent(ledgers[i].agent.id(), a -> new ArrayList<>()).add(i);
         }

@@ -24,20 +24,13 @@ public record PodInstanceRequirement(PodSpec podSpec, int index, List<String> ta
 
     /** @throws IllegalArgumentException if the index is negative, or a task is missing or not of the pod */
     public PodInstanceRequirement {
-        Objects.requireNonNull(podSpec, "podSpec");
         Objects.requireNonNull(recovery, "recovery");
+        new PodInstance(podSpec.name(), index); // checks the index
         tasks = List.copyOf(tasks);
         environment = Map.copyOf(environment);
-        if (index < 0) {
-            throw new IllegalArgumentException("index must be >= 0, got " + index);
-        }
-        if (tasks.isEmpty()) {
-            throw new IllegalArgumentException("a requirement needs at least one task");
-        }
-        for (String task : tasks) {
-            if (podSpec.task(task) == null) {
-                throw new IllegalArgumentException("pod " + podSpec.name() + " has no task " + task);
-            }
+        if (tasks.isEmpty() || !podSpec.tasks().keySet().containsAll(tasks)) {
+            throw new IllegalArgumentException("pod " + podSpec.name() + " has tasks " + podSpec.tasks().keySet()
+                    + ", not " + tasks);
         }
     }
 

@@ -23,15 +23,12 @@ import java.util.UUID;
  * about task ids the step did not launch are ignored, so stale and duplicate status updates are
  * harmless.
  *
- * <p>Thread-safe: every method is synchronized on the step.
+ * <p>Its name is {@code <pod>-<index>:[task, ...]}. Thread-safe: every method is synchronized on the step.
  */
-public final class Step implements PlanElement {
-    private final UUID id;
-    private final String name;
+public final class Step extends PlanElement {
     private final PodInstance podInstance;
     private final List<String> tasks;
     private final PodInstanceRequirement launches;
-    private final Revision revision = new Revision();
 
     private Status status = Status.PENDING;
     private final Map<String, String> launchedIds = new LinkedHashMap<>();
@@ -50,14 +47,13 @@ public final class Step implements PlanElement {
     }
 
     private Step(UUID id, PodInstance podInstance, List<String> tasks, PodInstanceRequirement launches) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.podInstance = Objects.requireNonNull(podInstance, "podInstance");
+        super(id, podInstance.name() + ":" + List.copyOf(tasks));
+        this.podInstance = podInstance;
         this.tasks = List.copyOf(tasks);
         this.launches = launches;
         if (this.tasks.isEmpty()) {
             throw new IllegalArgumentException("a step needs at least one task");
         }
-        this.name = podInstance.name() + ":" + this.tasks;
     }
 
     /**
@@ -68,17 +64,6 @@ public final class Step implements PlanElement {
      */
     public static Step removal(UUID id, PodInstance podInstance, List<String> tasks) {
         return new Step(id, podInstance, tasks, null);
-    }
-
-    @Override
-    public UUID id() {
-        return id;
-    }
-
-    /** @return {@code <pod>-<index>:[task, ...]} */
-    @Override
-    public String name() {
-        return name;
     }
 
     public PodInstance podInstance() {
@@ -142,7 +127,7 @@ public final class Step implements PlanElement {
      */
     public synchronized Step retargeted(io.stratum.sdk.spec.PodSpec pod) {
         List<String> kept = tasks.stream().filter(t -> pod.task(t) != null).toList();
-        Step step = new Step(id, PodInstanceRequirement.of(pod, podInstance.index(),
+        Step step = new Step(id(), PodInstanceRequirement.of(pod, podInstance.index(),
                 kept.isEmpty() ? List.copyOf(pod.tasks().keySet()) : kept, recovery()));
         step.restore(status, launchedIds, failures, delayedUntil);
         step.progress.putAll(progress);
@@ -153,7 +138,7 @@ public final class Step implements PlanElement {
     public synchronized void prepared() {
         if (status != Status.COMPLETE) {
             status = Status.PREPARED;
-            revision.bump();
+            revision().bump();
         }
     }
 
@@ -164,7 +149,7 @@ public final class Step implements PlanElement {
         progress.clear();
         taskIds.keySet().forEach(task -> progress.put(task, TaskProgress.STARTING));
         status = Status.STARTING;
-        revision.bump();
+        revision().bump();
     }
 
     /**
@@ -179,7 +164,7 @@ public final class Step implements PlanElement {
         if (newProgress == TaskProgress.FAILED) {
             failures++;
             status = Status.PENDING;
-            revision.bump();
+            revision().bump();
             return;
         }
         if (progress.size() == tasks.size() && progress.values().stream().allMatch(p -> p == TaskProgress.DONE)) {
@@ -187,7 +172,7 @@ public final class Step implements PlanElement {
         } else if (progress.values().stream().anyMatch(p -> p == TaskProgress.RUNNING || p == TaskProgress.DONE)) {
             status = Status.STARTED;
         }
-        revision.bump();
+        revision().bump();
     }
 
     /** Back off: the step is DELAYED until {@code until}, then eligible again. */
@@ -195,14 +180,14 @@ public final class Step implements PlanElement {
         if (status != Status.COMPLETE) {
             status = Status.DELAYED;
             delayedUntil = Objects.requireNonNull(until, "until");
-            revision.bump();
+            revision().bump();
         }
     }
 
     /** Marks the step done without waiting for its tasks. */
     public synchronized void forceComplete() {
         status = Status.COMPLETE;
-        revision.bump();
+        revision().bump();
     }
 
     /** Makes the step run again from the start. */
@@ -212,13 +197,13 @@ public final class Step implements PlanElement {
         progress.clear();
         failures = 0;
         delayedUntil = null;
-        revision.bump();
+        revision().bump();
     }
 
     /** Puts the step in an error state (for example, its pod no longer exists). */
     public synchronized void error() {
         status = Status.ERROR;
-        revision.bump();
+        revision().bump();
     }
 
     /** Restores persisted progress (see {@link PlanProgress}). */
@@ -233,16 +218,6 @@ public final class Step implements PlanElement {
         if (status == Status.DELAYED && delayedUntil == null) {
             status = Status.PENDING;
         }
-        revision.bump();
-    }
-
-    /** @return the change counter of this step, joined into its phase's */
-    Revision revision() {
-        return revision;
-    }
-
-    @Override
-    public String toString() {
-        return name + " " + status();
+        revision().bump();
     }
 }

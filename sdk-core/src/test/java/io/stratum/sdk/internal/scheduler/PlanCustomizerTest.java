@@ -21,25 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /** A framework's {@link PlanCustomizer}, seen through the scheduler on the sim backend. */
 class PlanCustomizerTest {
-    private static final String SPEC = """
-            name: app
-            pods:
-              hello:
-                count: 2
-                allow-decommission: true
-                tasks:
-                  server: {cmd: serve, cpus: 0.5, memory: 128}
-              world:
-                count: 1
-                tasks:
-                  server: {cmd: serve, cpus: 0.5, memory: 128}
-                  backup: {cmd: backup, cpus: 0.1, memory: 32, goal: FINISH}
-            plans:
-              deploy:
-                phases:
-                  hello-deploy: {pod: hello}
-                  world-deploy: {pod: world, steps: [{default: [[server]]}]}
-            """;
+    /** Pods hello (2, serial phase hello-deploy) and world (1, parallel phase world-deploy). */
+    private static final String SPEC = SchedulerOnSimTest.SPEC;
 
     private static ServiceTestRunner runner(PlanCustomizer customizer) {
         return ServiceTestRunner.builder(SchedulerOnSimTest.spec(SPEC)).withPlanCustomizer(customizer).build();
@@ -97,20 +80,20 @@ class PlanCustomizerTest {
 
     @Test
     void anAddedPlanOfSpecificStepsRunsWhenAnOperatorStartsIt() {
-        PlanCustomizer addBackup = (plans, target) -> {
+        PlanCustomizer addRelaunch = (plans, target) -> {
             Map<String, PlanDefinition> out = new LinkedHashMap<>(plans);
-            out.put("backup", new PlanDefinition("backup", Strategy.SERIAL, List.of(PhaseDefinition.of("run",
-                    Strategy.SERIAL, List.of(StepDefinition.of("world", 0, "backup"))))));
+            out.put("relaunch-world", new PlanDefinition("relaunch-world", Strategy.SERIAL, List.of(PhaseDefinition.of(
+                    "world", Strategy.SERIAL, List.of(StepDefinition.of("world", 0, "server"))))));
             return out;
         };
-        runner(addBackup).run(
+        runner(addRelaunch).run(
                 Send.offersUntilComplete("deploy", 20),
-                Expect.launches("world-0-backup", 0),
-                Expect.planStatus("backup", Status.WAITING),
-                Send.planStart("backup", Map.of("TARGET", "s3://bucket")),
-                Send.offersUntilComplete("backup", 10),
-                Expect.planStatus("backup", Status.COMPLETE),
-                Expect.launches("world-0-backup", 1));
+                Expect.launches("world-0-server", 1),
+                Expect.planStatus("relaunch-world", Status.WAITING),
+                Send.planStart("relaunch-world", Map.of()),
+                Send.offersUntilComplete("relaunch-world", 10),
+                Expect.planStatus("relaunch-world", Status.COMPLETE),
+                Expect.launches("world-0-server", 2));
     }
 
     @Test
