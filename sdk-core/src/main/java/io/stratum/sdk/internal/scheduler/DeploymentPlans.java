@@ -7,8 +7,6 @@ import io.stratum.sdk.internal.plan.PodInstanceRequirement;
 import io.stratum.sdk.internal.plan.Step;
 import io.stratum.sdk.internal.plan.TaskProgress;
 import io.stratum.sdk.internal.state.TaskRecord;
-import io.stratum.sdk.plan.PlanCustomizer;
-import io.stratum.sdk.spec.ConfigValidator;
 import io.stratum.sdk.spec.ServiceSpec;
 import io.stratum.sdk.spec.SpecDiff;
 import io.stratum.sdk.spec.TaskSpec;
@@ -16,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds the plans of the target config, as the framework's {@link PlanCustomizer} changes them,
- * and brings them up to date with what runs. After a restart with an unchanged target, saved
+ * Builds the plans of the target config (see {@link TargetConfig#plans()}) and brings them up to
+ * date with what runs. After a restart with an unchanged target, saved
  * progress is restored as is; for a new target, a step is complete from the start when its tasks
  * already run (or ran, for FINISH and ONCE tasks) with a config whose pod spec equals the new one:
  * only changed pods are rolled. Owned by the scheduler loop.
@@ -25,17 +23,10 @@ import java.util.Optional;
 final class DeploymentPlans {
     private final TargetConfig config;
     private final TaskCache tasks;
-    private final PlanCustomizer customizer;
 
-    DeploymentPlans(TargetConfig config, TaskCache tasks, PlanCustomizer customizer) {
+    DeploymentPlans(TargetConfig config, TaskCache tasks) {
         this.config = config;
         this.tasks = tasks;
-        this.customizer = customizer;
-    }
-
-    /** @return a config update rule: a proposed target whose (customized) plans cannot be built is refused */
-    static ConfigValidator buildable(PlanCustomizer customizer) {
-        return (current, proposed) -> PlanFactory.problems(proposed, customizer);
     }
 
     /**
@@ -45,7 +36,7 @@ final class DeploymentPlans {
      * @throws IllegalArgumentException if the customizer's plans do not fit the target
      */
     Map<String, Plan> build(Map<String, PlanProgress> saved, boolean targetChanged) {
-        Map<String, Plan> plans = PlanFactory.plans(config.target(), customizer);
+        Map<String, Plan> plans = config.plans();
         for (Plan plan : plans.values()) {
             PlanProgress progress = saved.get(plan.name());
             boolean deployment = plan.name().equals(PlanFactory.DEPLOY) || plan.name().equals(PlanFactory.UPDATE);

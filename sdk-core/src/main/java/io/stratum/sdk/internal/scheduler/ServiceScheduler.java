@@ -11,8 +11,6 @@ import io.stratum.sdk.internal.plan.PlanFactory;
 import io.stratum.sdk.internal.plan.PodInstance;
 import io.stratum.sdk.plan.Status;
 import io.stratum.sdk.internal.plan.Step;
-import io.stratum.sdk.spec.ConfigUpdateRules;
-import io.stratum.sdk.spec.ConfigValidator;
 import io.stratum.sdk.spec.ServiceSpec;
 import io.stratum.sdk.spec.TaskSpec;
 import io.stratum.sdk.internal.state.FrameworkStore;
@@ -74,9 +72,7 @@ public final class ServiceScheduler {
         this.evaluator = b.evaluator;
         this.clock = b.clock;
         this.settings = b.settings;
-        List<ConfigValidator> rules = new ArrayList<>(b.configValidators);
-        rules.add(DeploymentPlans.buildable(b.planCustomizer));
-        this.config = new TargetConfig(b.configStore, ConfigUpdateRules.withExtra(rules));
+        this.config = new TargetConfig(b.configStore, b.configValidators, b.planCustomizer);
         this.tasks = new TaskCache(stateStore);
         this.recovery = new RecoveryManager(settings.backoff());
         this.decommission = new Decommissioner();
@@ -85,7 +81,7 @@ public final class ServiceScheduler {
         this.plans = new PlanSet(recovery, decommission, settings.backoff(), pods::effective);
         this.demand = new OfferDemand(backend, clock, settings.reviveInterval());
         this.progress = new ProgressBook(b.planStore);
-        this.deploymentPlans = new DeploymentPlans(config, tasks, b.planCustomizer);
+        this.deploymentPlans = new DeploymentPlans(config, tasks);
         this.offerCycle = new OfferCycle(tasks, evaluator, config, plans, pods);
     }
 
