@@ -18,24 +18,21 @@ import java.util.Optional;
  * date with what runs. After a restart with an unchanged target, saved
  * progress is restored as is; for a new target, a step is complete from the start when its tasks
  * already run (or ran, for FINISH and ONCE tasks) with a config whose pod spec equals the new one:
- * only changed pods are rolled. Owned by the scheduler loop.
+ * only changed pods are rolled.
  */
 final class DeploymentPlans {
-    private final TargetConfig config;
-    private final TaskCache tasks;
-
-    DeploymentPlans(TargetConfig config, TaskCache tasks) {
-        this.config = config;
-        this.tasks = tasks;
-    }
+    private DeploymentPlans() {}
 
     /**
+     * @param config        the target config
+     * @param tasks         what runs
      * @param saved         the stored progress of each plan, by name
      * @param targetChanged whether the target is new: the deployment plans then start from what runs
      * @return the plans of the target, by name
      * @throws IllegalArgumentException if the customizer's plans do not fit the target
      */
-    Map<String, Plan> build(Map<String, PlanProgress> saved, boolean targetChanged) {
+    static Map<String, Plan> build(TargetConfig config, TaskCache tasks, Map<String, PlanProgress> saved,
+            boolean targetChanged) {
         Map<String, Plan> plans = config.plans();
         for (Plan plan : plans.values()) {
             PlanProgress progress = saved.get(plan.name());
@@ -43,13 +40,13 @@ final class DeploymentPlans {
             if (progress != null && !(deployment && targetChanged)) {
                 plan.restore(progress);
             } else if (deployment) {
-                plan.steps().stream().filter(this::isUpToDate).forEach(Step::forceComplete);
+                plan.steps().stream().filter(s -> isUpToDate(s, config, tasks)).forEach(Step::forceComplete);
             }
         }
         return plans;
     }
 
-    private boolean isUpToDate(Step step) {
+    private static boolean isUpToDate(Step step, TargetConfig config, TaskCache tasks) {
         Optional<PodInstanceRequirement> launches = step.launches();
         if (launches.isEmpty()) {
             return false;

@@ -14,7 +14,6 @@ import io.stratum.sdk.internal.plan.Step;
 import io.stratum.sdk.spec.ServiceSpec;
 import io.stratum.sdk.spec.TaskSpec;
 import io.stratum.sdk.internal.state.FrameworkStore;
-import io.stratum.sdk.internal.state.StateStore;
 import io.stratum.sdk.internal.state.TaskRecord;
 import io.stratum.sdk.backend.TaskState;
 import io.stratum.sdk.backend.TaskStatus;
@@ -44,7 +43,6 @@ public final class ServiceScheduler {
     private static final Duration SHORT_DECLINE = Duration.ofSeconds(5);
 
     private final ClusterBackend backend;
-    private final StateStore stateStore;
     private final TargetConfig config;
     private final FrameworkStore frameworkStore;
     private final OfferEvaluator evaluator;
@@ -57,7 +55,6 @@ public final class ServiceScheduler {
     private final Kills kills;
     private final OfferDemand demand;
     private final ProgressBook progress;
-    private final DeploymentPlans deploymentPlans;
     private final OfferCycle offerCycle;
     private final Map<String, String> explanations = new ConcurrentHashMap<>();
     private final Reconciliation reconciliation = new Reconciliation();
@@ -67,21 +64,19 @@ public final class ServiceScheduler {
 
     ServiceScheduler(SchedulerBuilder b) {
         this.backend = b.backend;
-        this.stateStore = b.stateStore;
         this.frameworkStore = b.frameworkStore;
         this.evaluator = b.evaluator;
         this.clock = b.clock;
         this.settings = b.settings;
         this.config = new TargetConfig(b.configStore, b.configValidators, b.planCustomizer);
-        this.tasks = new TaskCache(stateStore);
+        this.tasks = new TaskCache(b.stateStore);
         this.recovery = new RecoveryManager(settings.backoff());
         this.decommission = new Decommissioner();
         this.kills = new Kills(backend, tasks, this::killGrace);
-        this.pods = new PodCommands(tasks, recovery, config, stateStore, kills::killAll);
+        this.pods = new PodCommands(tasks, recovery, config, b.stateStore, kills::killAll);
         this.plans = new PlanSet(recovery, decommission, settings.backoff(), pods::effective);
         this.demand = new OfferDemand(backend, clock, settings.reviveInterval());
         this.progress = new ProgressBook(b.planStore);
-        this.deploymentPlans = new DeploymentPlans(config, tasks);
         this.offerCycle = new OfferCycle(tasks, evaluator, config, plans, pods);
     }
 
@@ -111,7 +106,7 @@ public final class ServiceScheduler {
     }
 
     private void rebuildPlans(boolean targetChanged, boolean deployedBefore) {
-        Map<String, Plan> built = deploymentPlans.build(progress.saved(), targetChanged);
+        Map<String, Plan> built = DeploymentPlans.build(config, tasks, progress.saved(), targetChanged);
         decommission.plan(config.target(), tasks);
         recovery.retarget(config.target());
         plans.replace(built, deployedBefore, config.errors());

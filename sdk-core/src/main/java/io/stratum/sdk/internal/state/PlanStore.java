@@ -19,10 +19,8 @@ import java.util.Optional;
  * are {@link PersisterException}s.
  */
 public final class PlanStore extends KeyedStore {
-    static final String PLANS = "/plans";
-
     private PlanStore(Persister persister) {
-        super(persister, PLANS);
+        super(persister, "/plans");
     }
 
     /** @return the plan store over {@code persister}: keys are plan names */

@@ -6,10 +6,8 @@ package io.stratum.sdk.internal.state;
  * {@code /properties/<key>}. Stateless and thread-safe; failures are {@link PersisterException}s.
  */
 public final class PropertyStore extends KeyedStore {
-    static final String PROPERTIES = "/properties";
-
     private PropertyStore(Persister persister) {
-        super(persister, PROPERTIES);
+        super(persister, "/properties");
     }
 
     /** @return the property store over {@code persister} */
