@@ -64,9 +64,12 @@ final class RecoveryManager {
      * @return the relaunch in place (TRANSIENT); empty if the pod no longer has the failed task
      */
     static Optional<PodInstanceRequirement> relaunched(PodSpec pod, TaskRecord failed, List<TaskRecord> records) {
-        Set<String> tasks = new LinkedHashSet<>();
         TaskSpec spec = pod.task(failed.taskName());
-        if (spec != null && spec.essential()) { // essential: the whole instance
+        if (spec == null) {
+            return Optional.empty();
+        }
+        Set<String> tasks = new LinkedHashSet<>();
+        if (spec.essential()) {
             for (TaskRecord record : records) {
                 String name = record.taskName();
                 TaskSpec other = pod.task(name);
@@ -75,9 +78,6 @@ final class RecoveryManager {
                     tasks.add(name);
                 }
             }
-        }
-        if (spec == null) {
-            return Optional.empty();
         }
         tasks.add(failed.taskName());
         return Optional.of(PodInstanceRequirement.of(pod, failed.podIndex(), List.copyOf(tasks), RecoveryType.TRANSIENT));
