@@ -2,8 +2,8 @@ package io.stratum.sdk.service;
 
 import io.stratum.sdk.backend.mesos.MesosBackendBuilder;
 import io.stratum.sdk.http.ApiHandler;
-import io.stratum.sdk.internal.plan.Plan;
 import io.stratum.sdk.placement.PlacementRule;
+import io.stratum.sdk.plan.PlanCustomizer;
 import io.stratum.sdk.spec.ConfigValidator;
 import io.stratum.sdk.spec.ServiceSpec;
 import java.io.PrintWriter;
@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * public static void main(String[] args) throws Exception {
  *     Service service = Service.builder(ServiceSpec.load(Path.of("svc.yml"), System.getenv()))
  *             .configValidator(new RackCannotChange())
- *             .planCustomizer(plans -> plans)
+ *             .planCustomizer(PlanCustomizer.forPlan("deploy",
+ *                     deploy -> deploy.withPhase("nodes", nodes -> nodes.withStrategy(Strategy.CANARY))))
  *             .endpoint("/v1/seeds", seedsHandler)
  *             .placementRule("node", PlacementRule.maxPer(...))
  *             .build();
@@ -39,7 +40,7 @@ import java.util.function.Consumer;
 public final class Service {
     private final ServiceSpec spec;
     private final List<ConfigValidator> validators;
-    private final Consumer<Map<String, Plan>> planCustomizer;
+    private final PlanCustomizer planCustomizer;
     private final Map<String, ApiHandler> endpoints;
     private final Map<String, List<PlacementRule>> rules;
     private final Consumer<MesosBackendBuilder> mesos;
@@ -73,7 +74,7 @@ public final class Service {
     }
 
     /** @return the framework's edit of the generated plans (by default none) */
-    public Consumer<Map<String, Plan>> planCustomizer() {
+    public PlanCustomizer planCustomizer() {
         return planCustomizer;
     }
 
@@ -116,7 +117,7 @@ public final class Service {
     public static final class Builder {
         private final ServiceSpec spec;
         private final List<ConfigValidator> validators = new ArrayList<>();
-        private Consumer<Map<String, Plan>> planCustomizer = plans -> { };
+        private PlanCustomizer planCustomizer = PlanCustomizer.none();
         private final Map<String, ApiHandler> endpoints = new LinkedHashMap<>();
         private final Map<String, List<PlacementRule>> rules = new LinkedHashMap<>();
         private BackendFactory backends = LocalBackends.factory();
@@ -132,8 +133,11 @@ public final class Service {
             return this;
         }
 
-        /** Edits the plans generated from the spec, each time they are built. */
-        public Builder planCustomizer(Consumer<Map<String, Plan>> customizer) {
+        /**
+         * Changes the plans the scheduler builds from the target config, each time it builds them
+         * (see {@link PlanCustomizer}); a config update whose plans cannot be built is refused.
+         */
+        public Builder planCustomizer(PlanCustomizer customizer) {
             planCustomizer = Objects.requireNonNull(customizer, "customizer");
             return this;
         }

@@ -85,6 +85,11 @@ public final class Send {
         });
     }
 
+    /** An operator's {@code plan continue}: an interrupted plan (or phase, or canary) goes on. */
+    public static Tick planContinue(String plan) {
+        return plan(plan, Plan::proceed);
+    }
+
     /** Starts a plan with parameters. */
     public static Tick planStart(String plan, Map<String, String> parameters) {
         return plan(plan, p -> p.start(parameters));

@@ -207,6 +207,7 @@ public final class ServiceTestRunner implements AutoCloseable {
             return this;
         }
 
+        /** @return the runner */
         public ServiceTestRunner build() {
             return new ServiceTestRunner(this);
         }

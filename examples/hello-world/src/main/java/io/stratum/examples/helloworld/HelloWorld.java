@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The smallest framework: hello-world's spec plus the framework's own rules, run with the flags of
+ * The smallest framework: hello-world's spec plus the framework's own config rule ({@link OneHello})
+ * and plan ({@link GreetPlan}), run with the flags of
  * {@code stratum run} ({@code java ... HelloWorld [svc.yml] --work-dir D --api-port P ...}).
  */
 public final class HelloWorld {
@@ -19,6 +20,7 @@ public final class HelloWorld {
     public static Service service(Path specFile, Map<String, String> env) throws IOException, SpecException {
         return Service.builder(ServiceSpec.load(specFile, env))
                 .configValidator(new OneHello())
+                .planCustomizer(new GreetPlan())
                 .build();
     }
 

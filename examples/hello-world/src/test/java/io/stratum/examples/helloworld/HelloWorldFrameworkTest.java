@@ -89,6 +89,33 @@ class HelloWorldFrameworkTest {
     }
 
     @Test
+    void theFrameworksGreetPlanRelaunchesEachWorldWhenStarted(ServiceTestRunner runner) {
+        runner.run(
+                Send.offersUntilComplete("deploy", 30),
+                Expect.launches("world-0-server", 1),
+                Expect.launches("world-1-server", 1),
+                Send.planStart("greet", Map.of()),
+                Send.offersUntilComplete("greet", 30),
+                Expect.planStatus("greet", Status.COMPLETE),
+                Expect.launches("world-0-server", 2),
+                Expect.launches("world-1-server", 2),
+                Expect.launches("hello-0-server", 1));
+    }
+
+    @Test
+    void theGreetPlanFollowsWorldsCount(ServiceTestRunner runner) throws Exception {
+        ServiceSpec threeWorlds = edited("count: 2", "count: 3");
+
+        runner.run(
+                Send.offersUntilComplete("deploy", 30),
+                Send.configUpdate(threeWorlds),
+                Send.offersUntilComplete("deploy", 30),
+                Send.planStart("greet", Map.of()),
+                Send.offersUntilComplete("greet", 30),
+                Expect.launches("world-2-server", 2));
+    }
+
+    @Test
     void aClosedRunnerRunsNoMore() {
         ServiceTestRunner runner = ServiceTestRunner.builder(framework()).build();
         runner.run(Send.offersUntilComplete("deploy", 30));

@@ -9,6 +9,7 @@ import io.stratum.sdk.internal.check.RunningCheck;
 import io.stratum.sdk.spec.CheckSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
@@ -36,9 +37,10 @@ final class TaskChecks {
     void start(LocalTask task, BiConsumer<LocalTask, CheckResult> onResult) {
         TaskProcess process = task.process().orElseThrow();
         LaunchRecord record = task.record();
-        CheckContext context = new CheckContext(record.taskId(), process.sandbox().dir(),
-                environment.forTask(record.environment(), process.sandbox()), task.agent().address(), record.ports(),
-                process.startTime());
+        Map<String, String> env = environment.forTask(record.environment(), process.sandbox());
+        CheckContext context = new CheckContext(record.taskId(), process.startTime(),
+                new CheckContext.Sandbox(process.sandbox().dir(), env), new CheckContext.Address(task.agent().address(),
+                record.ports()));
         CheckListener listener = result -> {
             try {
                 backendThread.execute(() -> onResult.accept(task, result));

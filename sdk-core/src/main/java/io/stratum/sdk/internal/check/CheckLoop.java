@@ -35,13 +35,18 @@ final class CheckLoop implements RunningCheck {
     private CompletableFuture<ProbeOutcome> attempt;
     private boolean done;
 
-    CheckLoop(CheckKind kind, Probe probe, CheckTiming timing, CheckContext context, CheckListener listener,
-            ScheduledExecutorService scheduler, InstantSource clock, Consumer<CheckLoop> onDone) {
-        this.kind = kind;
-        this.probe = probe;
-        this.timing = timing;
+    /**
+     * @param scheduler where attempts are timed and results delivered
+     * @param clock     the time of results and of the grace period
+     * @param onDone    told once the loop has stopped (a final verdict or {@link #close()})
+     */
+    CheckLoop(Check check, CheckListener listener, ScheduledExecutorService scheduler, InstantSource clock,
+            Consumer<CheckLoop> onDone) {
+        this.kind = check.kind();
+        this.probe = check.probe();
+        this.timing = check.timing();
+        this.context = check.context();
         this.policy = CheckPolicy.of(kind, timing, context.taskStarted());
-        this.context = context;
         this.listener = listener;
         this.scheduler = scheduler;
         this.clock = clock;

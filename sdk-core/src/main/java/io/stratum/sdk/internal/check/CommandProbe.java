@@ -42,12 +42,12 @@ final class CommandProbe implements Probe {
         try {
             Files.createDirectories(output.getParent());
             ProcessBuilder builder = new ProcessBuilder(setsid.wrap(List.of("/bin/sh", "-c", command)))
-                    .directory(context.sandbox().toFile())
+                    .directory(context.sandbox().dir().toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(running.toFile())
                     .redirectErrorStream(true);
             builder.environment().clear();
-            builder.environment().putAll(context.environment());
+            builder.environment().putAll(context.sandbox().environment());
             process = builder.start();
         } catch (IOException | RuntimeException e) {
             result.complete(ProbeOutcome.failed("cannot run the check command: " + ProbeOutcome.describe(e)));

@@ -4,6 +4,7 @@ import io.stratum.sdk.internal.process.Setsid;
 import io.stratum.sdk.spec.CheckProbe;
 import io.stratum.sdk.spec.CheckSpec;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
@@ -53,8 +54,8 @@ final class DefaultCheckRunner implements CheckRunner {
         if (closed) {
             throw new IllegalStateException("check runner is closed");
         }
-        CheckLoop loop = new CheckLoop(kind, probe(kind, spec, timing, context), timing, context, listener, scheduler,
-                clock, running::remove);
+        Check check = new Check(kind, probe(kind, spec, timing, context), timing, context);
+        CheckLoop loop = new CheckLoop(check, listener, scheduler, clock, running::remove);
         running.add(loop);
         loop.start();
         return loop;
@@ -81,14 +82,15 @@ final class DefaultCheckRunner implements CheckRunner {
                 setsid = Setsid.locate(System.getenv());
             }
             String file = kind.name().toLowerCase(Locale.ROOT) + "-check.out";
-            return new CommandProbe(setsid, command.cmd(), context, context.sandbox().resolve(".stratum").resolve(file));
+            Path output = context.sandbox().dir().resolve(".stratum").resolve(file);
+            return new CommandProbe(setsid, command.cmd(), context, output);
         }
         int port = context.port(spec.portName());
+        String host = context.address().host();
         if (spec instanceof CheckProbe.Http http) {
-            return new HttpProbe(httpClient(), HttpProbe.uri(http.scheme(), context.host(), port, http.path()),
-                    timing.timeout());
+            return new HttpProbe(httpClient(), HttpProbe.uri(http.scheme(), host, port, http.path()), timing.timeout());
         }
-        return new TcpProbe(context.host(), port, timing.timeout(), blocking);
+        return new TcpProbe(host, port, timing.timeout(), blocking);
     }
 
     private HttpClient httpClient() {

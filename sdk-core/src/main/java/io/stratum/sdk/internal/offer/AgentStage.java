@@ -1,15 +1,12 @@
 package io.stratum.sdk.internal.offer;
 
 /** An instance placed before only goes back to the agent holding its reservations. */
-final class AgentStage implements Stage {
+final class AgentStage {
 
-    @Override
-    public String name() {
-        return "agent";
-    }
+    private AgentStage() {}
 
-    @Override
-    public boolean run(Attempt a) {
+    /** @return whether the stage passed; on false the attempt holds the reason */
+    static boolean run(Attempt a) {
         String home = a.request.footprint().orElseThrow().agentId();
         if (a.ledger.agent.id().equals(home)) {
             return true;

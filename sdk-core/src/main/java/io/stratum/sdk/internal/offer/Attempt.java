@@ -80,7 +80,7 @@ final class Attempt {
     /** Reserves {@code shape} from the pool's role with fresh labels; returns the reserved resource. */
     Resource reserve(Resource shape, String set, String itemLabel, String item) {
         Map<String, String> labels = new LinkedHashMap<>(8);
-        labels.put(Reservation.RESOURCE_ID, settings.ids().next(podInstance));
+        labels.put(Reservation.RESOURCE_ID, settings.identity().ids().next(podInstance));
         labels.put(Reservation.POD_INSTANCE, podInstance);
         labels.put(Reservation.RESOURCE_SET, set);
         if (itemLabel != null) {
@@ -88,7 +88,7 @@ final class Attempt {
         }
         Resource base = pool.role.equals(Pool.UNRESERVED) || shape.preReservedRole().isPresent()
                 ? shape : shape.withPreReservedRole(pool.role);
-        Resource reserved = base.withReservation(new Reservation(settings.role(), settings.principal(), labels));
+        Resource reserved = base.withReservation(new Reservation(settings.identity().role(), settings.identity().principal(), labels));
         reserves.add(new ReserveOperation(ledger.offer.id(), reserved));
         return keep(reserved);
     }

@@ -28,6 +28,6 @@ final class DefaultOfferEvaluator implements OfferEvaluator {
 
     @Override
     public List<Operation> collectGarbage(List<Offer> offers, Set<String> owned) {
-        return GarbageCollector.collect(settings.role(), offers, owned);
+        return GarbageCollector.collect(settings.identity().role(), offers, owned);
     }
 }

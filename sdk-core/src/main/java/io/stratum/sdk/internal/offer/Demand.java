@@ -52,12 +52,12 @@ final class Demand {
         this.sets = List.copyOf(sets.values());
         this.tasksBySet = tasksBySet;
         this.role = pod.preReservedRole() == null ? Pool.UNRESERVED : pod.preReservedRole();
-        this.cpus = settings.overheadCpus() + sum(s -> s.cpus());
-        this.mem = settings.overheadMem() + sum(s -> s.memory());
+        this.cpus = settings.overhead().cpus() + sum(s -> s.cpus());
+        this.mem = settings.overhead().mem() + sum(s -> s.memory());
         this.gpus = sum(s -> s.gpus());
         List<VolumeSpec> volumes = new ArrayList<>(pod.volumes().values());
         this.sets.forEach(s -> volumes.addAll(s.volumes().values()));
-        this.rootDisk = settings.overheadDisk() + volumes.stream()
+        this.rootDisk = settings.overhead().disk() + volumes.stream()
                 .filter(v -> v.type() == VolumeType.ROOT).mapToDouble(VolumeSpec::size).sum();
         this.mountSizes = volumes.stream().filter(v -> v.type() == VolumeType.MOUNT)
                 .mapToDouble(VolumeSpec::size).sorted().toArray();

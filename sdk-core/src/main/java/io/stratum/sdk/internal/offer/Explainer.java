@@ -13,11 +13,24 @@ import java.util.stream.Collectors;
  * counted by the stage that stopped them, so a tree over ten thousand offers stays readable.
  */
 final class Explainer {
-    private Explainer() {
+    private final Settings settings;
+    private final Ledger[] ledgers;
+    private final PlacementState state;
+
+    /** Explains failures over {@code ledgers}, the offers of a round, as {@code state} has placed instances. */
+    Explainer(Settings settings, Ledger[] ledgers, PlacementState state) {
+        this.settings = settings;
+        this.ledgers = ledgers;
+        this.state = state;
     }
 
-    static EvaluationResult.Failure failure(Settings settings, PodRequest request, Demand demand, Ledger[] ledgers,
-            PlacementState state, List<Integer> first) {
+    /**
+     * @param request what no offer could host
+     * @param demand  its demand
+     * @param first   the offers to explain first (a relaunch's own agent's)
+     * @return the failure, explained
+     */
+    EvaluationResult.Failure failure(PodRequest request, Demand demand, List<Integer> first) {
         List<Integer> order = new ArrayList<>(first);
         for (int i = 0; i < ledgers.length; i++) {
             if (!first.contains(i)) {

@@ -18,15 +18,12 @@ import java.util.Map;
  * pod's volumes) and its environment — the spec's, {@code TASK_NAME}, {@code POD_INSTANCE_INDEX},
  * and for every port {@code PORT_<NAME>} and the port's {@code env-key}. Never fails.
  */
-final class LaunchStage implements Stage {
+final class LaunchStage {
 
-    @Override
-    public String name() {
-        return "launch";
-    }
+    private LaunchStage() {}
 
-    @Override
-    public boolean run(Attempt a) {
+    /** @return whether the stage passed; on false the attempt holds the reason */
+    static boolean run(Attempt a) {
         PodSpec pod = a.demand.pod;
         List<TaskLaunch> tasks = new ArrayList<>(a.request.tasks().size());
         for (String name : a.request.tasks()) {
@@ -45,7 +42,7 @@ final class LaunchStage implements Stage {
             }
             List<Resource> resources = new ArrayList<>(a.resourcesOf(set.name()));
             resources.addAll(a.resourcesOf(VolumeStage.POD_SET));
-            String id = a.settings.ids().next(a.podInstance + "-" + name);
+            String id = a.settings.identity().ids().next(a.podInstance + "-" + name);
             tasks.add(new TaskLaunch(id, a.podInstance, task, env, ports, resources));
         }
         a.launch(new LaunchOperation(a.ledger.offer.id(), a.ledger.agent.id(), a.podInstance, tasks,

@@ -64,9 +64,7 @@ public interface OfferEvaluator {
         private String role = "stratum";
         private String principal = "stratum";
         private RankingPolicy ranking = RankingPolicy.binPack();
-        private double overheadCpus;
-        private double overheadMem;
-        private double overheadDisk;
+        private Settings.Overhead overhead = new Settings.Overhead(0, 0, 0);
         private IdGenerator ids = IdGenerator.unique();
         private final Map<String, List<PlacementRule>> rules = new HashMap<>();
         private int maxExplainedOffers = 50;
@@ -97,9 +95,7 @@ public interface OfferEvaluator {
             if (cpus < 0 || memMb < 0 || diskMb < 0) {
                 throw new IllegalArgumentException("overhead must be >= 0");
             }
-            this.overheadCpus = cpus;
-            this.overheadMem = memMb;
-            this.overheadDisk = diskMb;
+            this.overhead = new Settings.Overhead(cpus, memMb, diskMb);
             return this;
         }
 
@@ -130,9 +126,9 @@ public interface OfferEvaluator {
         /** @return the evaluator */
         public OfferEvaluator build() {
             Map<String, List<PlacementRule>> copy = new HashMap<>();
-            rules.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-            return new DefaultOfferEvaluator(new Settings(role, principal, ranking, overheadCpus, overheadMem,
-                    overheadDisk, ids, Map.copyOf(copy), maxExplainedOffers));
+            rules.forEach((podType, list) -> copy.put(podType, List.copyOf(list)));
+            return new DefaultOfferEvaluator(new Settings(new Settings.Identity(role, principal, ids), overhead, ranking,
+                    Map.copyOf(copy), maxExplainedOffers));
         }
     }
 }

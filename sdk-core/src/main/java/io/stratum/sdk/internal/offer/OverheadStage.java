@@ -7,19 +7,16 @@ import io.stratum.sdk.resource.ResourceValue;
  * Reserves the executor overhead once per pod instance (resource set label {@value #SET}, a name
  * no spec resource set can have); an instance placed before keeps what it holds.
  */
-final class OverheadStage implements Stage {
+final class OverheadStage {
     static final String SET = "@executor";
 
-    @Override
-    public String name() {
-        return "executor overhead";
-    }
+    private OverheadStage() {}
 
-    @Override
-    public boolean run(Attempt a) {
-        Settings s = a.settings;
+    /** @return whether the stage passed; on false the attempt holds the reason */
+    static boolean run(Attempt a) {
+        Settings.Overhead overhead = a.settings.overhead();
         String[] names = {Resource.CPUS, Resource.MEM, Resource.DISK};
-        double[] amounts = {s.overheadCpus(), s.overheadMem(), s.overheadDisk()};
+        double[] amounts = {overhead.cpus(), overhead.mem(), overhead.disk()};
         for (int i = 0; i < names.length; i++) {
             if (amounts[i] <= 0) {
                 continue;

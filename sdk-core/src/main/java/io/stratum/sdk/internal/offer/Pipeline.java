@@ -11,11 +11,18 @@ import java.util.List;
  * {@link #run} is the fast path; {@link #explain} runs the same stages and says what happened.
  */
 final class Pipeline {
-    private static final List<Stage> RESOURCES = List.of(new OverheadStage(), new ScalarStage(Resource.CPUS),
-            new ScalarStage(Resource.MEM), new ScalarStage(Resource.GPUS), new PortStage(false), new PortStage(true),
-            new VolumeStage(), new LaunchStage());
-    static final Pipeline NEW = new Pipeline(List.of(new PlacementStage()));
-    static final Pipeline IN_PLACE = new Pipeline(List.of(new AgentStage(), new ReservationStage()));
+    private static final List<Stage> RESOURCES = List.of(
+            new Stage("executor overhead", OverheadStage::run),
+            new Stage(Resource.CPUS, new ScalarStage(Resource.CPUS)::run),
+            new Stage(Resource.MEM, new ScalarStage(Resource.MEM)::run),
+            new Stage(Resource.GPUS, new ScalarStage(Resource.GPUS)::run),
+            new Stage("static ports", new PortStage(false)::run),
+            new Stage("dynamic ports", new PortStage(true)::run),
+            new Stage("volumes", VolumeStage::run),
+            new Stage("launch", LaunchStage::run));
+    static final Pipeline NEW = new Pipeline(List.of(new Stage("placement", PlacementStage::run)));
+    static final Pipeline IN_PLACE = new Pipeline(List.of(new Stage("agent", AgentStage::run),
+            new Stage("reservations", ReservationStage::run)));
 
     private final Stage[] stages;
 

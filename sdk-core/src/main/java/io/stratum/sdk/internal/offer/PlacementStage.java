@@ -4,15 +4,12 @@ import io.stratum.sdk.placement.PlacementRule;
 import io.stratum.sdk.placement.Verdict;
 
 /** Checks the pod's hard placement rules (new instances and replacements only). */
-final class PlacementStage implements Stage {
+final class PlacementStage {
 
-    @Override
-    public String name() {
-        return "placement";
-    }
+    private PlacementStage() {}
 
-    @Override
-    public boolean run(Attempt a) {
+    /** @return whether the stage passed; on false the attempt holds the reason */
+    static boolean run(Attempt a) {
         PlacementRule rule = a.demand.rule;
         String podType = a.demand.pod.name();
         Verdict verdict = rule.evaluate(podType, a.ledger.agent, a.state);

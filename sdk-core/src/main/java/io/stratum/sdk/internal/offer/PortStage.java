@@ -14,20 +14,15 @@ import java.util.List;
  * lowest first from the offer, within the port's ranges when it has any. A port the instance
  * already holds is kept; a static port whose number changed is swapped.
  */
-final class PortStage implements Stage {
+final class PortStage {
     private final boolean dynamic;
 
     PortStage(boolean dynamic) {
         this.dynamic = dynamic;
     }
 
-    @Override
-    public String name() {
-        return dynamic ? "dynamic ports" : "static ports";
-    }
-
-    @Override
-    public boolean run(Attempt a) {
+    /** @return whether the stage passed; on false the attempt holds the reason */
+    boolean run(Attempt a) {
         for (ResourceSetSpec set : a.demand.sets) {
             for (PortSpec port : set.ports().values()) {
                 if (port.isDynamic() == dynamic && !place(a, set, port)) {

@@ -8,15 +8,12 @@ import java.util.Optional;
  * An instance placed before needs every one of its reservations, by {@code resource_id}, and every
  * volume, by persistence id, in the offer: nothing it holds is recreated silently.
  */
-final class ReservationStage implements Stage {
+final class ReservationStage {
 
-    @Override
-    public String name() {
-        return "reservations";
-    }
+    private ReservationStage() {}
 
-    @Override
-    public boolean run(Attempt a) {
+    /** @return whether the stage passed; on false the attempt holds the reason */
+    static boolean run(Attempt a) {
         for (Resource held : a.request.footprint().orElseThrow().resources()) {
             String id = held.resourceId().orElseThrow();
             Resource offered = a.ledger.reserved(id);

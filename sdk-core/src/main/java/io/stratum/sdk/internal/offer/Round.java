@@ -26,6 +26,7 @@ final class Round implements PlacementRound {
     private final Ledger[] ledgers;
     private final Map<String, List<Integer>> ledgersByAgent = new HashMap<>();
     private final PlacementState state;
+    private final Explainer explainer;
     private final Map<PodSpec, Map<List<String>, Demand>> demands = new IdentityHashMap<>();
     private final Map<Demand, CandidateIndex> indexes = new IdentityHashMap<>();
     private final Map<Demand, Integer> searches = new IdentityHashMap<>();
@@ -35,17 +36,19 @@ final class Round implements PlacementRound {
         this.ledgers = new Ledger[offers.size()];
         List<Agent> agents = new ArrayList<>(offers.size());
         for (int i = 0; i < ledgers.length; i++) {
-            ledgers[i] = new Ledger(i, offers.get(i), settings.role());
+            ledgers[i] = new Ledger(i, offers.get(i), settings.identity().role());
             agents.add(offers.get(i).agent());
             ledgersByAgent.computeIfAbsent(ledgers[i].agent.id(), a -> new ArrayList<>()).add(i);
         }
         this.state = PlacementState.of(placed, agents);
+        this.explainer = new Explainer(settings, ledgers, state);
     }
 
     @Override
     public EvaluationResult place(PodRequest request) {
-        Demand demand = demands.computeIfAbsent(request.pod(), p -> new HashMap<>())
-                .computeIfAbsent(request.tasks(), t -> new Demand(request.pod(), t, settings));
+        PodSpec pod = request.pod();
+        Demand demand = demands.computeIfAbsent(pod, p -> new HashMap<>())
+                .computeIfAbsent(request.tasks(), t -> new Demand(pod, t, settings));
         if (request.kind() == PodRequest.Kind.IN_PLACE) {
             List<Integer> home = ledgersByAgent.getOrDefault(request.footprint().orElseThrow().agentId(), List.of());
             for (int i : home) {
@@ -54,17 +57,17 @@ final class Round implements PlacementRound {
                     return commit(attempt);
                 }
             }
-            return Explainer.failure(settings, request, demand, ledgers, state, home);
+            return explainer.failure(request, demand, home);
         }
-        if (request.kind() == PodRequest.Kind.REPLACE && state.agentOf(request.pod().name(), request.index()).isPresent()) {
-            state.remove(request.pod().name(), request.index());
+        if (request.kind() == PodRequest.Kind.REPLACE && state.agentOf(pod.name(), request.index()).isPresent()) {
+            state.remove(pod.name(), request.index());
             indexes.clear(); // exclusions assumed tasks are only ever added
         }
         BitSet failed = null;
         while (true) {
             int best = search(demand, failed);
             if (best < 0) {
-                return Explainer.failure(settings, request, demand, ledgers, state, List.of());
+                return explainer.failure(request, demand, List.of());
             }
             Attempt attempt = new Attempt(settings, request, demand, ledgers[best], state);
             if (Pipeline.NEW.run(attempt)) {
@@ -107,7 +110,7 @@ final class Round implements PlacementRound {
     private EvaluationResult commit(Attempt attempt) {
         Ledger ledger = attempt.ledger;
         ledger.commit(attempt.pool, attempt.reservedNow, attempt.released);
-        String podType = attempt.request.pod().name();
+        String podType = attempt.demand.pod.name();
         if (state.agentOf(podType, attempt.request.index()).filter(a -> !a.equals(ledger.agent)).isPresent()) {
             indexes.clear(); // the instance moves: counts drop where it was, so exclusions may no longer hold
         }

@@ -11,20 +11,15 @@ import java.util.stream.Collectors;
  * fresh; a set the instance already holds is grown or shrunk by the difference, under the same
  * {@code resource_id}.
  */
-final class ScalarStage implements Stage {
+final class ScalarStage {
     private final String name;
 
     ScalarStage(String name) {
         this.name = name;
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean run(Attempt a) {
+    /** @return whether the stage passed; on false the attempt holds the reason */
+    boolean run(Attempt a) {
         double need = 0;
         for (ResourceSetSpec set : a.demand.sets) {
             need += Math.max(0, wanted(set) - held(a, set));

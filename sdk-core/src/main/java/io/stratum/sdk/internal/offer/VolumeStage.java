@@ -17,16 +17,13 @@ import java.util.Map;
  * never resized or recreated; a new one is reserved and created: a ROOT volume from the root disk,
  * a MOUNT volume on the smallest whole MOUNT disk that is big enough and has an accepted profile.
  */
-final class VolumeStage implements Stage {
+final class VolumeStage {
     static final String POD_SET = "@pod";
 
-    @Override
-    public String name() {
-        return "volumes";
-    }
+    private VolumeStage() {}
 
-    @Override
-    public boolean run(Attempt a) {
+    /** @return whether the stage passed; on false the attempt holds the reason */
+    static boolean run(Attempt a) {
         if (!place(a, POD_SET, a.demand.pod.volumes(), "pod " + a.podInstance)) {
             return false;
         }
@@ -38,7 +35,7 @@ final class VolumeStage implements Stage {
         return true;
     }
 
-    private boolean place(Attempt a, String set, Map<String, VolumeSpec> volumes, String owner) {
+    private static boolean place(Attempt a, String set, Map<String, VolumeSpec> volumes, String owner) {
         for (VolumeSpec volume : volumes.values()) {
             Resource held = a.existing(set, Resource.DISK, volume.name());
             boolean ok = held != null ? reuse(a, held, volume, owner)
@@ -50,7 +47,7 @@ final class VolumeStage implements Stage {
         return true;
     }
 
-    private boolean reuse(Attempt a, Resource held, VolumeSpec volume, String owner) {
+    private static boolean reuse(Attempt a, Resource held, VolumeSpec volume, String owner) {
         boolean sizeOk = held.isMountDisk() ? held.amount() + Pool.EPSILON >= volume.size()
                 : Math.abs(held.amount() - volume.size()) <= Pool.EPSILON;
         if (!sizeOk || held.isMountDisk() != (volume.type() == VolumeType.MOUNT)) {
@@ -63,7 +60,7 @@ final class VolumeStage implements Stage {
         return true;
     }
 
-    private boolean createRoot(Attempt a, String set, VolumeSpec volume, String owner) {
+    private static boolean createRoot(Attempt a, String set, VolumeSpec volume, String owner) {
         if (a.pool.disk + Pool.EPSILON < volume.size()) {
             return a.fail(() -> "disk " + ResourceValue.Scalar.format(a.pool.disk) + " < "
                     + ResourceValue.Scalar.format(volume.size()) + " wanted by volume " + volume.name() + " of " + owner);
@@ -73,7 +70,7 @@ final class VolumeStage implements Stage {
         return true;
     }
 
-    private boolean createMount(Attempt a, String set, VolumeSpec volume, String owner) {
+    private static boolean createMount(Attempt a, String set, VolumeSpec volume, String owner) {
         Resource best = null;
         for (Resource disk : a.pool.mounts) {
             boolean profileOk = volume.profiles().isEmpty()
@@ -95,7 +92,7 @@ final class VolumeStage implements Stage {
 
     private static void create(Attempt a, String set, VolumeSpec volume, Resource disk) {
         Resource reserved = a.reserve(disk, set, Reservation.VOLUME, volume.name());
-        PersistentVolume pv = new PersistentVolume(a.settings.ids().next(a.podInstance + "-" + volume.name()),
+        PersistentVolume pv = new PersistentVolume(a.settings.identity().ids().next(a.podInstance + "-" + volume.name()),
                 volume.path());
         Resource withVolume = a.keep(reserved.withVolume(pv));
         a.creates.add(new CreateVolumeOperation(a.ledger.offer.id(), withVolume));

@@ -8,10 +8,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * A plan: phases run by an {@link ExecutionStrategy}, with the operator's controls (start, stop,
@@ -20,16 +18,10 @@ import java.util.UUID;
  *
  * <p>Thread-safe: the scheduler drives it while the API reads and controls it.
  */
-public final class Plan implements PlanElement {
-    private final UUID id;
-    private final String name;
-    private final ExecutionStrategy strategy;
-    private final List<Phase> phases;
+public final class Plan extends ParentElement<Phase> {
     private final List<Step> steps;
-    private final Revision revision = new Revision();
     private List<String> errors = List.of();
     private Map<String, String> parameters = Map.of();
-    private volatile Revision.Derived<Status> status;
     private volatile Revision.Derived<PlanProgress> progress;
     private volatile Revision.Derived<StepSummary> summary;
 
@@ -37,40 +29,15 @@ public final class Plan implements PlanElement {
     private record StepSummary(Set<PodInstance> busy, boolean delayed) {}
 
     public Plan(String name, ExecutionStrategy strategy, List<Phase> phases) {
-        this.id = PlanIds.of(name);
-        this.name = Objects.requireNonNull(name, "name");
-        this.strategy = Objects.requireNonNull(strategy, "strategy");
-        this.phases = List.copyOf(phases);
-        this.steps = this.phases.stream().flatMap(p -> p.steps().stream()).toList();
-        this.phases.forEach(p -> revision.join(p.revision()));
-        revision.join(strategy.revision());
-    }
-
-    @Override
-    public UUID id() {
-        return id;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    public ExecutionStrategy strategy() {
-        return strategy;
+        super(PlanIds.of(name), name, strategy, phases);
+        this.steps = phases().stream().flatMap(p -> p.steps().stream()).toList();
     }
 
     public List<Phase> phases() {
-        return phases;
+        return children();
     }
 
     @Override
-    public Status status() {
-        Revision.Derived<Status> derived = revision.refresh(status, () -> Statuses.aggregate(phases, strategy, errors()));
-        status = derived;
-        return derived.value();
-    }
-
     public synchronized List<String> errors() {
         return errors;
     }
@@ -78,7 +45,7 @@ public final class Plan implements PlanElement {
     /** Shows {@code newErrors} in this plan (its status is ERROR while there are any). */
     public synchronized void setErrors(List<String> newErrors) {
         errors = List.copyOf(newErrors);
-        revision.bump();
+        revision().bump();
     }
 
     /** @return the parameters given at the last {@link #start}; passed to the tasks' environment */
@@ -88,7 +55,7 @@ public final class Plan implements PlanElement {
 
     /** @return the phase named {@code nameOrId} (its name or id), if any */
     public Optional<Phase> phase(String nameOrId) {
-        return phases.stream().filter(p -> p.name().equals(nameOrId) || p.id().toString().equals(nameOrId)).findFirst();
+        return child(nameOrId);
     }
 
     /** @return every step, phase by phase */
@@ -107,7 +74,7 @@ public final class Plan implements PlanElement {
     }
 
     private StepSummary summary() {
-        Revision.Derived<StepSummary> derived = revision.refresh(summary, () -> {
+        Revision.Derived<StepSummary> derived = revision().refresh(summary, () -> {
             Set<PodInstance> busy = new HashSet<>();
             boolean delayed = false;
             for (Step step : steps) {
@@ -130,7 +97,7 @@ public final class Plan implements PlanElement {
     public List<Step> candidates(Set<PodInstance> dirty, Instant now) {
         Set<PodInstance> taken = new HashSet<>(dirty);
         List<Step> out = new ArrayList<>();
-        for (Phase phase : strategy.candidates(phases)) {
+        for (Phase phase : strategy().candidates(phases())) {
             for (Step step : phase.candidates(taken, now)) {
                 if (taken.add(step.podInstance())) {
                     out.add(step);
@@ -144,26 +111,26 @@ public final class Plan implements PlanElement {
     public synchronized void start(Map<String, String> newParameters) {
         parameters = Map.copyOf(newParameters);
         restart();
-        strategy.reset();
-        phases.forEach(p -> p.strategy().reset());
-        revision.bump();
+        strategy().reset();
+        phases().forEach(p -> p.strategy().reset());
+        revision().bump();
     }
 
     /** Stops the plan: interrupts it and resets its progress. */
     public void stop() {
         restart();
-        strategy.interrupt();
+        strategy().interrupt();
     }
 
     /** Interrupts the plan: no new step starts until {@link #proceed()}. */
     public void interrupt() {
-        strategy.interrupt();
+        strategy().interrupt();
     }
 
     /** {@code continue}: lifts interrupts (the plan's and its phases') and approves a waiting canary. */
     public void proceed() {
-        strategy.proceed();
-        phases.forEach(p -> {
+        strategy().proceed();
+        phases().forEach(p -> {
             if (p.strategy().isInterrupted() || p.strategy().isWaiting(p.steps())) {
                 p.strategy().proceed();
             }
@@ -182,14 +149,14 @@ public final class Plan implements PlanElement {
 
     /** @return this plan's progress, for {@link #restore} after a scheduler restart */
     public PlanProgress progress() {
-        Revision.Derived<PlanProgress> derived = revision.refresh(progress, this::currentProgress);
+        Revision.Derived<PlanProgress> derived = revision().refresh(progress, this::currentProgress);
         progress = derived;
         return derived.value();
     }
 
     private synchronized PlanProgress currentProgress() {
         Map<String, PlanProgress.PhaseProgress> phaseProgress = new LinkedHashMap<>();
-        for (Phase phase : phases) {
+        for (Phase phase : phases()) {
             Map<String, PlanProgress.StepProgress> stepProgress = new LinkedHashMap<>();
             for (Step step : phase.steps()) {
                 stepProgress.put(step.name(), PlanProgress.StepProgress.of(step));
@@ -197,7 +164,7 @@ public final class Plan implements PlanElement {
             phaseProgress.put(phase.name(), new PlanProgress.PhaseProgress(phase.strategy().isInterrupted(),
                     phase.strategy().approvals(), stepProgress));
         }
-        return new PlanProgress(name, strategy.isInterrupted(), strategy.approvals(), parameters, phaseProgress);
+        return new PlanProgress(name(), strategy().isInterrupted(), strategy().approvals(), parameters, phaseProgress);
     }
 
     /**
@@ -206,9 +173,9 @@ public final class Plan implements PlanElement {
      */
     public synchronized void restore(PlanProgress saved) {
         parameters = saved.parameters();
-        revision.bump();
-        strategy.restore(saved.interrupted(), saved.approvals());
-        for (Phase phase : phases) {
+        revision().bump();
+        strategy().restore(saved.interrupted(), saved.approvals());
+        for (Phase phase : phases()) {
             PlanProgress.PhaseProgress p = saved.phases().get(phase.name());
             if (p == null) {
                 continue;
@@ -221,10 +188,5 @@ public final class Plan implements PlanElement {
                 }
             }
         }
-    }
-
-    @Override
-    public String toString() {
-        return name + " " + status();
     }
 }

@@ -12,24 +12,23 @@ import java.util.UUID;
 
 /**
  * The smallest unit of a plan: launch some tasks of one pod instance and wait until each reaches
- * its goal ({@link TaskProgress#DONE}).
+ * its goal ({@link TaskProgress#DONE}). A step carries its pod instance resolved against the config
+ * its plan was built from ({@link PodInstanceRequirement}); a {@linkplain #removal removal} step
+ * (decommission) launches nothing and is moved along by the scheduler itself.
  *
- * <p>Lifecycle, driven by the scheduler: {@link #requirement} while eligible → {@link #prepared()}
- * when operations were sent → {@link #launched} with the new task ids (STARTING) → {@link #update}
- * with each task's progress (STARTED, then COMPLETE when every task is DONE). A task that FAILS
- * sends the step back to PENDING (relaunched with a new task id), or to DELAYED when the scheduler
- * backs off with {@link #delayUntil}. Updates about task ids the step did not launch are ignored,
- * so stale and duplicate status updates are harmless.
+ * <p>Lifecycle, driven by the scheduler: {@link #requirement} while eligible → {@link #launched}
+ * with the new task ids (STARTING) → {@link #update} with each task's progress (STARTED, then
+ * COMPLETE when every task is DONE). A task that FAILS sends the step back to PENDING (relaunched
+ * with a new task id), or to DELAYED when the scheduler backs off with {@link #delayUntil}. Updates
+ * about task ids the step did not launch are ignored, so stale and duplicate status updates are
+ * harmless.
  *
- * <p>Thread-safe: every method is synchronized on the step.
+ * <p>Its name is {@code <pod>-<index>:[task, ...]}. Thread-safe: every method is synchronized on the step.
  */
-public final class Step implements PlanElement {
-    private final UUID id;
-    private final String name;
+public final class Step extends PlanElement {
     private final PodInstance podInstance;
     private final List<String> tasks;
-    private final RecoveryType recovery;
-    private final Revision revision = new Revision();
+    private final PodInstanceRequirement launches;
 
     private Status status = Status.PENDING;
     private final Map<String, String> launchedIds = new LinkedHashMap<>();
@@ -38,31 +37,33 @@ public final class Step implements PlanElement {
     private int failures;
 
     /**
+     * A step launching {@code requirement}'s tasks.
+     *
      * @param id          a stable id (see {@link PlanIds})
-     * @param podInstance the pod instance worked on
-     * @param tasks       the task names launched together (at least one)
-     * @param recovery    NONE for deploy steps, TRANSIENT or PERMANENT for recovery steps
+     * @param requirement the resolved pod instance and the tasks launched together
      */
-    public Step(UUID id, PodInstance podInstance, List<String> tasks, RecoveryType recovery) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.podInstance = Objects.requireNonNull(podInstance, "podInstance");
+    public Step(UUID id, PodInstanceRequirement requirement) {
+        this(id, requirement.podInstance(), requirement.tasks(), requirement);
+    }
+
+    private Step(UUID id, PodInstance podInstance, List<String> tasks, PodInstanceRequirement launches) {
+        super(id, podInstance.name() + ":" + List.copyOf(tasks));
+        this.podInstance = podInstance;
         this.tasks = List.copyOf(tasks);
-        this.recovery = Objects.requireNonNull(recovery, "recovery");
+        this.launches = launches;
         if (this.tasks.isEmpty()) {
             throw new IllegalArgumentException("a step needs at least one task");
         }
-        this.name = podInstance.name() + ":" + this.tasks;
     }
 
-    @Override
-    public UUID id() {
-        return id;
-    }
-
-    /** @return {@code <pod>-<index>:[task, ...]} */
-    @Override
-    public String name() {
-        return name;
+    /**
+     * @param id          a stable id (see {@link PlanIds})
+     * @param podInstance the pod instance removed
+     * @param tasks       the names of its tasks (at least one)
+     * @return a step that launches nothing: the scheduler moves it along itself (decommission)
+     */
+    public static Step removal(UUID id, PodInstance podInstance, List<String> tasks) {
+        return new Step(id, podInstance, tasks, null);
     }
 
     public PodInstance podInstance() {
@@ -73,8 +74,14 @@ public final class Step implements PlanElement {
         return tasks;
     }
 
+    /** @return NONE for deploy and removal steps, TRANSIENT or PERMANENT for recovery steps */
     public RecoveryType recovery() {
-        return recovery;
+        return launches == null ? RecoveryType.NONE : launches.recovery();
+    }
+
+    /** @return the resolved pod instance this step launches; empty for a removal */
+    public Optional<PodInstanceRequirement> launches() {
+        return Optional.ofNullable(launches);
     }
 
     @Override
@@ -102,30 +109,47 @@ public final class Step implements PlanElement {
         return status == Status.PENDING || status == Status.DELAYED && !now.isBefore(delayedUntil);
     }
 
-    /** @return what to launch, if the step is eligible at {@code now} */
+    /**
+     * @param environment extra environment for the tasks (the plan's parameters)
+     * @return what to launch, if the step launches something and is eligible at {@code now}
+     */
     public synchronized Optional<PodInstanceRequirement> requirement(Instant now, Map<String, String> environment) {
-        if (!isEligible(now)) {
+        if (launches == null || !isEligible(now)) {
             return Optional.empty();
         }
-        return Optional.of(new PodInstanceRequirement(podInstance, tasks, recovery, environment));
+        return Optional.of(launches.withEnvironment(environment));
+    }
+
+    /**
+     * @param pod the pod's spec in a new target config
+     * @return a step with the same id and state launching the same tasks of {@code pod} (those it
+     *     still has; all of its tasks if none), for a step that outlives its plan's config
+     */
+    public synchronized Step retargeted(io.stratum.sdk.spec.PodSpec pod) {
+        List<String> kept = tasks.stream().filter(t -> pod.task(t) != null).toList();
+        Step step = new Step(id(), PodInstanceRequirement.of(pod, podInstance.index(),
+                kept.isEmpty() ? List.copyOf(pod.tasks().keySet()) : kept, recovery()));
+        step.restore(status, launchedIds, failures, delayedUntil);
+        step.progress.putAll(progress);
+        return step;
     }
 
     /** Operations for the pod instance were sent. */
     public synchronized void prepared() {
         if (status != Status.COMPLETE) {
             status = Status.PREPARED;
-            revision.bump();
+            revision().bump();
         }
     }
 
-    /** The tasks were launched with these ids (task name to task id). */
+    /** The step's launch was sent: its tasks are STARTING with these ids (task name to task id). */
     public synchronized void launched(Map<String, String> taskIds) {
         launchedIds.clear();
         launchedIds.putAll(taskIds);
         progress.clear();
         taskIds.keySet().forEach(task -> progress.put(task, TaskProgress.STARTING));
         status = Status.STARTING;
-        revision.bump();
+        revision().bump();
     }
 
     /**
@@ -140,7 +164,7 @@ public final class Step implements PlanElement {
         if (newProgress == TaskProgress.FAILED) {
             failures++;
             status = Status.PENDING;
-            revision.bump();
+            revision().bump();
             return;
         }
         if (progress.size() == tasks.size() && progress.values().stream().allMatch(p -> p == TaskProgress.DONE)) {
@@ -148,7 +172,7 @@ public final class Step implements PlanElement {
         } else if (progress.values().stream().anyMatch(p -> p == TaskProgress.RUNNING || p == TaskProgress.DONE)) {
             status = Status.STARTED;
         }
-        revision.bump();
+        revision().bump();
     }
 
     /** Back off: the step is DELAYED until {@code until}, then eligible again. */
@@ -156,14 +180,14 @@ public final class Step implements PlanElement {
         if (status != Status.COMPLETE) {
             status = Status.DELAYED;
             delayedUntil = Objects.requireNonNull(until, "until");
-            revision.bump();
+            revision().bump();
         }
     }
 
     /** Marks the step done without waiting for its tasks. */
     public synchronized void forceComplete() {
         status = Status.COMPLETE;
-        revision.bump();
+        revision().bump();
     }
 
     /** Makes the step run again from the start. */
@@ -173,13 +197,13 @@ public final class Step implements PlanElement {
         progress.clear();
         failures = 0;
         delayedUntil = null;
-        revision.bump();
+        revision().bump();
     }
 
     /** Puts the step in an error state (for example, its pod no longer exists). */
     public synchronized void error() {
         status = Status.ERROR;
-        revision.bump();
+        revision().bump();
     }
 
     /** Restores persisted progress (see {@link PlanProgress}). */
@@ -194,16 +218,6 @@ public final class Step implements PlanElement {
         if (status == Status.DELAYED && delayedUntil == null) {
             status = Status.PENDING;
         }
-        revision.bump();
-    }
-
-    /** @return the change counter of this step, joined into its phase's */
-    Revision revision() {
-        return revision;
-    }
-
-    @Override
-    public String toString() {
-        return name + " " + status();
+        revision().bump();
     }
 }

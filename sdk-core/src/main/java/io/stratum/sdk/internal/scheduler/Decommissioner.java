@@ -4,9 +4,9 @@ import io.stratum.sdk.backend.ClusterBackend;
 import io.stratum.sdk.internal.plan.ExecutionStrategy;
 import io.stratum.sdk.internal.plan.Phase;
 import io.stratum.sdk.internal.plan.Plan;
+import io.stratum.sdk.internal.plan.PlanFactory;
 import io.stratum.sdk.internal.plan.PlanIds;
 import io.stratum.sdk.internal.plan.PodInstance;
-import io.stratum.sdk.internal.plan.RecoveryType;
 import io.stratum.sdk.plan.Status;
 import io.stratum.sdk.internal.plan.Step;
 import io.stratum.sdk.spec.PodSpec;
@@ -29,7 +29,7 @@ import java.util.function.Function;
  * Owned by the scheduler loop.
  */
 final class Decommissioner {
-    static final String PLAN = "decommission";
+    static final String PLAN = PlanFactory.DECOMMISSION;
 
     private final Map<PodInstance, Step> steps = new LinkedHashMap<>();
     private Plan plan = build(List.of());
@@ -52,8 +52,8 @@ final class Decommissioner {
         Map<PodInstance, Step> kept = new LinkedHashMap<>();
         for (PodInstance pod : gone) {
             List<String> names = tasks.of(pod).stream().map(TaskRecord::name).toList();
-            kept.put(pod, steps.getOrDefault(pod, new Step(PlanIds.of(PLAN, pod.name()), pod,
-                    names.isEmpty() ? List.of(pod.name()) : names, RecoveryType.NONE)));
+            kept.put(pod, steps.getOrDefault(pod, Step.removal(PlanIds.of(PLAN, pod.name()), pod,
+                    names.isEmpty() ? List.of(pod.name()) : names)));
         }
         steps.clear();
         steps.putAll(kept);

@@ -1,30 +1,50 @@
 package io.stratum.sdk.internal.scheduler;
 
+import io.stratum.sdk.backend.TaskStatus;
 import io.stratum.sdk.internal.plan.Plan;
 import io.stratum.sdk.internal.plan.PlanFactory;
+import io.stratum.sdk.internal.plan.PodInstance;
 import io.stratum.sdk.internal.plan.Step;
+import io.stratum.sdk.internal.plan.TaskProgress;
+import io.stratum.sdk.internal.state.TaskRecord;
+import io.stratum.sdk.plan.Status;
+import io.stratum.sdk.spec.TaskSpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Every plan the scheduler works on: the ones built from the target config, the recovery plan and
  * the decommission plan; which of them rolls config changes ({@code deploy}, or {@code update}
- * after the first deploy); and which step launched each task. Written by the scheduler loop;
- * {@link #all()} may be read from any thread.
+ * after the first deploy); and the one path between launches and steps: {@link #launched} tells a
+ * step its launch, {@link #taskStatus} the statuses of the tasks it launched. Written by the
+ * scheduler loop; {@link #all()} may be read from any thread.
  */
 final class PlanSet {
     private final RecoveryManager recovery;
     private final Decommissioner decommission;
+    private final Backoff backoff;
+    private final BiFunction<PodInstance, TaskSpec, TaskSpec> effective;
     private final Map<String, Step> stepByTaskId = new HashMap<>();
+    private final Map<Step, Plan> declaredPlanOf = new HashMap<>();
     private volatile Map<String, Plan> declared = Map.of();
     private volatile String deployment = PlanFactory.DEPLOY;
 
-    PlanSet(RecoveryManager recovery, Decommissioner decommission) {
+    /**
+     * @param effective the spec a task of a pod instance runs with (a paused pod's tasks idle, without checks)
+     */
+    PlanSet(RecoveryManager recovery, Decommissioner decommission, Backoff backoff,
+            BiFunction<PodInstance, TaskSpec, TaskSpec> effective) {
         this.recovery = recovery;
         this.decommission = decommission;
+        this.backoff = backoff;
+        this.effective = effective;
     }
 
     /** Takes freshly built plans, and indexes the tasks their (restored) steps launched. */
@@ -32,6 +52,8 @@ final class PlanSet {
         deployment = deployedBefore && built.containsKey(PlanFactory.UPDATE) ? PlanFactory.UPDATE : PlanFactory.DEPLOY;
         built.get(deployment).setErrors(configErrors);
         declared = built;
+        declaredPlanOf.clear();
+        built.values().forEach(plan -> plan.steps().forEach(step -> declaredPlanOf.put(step, plan)));
         stepByTaskId.clear();
         for (Plan plan : working()) {
             for (Step step : plan.steps()) {
@@ -71,18 +93,53 @@ final class PlanSet {
 
     /** @return plans in the order they get offers: deployment, recovery, decommission, custom plans */
     List<Plan> byPriority() {
-        return DeploymentPlans.priority(declared, deployment, recovery.plan(), decommission.plan());
+        List<Plan> out = new ArrayList<>();
+        out.add(deployment());
+        out.add(recovery.plan());
+        out.add(decommission.plan());
+        declared.forEach((name, plan) -> {
+            if (!name.equals(deployment) && !name.equals(PlanFactory.DEPLOY) && !name.equals(PlanFactory.UPDATE)) {
+                out.add(plan);
+            }
+        });
+        return out;
     }
 
+    /** @return the extra environment of {@code step}'s tasks: the parameters its plan was started with */
+    Map<String, String> environmentOf(Step step) {
+        Plan plan = declaredPlanOf.get(step);
+        return plan == null ? Map.of() : plan.parameters();
+    }
+
+    /** The step's launch was sent: it is STARTING with these tasks (task name to task id). */
     void launched(Step step, Map<String, String> taskIds) {
+        step.launched(taskIds);
         taskIds.values().forEach(id -> stepByTaskId.put(id, step));
     }
 
-    Step stepOf(String taskId) {
-        return stepByTaskId.get(taskId);
-    }
-
-    void forgetTask(String taskId) {
-        stepByTaskId.remove(taskId);
+    /**
+     * A status of {@code task}: the step that launched it, unless complete, sees the task's progress;
+     * a failure sends the step back to wait, backing off from the second failure on.
+     *
+     * @return the step's status afterwards; empty when no step waits for the task
+     */
+    Optional<Status> taskStatus(TaskRecord task, TaskStatus status, Instant now) {
+        Step step = stepByTaskId.get(task.taskId());
+        TaskSpec launched = step == null || step.isComplete() ? null
+                : step.launches().map(r -> r.task(task.taskName())).orElse(null);
+        if (launched == null) {
+            return Optional.empty();
+        }
+        TaskSpec spec = effective.apply(step.podInstance(), launched);
+        TaskProgress progress = TaskProgressMapper.progress(spec, status);
+        step.update(task.taskName(), task.taskId(), progress);
+        if (progress == TaskProgress.FAILED) {
+            stepByTaskId.remove(task.taskId());
+            Duration delay = backoff.delayAfter(step.failures());
+            if (!delay.isZero()) {
+                step.delayUntil(now.plus(delay));
+            }
+        }
+        return Optional.of(step.status());
     }
 }

@@ -1,13 +1,14 @@
 package io.stratum.sdk.internal.scheduler;
 
 import io.stratum.sdk.internal.plan.PodInstance;
+import io.stratum.sdk.internal.plan.PodInstanceRequirement;
+import io.stratum.sdk.internal.plan.RecoveryType;
 import io.stratum.sdk.spec.CheckSpec;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.TaskSpec;
 import io.stratum.sdk.internal.state.GoalOverride;
 import io.stratum.sdk.internal.state.StateStore;
 import io.stratum.sdk.internal.state.TaskRecord;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,19 +61,16 @@ final class PodCommands {
     }
 
     List<String> restart(String name) {
-        PodInstance pod = find(name);
-        List<TaskRecord> records = tasks.of(pod);
-        killAll.accept(records);
-        recovery.restart(pod, taskNames(pod, records));
-        return names(records);
+        return relaunch(find(name), RecoveryType.TRANSIENT);
     }
 
     List<String> replace(String name) {
-        PodInstance pod = find(name);
-        List<TaskRecord> records = tasks.of(pod);
-        killAll.accept(records);
-        recovery.replace(pod, taskNames(pod, records));
-        return names(records);
+        return replace(find(name));
+    }
+
+    /** Replaces {@code pod} elsewhere (an operator's replace, or a permanent failure). */
+    List<String> replace(PodInstance pod) {
+        return relaunch(pod, RecoveryType.PERMANENT);
     }
 
     List<String> pause(String name) {
@@ -112,16 +110,27 @@ final class PodCommands {
         throw new IllegalArgumentException("no pod instance '" + name + "'");
     }
 
-    private List<String> taskNames(PodInstance pod, List<TaskRecord> records) {
+    /** Kills the instance's tasks and relaunches them, in place (TRANSIENT) or elsewhere (PERMANENT). */
+    private List<String> relaunch(PodInstance pod, RecoveryType type) {
         PodSpec spec = config.target().pod(pod.podType());
-        List<String> names = new ArrayList<>();
-        for (TaskRecord r : records) {
-            String shortName = r.taskName();
-            if (spec != null && spec.task(shortName) != null) {
-                names.add(shortName);
-            }
+        if (spec == null) {
+            throw new IllegalArgumentException("pod instance '" + pod.name() + "' is not in the target config");
         }
-        return names.isEmpty() && spec != null ? List.copyOf(spec.tasks().keySet()) : names;
+        List<TaskRecord> records = tasks.of(pod);
+        PodInstanceRequirement relaunch = PodInstanceRequirement.of(spec, pod.index(), taskNames(spec, records), type);
+        killAll.accept(records);
+        if (type == RecoveryType.PERMANENT) {
+            recovery.replace(relaunch);
+        } else {
+            recovery.restart(relaunch);
+        }
+        return names(records);
+    }
+
+    /** @return the tasks of {@code records} the pod still has; all of its tasks if none */
+    private static List<String> taskNames(PodSpec spec, List<TaskRecord> records) {
+        List<String> names = records.stream().map(TaskRecord::taskName).filter(t -> spec.task(t) != null).toList();
+        return names.isEmpty() ? List.copyOf(spec.tasks().keySet()) : names;
     }
 
     private static List<String> names(List<TaskRecord> records) {

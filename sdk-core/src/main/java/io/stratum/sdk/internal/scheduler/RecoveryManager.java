@@ -3,13 +3,16 @@ package io.stratum.sdk.internal.scheduler;
 import io.stratum.sdk.internal.plan.ExecutionStrategy;
 import io.stratum.sdk.internal.plan.Phase;
 import io.stratum.sdk.internal.plan.Plan;
+import io.stratum.sdk.internal.plan.PlanFactory;
 import io.stratum.sdk.internal.plan.PlanIds;
 import io.stratum.sdk.internal.plan.PodInstance;
+import io.stratum.sdk.internal.plan.PodInstanceRequirement;
 import io.stratum.sdk.internal.plan.RecoveryType;
 import io.stratum.sdk.plan.Status;
 import io.stratum.sdk.internal.plan.Step;
 import io.stratum.sdk.spec.Goal;
 import io.stratum.sdk.spec.PodSpec;
+import io.stratum.sdk.spec.ServiceSpec;
 import io.stratum.sdk.spec.Strategy;
 import io.stratum.sdk.spec.TaskSpec;
 import io.stratum.sdk.internal.state.TaskRecord;
@@ -17,10 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,7 +37,7 @@ import java.util.Set;
  * resources (PERMANENT). Owned by the scheduler loop.
  */
 final class RecoveryManager {
-    static final String PLAN = "recovery";
+    static final String PLAN = PlanFactory.RECOVERY;
 
     private final Backoff backoff;
     private final Map<PodInstance, Step> steps = new LinkedHashMap<>();
@@ -49,24 +54,22 @@ final class RecoveryManager {
         return plan;
     }
 
-    /** @return whether a recovery step (not yet complete) works on {@code pod} */
-    boolean isRecovering(PodInstance pod) {
-        Step step = steps.get(pod);
-        return step != null && step.status() != Status.COMPLETE;
-    }
-
     /**
      * What a task's failure relaunches: the task alone when it is not essential; else the whole pod
      * instance: every task of it that should be running and still runs, and the failed one.
      *
-     * @param pod     the pod's spec
+     * @param pod     the pod's spec in the target config
+     * @param failed  the failed task's record
      * @param records the pod instance's task records
-     * @param failed  the failed task's name within its pod
+     * @return the relaunch in place (TRANSIENT); empty if the pod no longer has the failed task
      */
-    static Set<String> relaunched(PodSpec pod, List<TaskRecord> records, String failed) {
+    static Optional<PodInstanceRequirement> relaunched(PodSpec pod, TaskRecord failed, List<TaskRecord> records) {
+        TaskSpec spec = pod.task(failed.taskName());
+        if (spec == null) {
+            return Optional.empty();
+        }
         Set<String> tasks = new LinkedHashSet<>();
-        TaskSpec spec = pod == null ? null : pod.task(failed);
-        if (spec != null && spec.essential()) {
+        if (spec.essential()) {
             for (TaskRecord record : records) {
                 String name = record.taskName();
                 TaskSpec other = pod.task(name);
@@ -76,12 +79,16 @@ final class RecoveryManager {
                 }
             }
         }
-        tasks.add(failed);
-        return tasks;
+        tasks.add(failed.taskName());
+        return Optional.of(PodInstanceRequirement.of(pod, failed.podIndex(), List.copyOf(tasks), RecoveryType.TRANSIENT));
     }
 
-    /** A task of {@code pod} failed outside any step: relaunch it in place, backing off if it keeps failing. */
-    void failed(PodInstance pod, Set<String> tasks, Instant now) {
+    /**
+     * A task failed outside any step: relaunch {@code relaunch}'s tasks in place (with those an
+     * unfinished recovery step of the instance already relaunches), backing off if it keeps failing.
+     */
+    void failed(PodInstanceRequirement relaunch, Instant now) {
+        PodInstance pod = relaunch.podInstance();
         failingSince.putIfAbsent(pod, now);
         Instant previous = lastFailure.put(pod, now);
         if (previous != null && now.isAfter(previous.plus(stablePeriod()))) {
@@ -89,6 +96,7 @@ final class RecoveryManager {
         }
         int failures = consecutiveFailures.merge(pod, 1, Integer::sum);
         Step existing = steps.get(pod);
+        List<String> tasks = relaunch.tasks();
         if (existing != null && existing.status() != Status.COMPLETE) {
             if (existing.recovery() == RecoveryType.PERMANENT) {
                 return;
@@ -98,27 +106,47 @@ final class RecoveryManager {
             if (merged.equals(new LinkedHashSet<>(existing.tasks()))) {
                 return;
             }
-            tasks = merged;
+            tasks = List.copyOf(merged);
         }
-        Step step = newStep(pod, List.copyOf(tasks), RecoveryType.TRANSIENT);
+        Step step = newStep(PodInstanceRequirement.of(relaunch.podSpec(), relaunch.index(), tasks, RecoveryType.TRANSIENT));
         Duration delay = backoff.delayAfter(failures);
         if (!delay.isZero()) {
             step.delayUntil(now.plus(delay));
         }
-        put(pod, step);
+        put(step);
     }
 
-    /** An operator's restart: relaunch every task of {@code pod} in place, now. */
-    void restart(PodInstance pod, List<String> tasks) {
-        consecutiveFailures.remove(pod);
-        put(pod, newStep(pod, tasks, RecoveryType.TRANSIENT));
+    /** An operator's restart: relaunch the instance's tasks in place, now. */
+    void restart(PodInstanceRequirement relaunch) {
+        consecutiveFailures.remove(relaunch.podInstance());
+        put(newStep(relaunch));
     }
 
-    /** An operator's replace (or a permanent failure): relaunch {@code pod} elsewhere on fresh resources. */
-    void replace(PodInstance pod, List<String> tasks) {
-        consecutiveFailures.remove(pod);
-        failingSince.remove(pod);
-        put(pod, newStep(pod, tasks, RecoveryType.PERMANENT));
+    /** An operator's replace (or a permanent failure): relaunch the instance elsewhere on fresh resources. */
+    void replace(PodInstanceRequirement replacement) {
+        consecutiveFailures.remove(replacement.podInstance());
+        failingSince.remove(replacement.podInstance());
+        put(newStep(replacement));
+    }
+
+    /**
+     * The target changed: recovery steps relaunch their pod as the new target has it; instances it
+     * no longer has are forgotten (the decommission plan removes them).
+     */
+    void retarget(ServiceSpec target) {
+        Set<PodInstance> known = new HashSet<>(steps.keySet());
+        known.addAll(lastFailure.keySet());
+        known.addAll(failingSince.keySet());
+        known.stream().filter(pod -> specIn(target, pod).isEmpty()).forEach(this::forget);
+        if (!steps.isEmpty()) {
+            steps.replaceAll((pod, step) -> step.retargeted(specIn(target, pod).orElseThrow()));
+            rebuild();
+        }
+    }
+
+    /** @return the spec of {@code pod}'s type in {@code target}, if the target has that instance */
+    private static Optional<PodSpec> specIn(ServiceSpec target, PodInstance pod) {
+        return Optional.ofNullable(target.pod(pod.podType())).filter(spec -> pod.index() < spec.count());
     }
 
     /** @return pod instances failing for longer than {@code timeout} that are not already being replaced */
@@ -148,8 +176,8 @@ final class RecoveryManager {
         return backoff.max().multipliedBy(2);
     }
 
-    /** The pod instance is gone (decommissioned): forget it. */
-    void forget(PodInstance pod) {
+    /** The pod instance is gone: forget it. */
+    private void forget(PodInstance pod) {
         consecutiveFailures.remove(pod);
         lastFailure.remove(pod);
         failingSince.remove(pod);
@@ -158,13 +186,14 @@ final class RecoveryManager {
         }
     }
 
-    private Step newStep(PodInstance pod, List<String> tasks, RecoveryType type) {
-        String name = pod.name() + ":" + tasks;
-        return new Step(PlanIds.of(PLAN, PLAN, name, type.name(), Long.toString(System.nanoTime())), pod, tasks, type);
+    private static Step newStep(PodInstanceRequirement relaunch) {
+        String name = relaunch.podInstance().name() + ":" + relaunch.tasks();
+        return new Step(PlanIds.of(PLAN, PLAN, name, relaunch.recovery().name(), Long.toString(System.nanoTime())),
+                relaunch);
     }
 
-    private void put(PodInstance pod, Step step) {
-        steps.put(pod, step);
+    private void put(Step step) {
+        steps.put(step.podInstance(), step);
         rebuild();
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.stratum.sdk.backend.ClusterBackend;
 import io.stratum.sdk.internal.offer.OfferEvaluator;
+import io.stratum.sdk.plan.PlanCustomizer;
 import io.stratum.sdk.spec.ConfigValidator;
 import io.stratum.sdk.internal.state.ConfigStore;
 import io.stratum.sdk.internal.state.FrameworkStore;
@@ -32,7 +33,7 @@ public final class SchedulerBuilder {
     InstantSource clock = InstantSource.system();
     SchedulerSettings settings = SchedulerSettings.DEFAULT;
     final List<ConfigValidator> configValidators = new ArrayList<>();
-    java.util.function.Consumer<java.util.Map<String, io.stratum.sdk.internal.plan.Plan>> planCustomizer = plans -> { };
+    PlanCustomizer planCustomizer = PlanCustomizer.none();
 
     SchedulerBuilder() {}
 
@@ -89,10 +90,11 @@ public final class SchedulerBuilder {
     }
 
     /**
-     * Edits the plans generated from the spec (every time they are rebuilt: at start and on config
-     * updates), e.g. to add dependencies between phases or interrupt a phase.
+     * Changes the plans built from the target config (see {@link PlanCustomizer}): at start, for
+     * every proposed config update (one whose plans cannot be built is refused) and after every
+     * accepted one. Default: {@link PlanCustomizer#none()}.
      */
-    public SchedulerBuilder withPlanCustomizer(java.util.function.Consumer<java.util.Map<String, io.stratum.sdk.internal.plan.Plan>> customizer) {
+    public SchedulerBuilder withPlanCustomizer(PlanCustomizer customizer) {
         planCustomizer = Objects.requireNonNull(customizer, "customizer");
         return this;
     }

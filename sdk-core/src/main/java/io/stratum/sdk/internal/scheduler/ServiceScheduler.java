@@ -11,13 +11,9 @@ import io.stratum.sdk.internal.plan.PlanFactory;
 import io.stratum.sdk.internal.plan.PodInstance;
 import io.stratum.sdk.plan.Status;
 import io.stratum.sdk.internal.plan.Step;
-import io.stratum.sdk.internal.plan.TaskProgress;
-import io.stratum.sdk.spec.ConfigUpdateRules;
-import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.ServiceSpec;
 import io.stratum.sdk.spec.TaskSpec;
 import io.stratum.sdk.internal.state.FrameworkStore;
-import io.stratum.sdk.internal.state.StateStore;
 import io.stratum.sdk.internal.state.TaskRecord;
 import io.stratum.sdk.backend.TaskState;
 import io.stratum.sdk.backend.TaskStatus;
@@ -25,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +43,11 @@ public final class ServiceScheduler {
     private static final Duration SHORT_DECLINE = Duration.ofSeconds(5);
 
     private final ClusterBackend backend;
-    private final StateStore stateStore;
     private final TargetConfig config;
     private final FrameworkStore frameworkStore;
     private final OfferEvaluator evaluator;
     private final InstantSource clock;
     private final SchedulerSettings settings;
-    private final java.util.function.Consumer<Map<String, Plan>> planCustomizer;
     private final TaskCache tasks;
     private final RecoveryManager recovery;
     private final Decommissioner decommission;
@@ -62,9 +55,8 @@ public final class ServiceScheduler {
     private final Kills kills;
     private final OfferDemand demand;
     private final ProgressBook progress;
+    private final OfferCycle offerCycle;
     private final Map<String, String> explanations = new ConcurrentHashMap<>();
-    /** Every agent seen in an offer, so placement rules know the agents of tasks placed earlier. */
-    private final Map<String, io.stratum.sdk.resource.Agent> knownAgents = new HashMap<>();
     private final Reconciliation reconciliation = new Reconciliation();
 
     private final PlanSet plans;
@@ -72,21 +64,20 @@ public final class ServiceScheduler {
 
     ServiceScheduler(SchedulerBuilder b) {
         this.backend = b.backend;
-        this.stateStore = b.stateStore;
         this.frameworkStore = b.frameworkStore;
         this.evaluator = b.evaluator;
         this.clock = b.clock;
         this.settings = b.settings;
-        this.config = new TargetConfig(b.configStore, ConfigUpdateRules.withExtra(b.configValidators));
-        this.planCustomizer = b.planCustomizer;
-        this.tasks = new TaskCache(stateStore);
+        this.config = new TargetConfig(b.configStore, b.configValidators, b.planCustomizer);
+        this.tasks = new TaskCache(b.stateStore);
         this.recovery = new RecoveryManager(settings.backoff());
         this.decommission = new Decommissioner();
-        this.plans = new PlanSet(recovery, decommission);
         this.kills = new Kills(backend, tasks, this::killGrace);
-        this.pods = new PodCommands(tasks, recovery, config, stateStore, kills::killAll);
+        this.pods = new PodCommands(tasks, recovery, config, b.stateStore, kills::killAll);
+        this.plans = new PlanSet(recovery, decommission, settings.backoff(), pods::effective);
         this.demand = new OfferDemand(backend, clock, settings.reviveInterval());
         this.progress = new ProgressBook(b.planStore);
+        this.offerCycle = new OfferCycle(tasks, evaluator, config, plans, pods);
     }
 
     /** @return a builder; see {@link SchedulerBuilder} */
@@ -100,6 +91,9 @@ public final class ServiceScheduler {
      * keeps the old target and shows the errors in the deployment plan), builds the plans and
      * starts the backend, whose events go to {@code listener} (which must hand them back to this
      * scheduler's event methods on one thread: {@link SchedulerLoop} or {@link #directListener()}).
+     *
+     * @throws IllegalArgumentException if the plans of the target cannot be built (the plan
+     *     customizer failed, or its plans do not fit the target); nothing is started then
      */
     public void start(ServiceSpec spec, io.stratum.sdk.backend.BackendListener listener) {
         tasks.load();
@@ -112,9 +106,9 @@ public final class ServiceScheduler {
     }
 
     private void rebuildPlans(boolean targetChanged, boolean deployedBefore) {
-        Map<String, Plan> built = DeploymentPlans.build(config.target(), progress.saved(), targetChanged, tasks, config::fetch);
-        planCustomizer.accept(built);
+        Map<String, Plan> built = DeploymentPlans.build(config, tasks, progress.saved(), targetChanged);
         decommission.plan(config.target(), tasks);
+        recovery.retarget(config.target());
         plans.replace(built, deployedBefore, config.errors());
         decommission.advance(tasks, backend, this::killGrace);
         progress.persist(plans.declared().values());
@@ -140,25 +134,16 @@ public final class ServiceScheduler {
     public void onOffers(List<Offer> offers) {
         Instant now = clock.instant();
         decommission.offersSeen();
-        offers.forEach(o -> knownAgents.put(o.agent().id(), o.agent()));
+        offerCycle.agentsOffered(offers);
         if (reconciliation.inProgress(now)) {
             backend.decline(offers.stream().map(Offer::id).toList(), RECONCILE_DECLINE);
             return;
         }
         List<Step> candidates = kills.withoutLiveTasks(PlanCoordinator.candidates(plans.byPriority(), now));
-        Map<Step, Map<String, String>> environments = new HashMap<>();
-        for (Plan plan : plans.working()) {
-            if (!plan.parameters().isEmpty()) {
-                plan.steps().forEach(s -> environments.put(s, plan.parameters()));
-            }
-        }
-        OfferCycle.Result result = OfferCycle.run(offers, candidates, environments, config.target(), config.targetId().toString(),
-                tasks, evaluator, now, pods::effective, knownAgents);
+        OfferCycle.Result result = offerCycle.run(offers, candidates, now);
         explanations.putAll(result.explanations());
         for (OfferCycle.Launched launched : result.launched()) {
             tasks.put(launched.records());
-            launched.step().prepared();
-            launched.step().launched(launched.taskIds());
             plans.launched(launched.step(), launched.taskIds());
         }
         // Reservations no task owns are released in the accept of the offer that holds them: with
@@ -197,29 +182,12 @@ public final class ServiceScheduler {
             return;
         }
         TaskRecord task = record.get();
-        PodInstance pod = TaskCache.podOf(task);
         Instant now = clock.instant();
-        TaskSpec spec = taskSpec(task);
-        if (spec != null) {
-            TaskProgress progress = TaskProgressMapper.progress(spec, status);
-            Step step = plans.stepOf(task.taskId());
-            String shortName = task.taskName();
-            if (step != null && step.status() != Status.COMPLETE) {
-                step.update(shortName, task.taskId(), progress);
-                if (progress == TaskProgress.FAILED) {
-                    plans.forgetTask(task.taskId());
-                    Duration delay = settings.backoff().delayAfter(step.failures());
-                    if (!delay.isZero()) {
-                        step.delayUntil(now.plus(delay));
-                    }
-                } else if (step.status() == Status.COMPLETE) {
-                    recovery.healthy(pod);
-                }
-            } else if (TaskProgressMapper.needsRecovery(spec, status) && !decommission.isDecommissioning(pod)
-                    && !kills.wasRequested(task.taskId())) {
-                recovery.failed(pod, RecoveryManager.relaunched(config.target().pod(task.podType()), tasks.of(pod),
-                        shortName), now);
-            }
+        Optional<Status> stepStatus = plans.taskStatus(task, status, now);
+        if (stepStatus.isEmpty()) {
+            recoverIfFailed(task, status, now);
+        } else if (stepStatus.get() == Status.COMPLETE) {
+            recovery.healthy(TaskCache.podOf(task));
         }
         if (status.state().isTerminal() && kills.ended(task.taskId())) {
             demand.resourcesFreed();
@@ -228,6 +196,18 @@ public final class ServiceScheduler {
         acknowledge(update);
         progress.persist(plans.declared().values());
         updateSuppression(now);
+    }
+
+    /** A task no step waits for ended before its goal: relaunch it (and its essential peers) in place. */
+    private void recoverIfFailed(TaskRecord task, TaskStatus status, Instant now) {
+        PodInstance pod = TaskCache.podOf(task);
+        TaskSpec spec = taskSpec(task);
+        if (spec == null || !TaskProgressMapper.needsRecovery(spec, status) || decommission.isDecommissioning(pod)
+                || kills.wasRequested(task.taskId())) {
+            return;
+        }
+        config.targetPodOf(task).flatMap(target -> RecoveryManager.relaunched(target, task, tasks.of(pod)))
+                .ifPresent(relaunch -> recovery.failed(relaunch, now));
     }
 
     /** An agent is gone: its tasks are lost. */
@@ -246,7 +226,7 @@ public final class ServiceScheduler {
         Instant now = clock.instant();
         if (settings.permanentFailureTimeout() != null) {
             for (PodInstance pod : recovery.failingLongerThan(settings.permanentFailureTimeout(), now)) {
-                pods.replace(pod.name());
+                pods.replace(pod);
             }
         }
         updateSuppression(now);
@@ -360,15 +340,10 @@ public final class ServiceScheduler {
     }
 
 
+    /** @return the spec a stored task runs with (see {@link TargetConfig#podOf}), or null if unknown */
     private TaskSpec taskSpec(TaskRecord record) {
-        PodSpec pod = config.target().pod(record.podType());
-        if (pod == null) {
-            pod = config(record.configId()).map(c -> c.pod(record.podType())).orElse(null);
-        }
-        if (pod == null) {
-            return null;
-        }
-        return pods.effective(TaskCache.podOf(record), pod.task(record.taskName()));
+        return config.podOf(record).map(pod -> pods.effective(TaskCache.podOf(record), pod.task(record.taskName())))
+                .orElse(null);
     }
 
     private void acknowledge(TaskStatusUpdate update) {

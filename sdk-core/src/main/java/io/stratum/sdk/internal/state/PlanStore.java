@@ -2,7 +2,6 @@ package io.stratum.sdk.internal.state;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,28 +18,14 @@ import java.util.Optional;
  * <p>Kept under {@code /plans/<plan-name>}, its parts below it. Stateless and thread-safe; failures
  * are {@link PersisterException}s.
  */
-public final class PlanStore {
-    static final String PLANS = "/plans";
-
-    private final KeyedArea plans;
-
+public final class PlanStore extends KeyedStore {
     private PlanStore(Persister persister) {
-        this.plans = new KeyedArea(persister, PLANS);
+        super(persister, "/plans");
     }
 
-    /** @return the plan store over {@code persister} */
+    /** @return the plan store over {@code persister}: keys are plan names */
     public static PlanStore of(Persister persister) {
-        return new PlanStore(Objects.requireNonNull(persister, "persister"));
-    }
-
-    /** Stores the progress of plan {@code planName}, replacing what was there. */
-    public void store(String planName, byte[] progress) {
-        plans.set(planName, Objects.requireNonNull(progress, "progress"));
-    }
-
-    /** @return the stored progress of {@code planName} */
-    public Optional<byte[]> fetch(String planName) {
-        return plans.get(planName);
+        return new PlanStore(persister);
     }
 
     /** Stores {@code progress} as JSON. */
@@ -53,17 +38,12 @@ public final class PlanStore {
      * @throws PersisterException {@link PersisterException.Reason#CORRUPT} if it is not one
      */
     public <T> Optional<T> fetchJson(String planName, Class<T> type) {
-        return plans.get(planName).map(json -> StateJson.read(json, type, plans.path(planName)));
+        return area.get(planName).map(json -> StateJson.read(json, type, area.path(planName)));
     }
 
     /** @return every plan's progress, by plan name, read at once */
     public Map<String, byte[]> fetchAll() {
-        return plans.values();
-    }
-
-    /** @return the names of the plans with stored progress */
-    public List<String> planNames() {
-        return plans.keys().stream().sorted().toList();
+        return area.values();
     }
 
     /**
@@ -79,12 +59,12 @@ public final class PlanStore {
         if (partsPerTransaction < 1) {
             throw new IllegalArgumentException("partsPerTransaction must be at least 1");
         }
-        String base = plans.path(planName);
+        String base = area.path(planName);
         Batch.Builder batch = Batch.builder();
         int inBatch = 0;
         for (Map.Entry<String, byte[]> part : parts.entrySet()) {
             if (inBatch == partsPerTransaction) {
-                plans.apply(batch.build());
+                area.apply(batch.build());
                 batch = Batch.builder();
                 inBatch = 0;
             }
@@ -93,23 +73,19 @@ public final class PlanStore {
         }
         for (String part : removed) {
             String path = base + "/" + SegmentCodec.encode(part);
-            if (plans.exists(path)) {
+            if (area.exists(path)) {
                 batch.delete(path);
             }
         }
         batch.set(base, header);
-        plans.apply(batch.build());
+        area.apply(batch.build());
     }
 
     /** @return the parts of {@code planName}'s progress, by part name */
     public Map<String, byte[]> fetchParts(String planName) {
         Map<String, byte[]> out = new LinkedHashMap<>();
-        plans.childValues(plans.path(planName)).forEach((segment, value) -> out.put(SegmentCodec.decode(segment), value));
+        area.childValues(area.path(planName)).forEach((segment, value) -> out.put(SegmentCodec.decode(segment), value));
         return out;
     }
 
-    /** @return whether {@code planName} had progress, now deleted (with its parts) */
-    public boolean delete(String planName) {
-        return plans.delete(planName);
-    }
 }

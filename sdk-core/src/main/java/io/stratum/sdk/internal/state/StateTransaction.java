@@ -2,8 +2,6 @@ package io.stratum.sdk.internal.state;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.SortedMap;
 
 /**
  * Writes of several stores applied as one atomic {@link Batch}: for example a task record together
@@ -26,11 +24,12 @@ import java.util.SortedMap;
 public final class StateTransaction {
     private final Persister underlying;
     private final Batch.Builder batch = Batch.builder();
-    private final Persister collecting = new Collecting();
+    private final Persister collecting;
     private boolean committed;
 
     private StateTransaction(Persister underlying) {
         this.underlying = underlying;
+        this.collecting = new Collecting();
     }
 
     /**
@@ -73,25 +72,9 @@ public final class StateTransaction {
     }
 
     /** Reads through, collects writes. */
-    private final class Collecting implements Persister {
-        @Override
-        public Optional<byte[]> get(String path) {
-            return underlying.get(path);
-        }
-
-        @Override
-        public List<String> children(String path) {
-            return underlying.children(path);
-        }
-
-        @Override
-        public SortedMap<String, byte[]> childValues(String path) {
-            return underlying.childValues(path);
-        }
-
-        @Override
-        public boolean exists(String path) {
-            return underlying.exists(path);
+    private final class Collecting extends ReadThroughPersister {
+        Collecting() {
+            super(underlying);
         }
 
         @Override

@@ -32,8 +32,9 @@ class HealthKillIT {
         Map<String, String> env = Map.of("HEALTH_FILE", "healthy");
         TaskProcess task = fixtures.launch(launcher, "server", "touch \"$HEALTH_FILE\"; sleep 1; rm \"$HEALTH_FILE\"; exec sleep 1000",
                 env, Map.of());
-        CheckContext context = new CheckContext(task.taskId(), task.sandbox().dir(),
-                new TaskEnvironment(System.getenv()).forTask(env, task.sandbox()), "127.0.0.1", Map.of(), task.startTime());
+        CheckContext context = new CheckContext(task.taskId(), task.startTime(),
+                new CheckContext.Sandbox(task.sandbox().dir(), new TaskEnvironment(System.getenv()).forTask(env, task.sandbox())),
+                new CheckContext.Address("127.0.0.1", Map.of()));
         CheckSpec spec = new CheckSpec(new CheckProbe.Command("test -f \"$HEALTH_FILE\""), 1, 0, 1, 0, 1);
         List<CheckResult> results = new CopyOnWriteArrayList<>();
 

@@ -15,7 +15,8 @@ final class CheckFixtures {
     private CheckFixtures() {}
 
     static CheckContext context(Path sandbox, Map<String, String> env, Map<String, Integer> ports) {
-        return new CheckContext("task-1", sandbox, env, HOST, ports, Instant.now());
+        return new CheckContext("task-1", Instant.now(), new CheckContext.Sandbox(sandbox, env),
+                new CheckContext.Address(HOST, ports));
     }
 
     static CheckContext context(Path sandbox) {

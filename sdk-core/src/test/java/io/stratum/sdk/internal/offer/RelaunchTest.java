@@ -23,8 +23,18 @@ import org.junit.jupiter.api.Test;
 /** Relaunching in place, after a failure or a config update, on exactly the instance's reservations. */
 class RelaunchTest {
     private final OfferEvaluator evaluator = evaluator();
-    private final PodSpec node = pod("node").task("server", 1, 1024).port("server", "http", 0)
-            .volume("server", "data", VolumeType.ROOT, 512).build();
+    private final PodSpec node = node(1, 1024, 512);
+
+    /** @return pod {@code node}: task {@code server} with these resources, a dynamic port and a ROOT volume */
+    private static PodSpec node(double cpus, double memMb, double volumeMb) {
+        return pod("node").task("server", cpus, memMb).port("server", "http", 0)
+                .volume("server", "data", VolumeType.ROOT, volumeMb).build();
+    }
+
+    /** @return the evaluation of instance 0 of {@code pod} relaunched in place, after {@code first}, on {@code offer} */
+    private EvaluationResult inPlace(PodSpec pod, EvaluationResult.Success first, Offer offer) {
+        return evaluator.evaluate(PodRequest.inPlace(pod, 0, first.footprint()), List.of(offer), List.of());
+    }
 
     private EvaluationResult.Success launchFirst() {
         return success(evaluator.evaluate(PodRequest.newInstance(node, 0), List.of(offer(1, 4, 4096)), List.of()));
@@ -41,8 +51,7 @@ class RelaunchTest {
     void relaunchReusesTheSameReservationsAndVolume() {
         EvaluationResult.Success first = launchFirst();
 
-        EvaluationResult.Success again = success(evaluator.evaluate(
-                PodRequest.inPlace(node, 0, first.footprint()), List.of(homeOffer(first)), List.of()));
+        EvaluationResult.Success again = success(inPlace(node, first, homeOffer(first)));
 
         assertThat(again.recommendations()).hasSize(1).first().isInstanceOf(LaunchOperation.class);
         assertThat(again.launch().tasks().get(0).resources())
@@ -57,8 +66,7 @@ class RelaunchTest {
     void relaunchGoesOnlyToTheOriginalAgent() {
         EvaluationResult.Success first = launchFirst();
 
-        EvaluationOutcome outcome = failure(evaluator.evaluate(PodRequest.inPlace(node, 0, first.footprint()),
-                List.of(offer(2, 64, 65536)), List.of()));
+        EvaluationOutcome outcome = failure(inPlace(node, first, offer(2, 64, 65536)));
 
         assertThat(outcome.text()).startsWith("pod node-0 (in place on agent a1)");
         assertThat(outcome.children().get(0).text())
@@ -80,11 +88,9 @@ class RelaunchTest {
     @Test
     void growingAResourceReservesOnlyTheDifferenceUnderTheSameId() {
         EvaluationResult.Success first = launchFirst();
-        PodSpec bigger = pod("node").task("server", 1, 3072).port("server", "http", 0)
-                .volume("server", "data", VolumeType.ROOT, 512).build();
+        PodSpec bigger = node(1, 3072, 512);
 
-        EvaluationResult.Success grown = success(evaluator.evaluate(PodRequest.inPlace(bigger, 0, first.footprint()),
-                List.of(homeOffer(first, Resource.scalar("mem", 4096))), List.of()));
+        EvaluationResult.Success grown = success(inPlace(bigger, first, homeOffer(first, Resource.scalar("mem", 4096))));
 
         ReserveOperation reserve = grown.recommendations(ReserveOperation.class).get(0);
         assertThat(grown.recommendations(ReserveOperation.class)).hasSize(1);
@@ -99,11 +105,9 @@ class RelaunchTest {
     @Test
     void growingBeyondTheAgentFailsWithTheShortfall() {
         EvaluationResult.Success first = launchFirst();
-        PodSpec bigger = pod("node").task("server", 1, 9000).port("server", "http", 0)
-                .volume("server", "data", VolumeType.ROOT, 512).build();
+        PodSpec bigger = node(1, 9000, 512);
 
-        EvaluationOutcome outcome = failure(evaluator.evaluate(PodRequest.inPlace(bigger, 0, first.footprint()),
-                List.of(homeOffer(first, Resource.scalar("mem", 1000))), List.of()));
+        EvaluationOutcome outcome = failure(inPlace(bigger, first, homeOffer(first, Resource.scalar("mem", 1000))));
 
         assertThat(outcome.children().get(0).text())
                 .isEqualTo("offer o1-again on host h1: mem 1000 < 7976 wanted by task node-0-server");
@@ -112,11 +116,9 @@ class RelaunchTest {
     @Test
     void shrinkingAResourceUnreservesTheDifference() {
         EvaluationResult.Success first = launchFirst();
-        PodSpec smaller = pod("node").task("server", 0.5, 1024).port("server", "http", 0)
-                .volume("server", "data", VolumeType.ROOT, 512).build();
+        PodSpec smaller = node(0.5, 1024, 512);
 
-        EvaluationResult.Success shrunk = success(evaluator.evaluate(PodRequest.inPlace(smaller, 0, first.footprint()),
-                List.of(homeOffer(first)), List.of()));
+        EvaluationResult.Success shrunk = success(inPlace(smaller, first, homeOffer(first)));
 
         assertThat(shrunk.recommendations(UnreserveOperation.class)).singleElement().satisfies(u -> {
             assertThat(u.resource().name()).isEqualTo("cpus");
@@ -133,8 +135,7 @@ class RelaunchTest {
         List<Resource> withoutMem = first.footprint().resources().stream().filter(r -> !r.name().equals("mem")).toList();
         Offer offer = reoffer(first.offer(), "o1-again", withoutMem);
 
-        EvaluationOutcome outcome = failure(evaluator.evaluate(PodRequest.inPlace(node, 0, first.footprint()),
-                List.of(offer), List.of()));
+        EvaluationOutcome outcome = failure(inPlace(node, first, offer));
 
         assertThat(outcome.children().get(0).text()).isEqualTo("offer o1-again on host h1: reservation "
                 + memOf(first).resourceId().orElseThrow() + " of node-0 (mem 1024) is not in the offer");
@@ -147,8 +148,7 @@ class RelaunchTest {
                 .map(r -> r.volume().isPresent() ? r.withoutVolume() : r).toList();
         Offer offer = reoffer(first.offer(), "o1-again", volumeGone);
 
-        EvaluationOutcome outcome = failure(evaluator.evaluate(PodRequest.inPlace(node, 0, first.footprint()),
-                List.of(offer), List.of()));
+        EvaluationOutcome outcome = failure(inPlace(node, first, offer));
 
         assertThat(outcome.children().get(0).text()).isEqualTo("offer o1-again on host h1: volume node-0-data__5 of "
                 + "node-0 is not in the offer; volumes are never recreated silently");
@@ -157,11 +157,9 @@ class RelaunchTest {
     @Test
     void volumeIsNeverResized() {
         EvaluationResult.Success first = launchFirst();
-        PodSpec resized = pod("node").task("server", 1, 1024).port("server", "http", 0)
-                .volume("server", "data", VolumeType.ROOT, 1024).build();
+        PodSpec resized = node(1, 1024, 1024);
 
-        EvaluationOutcome outcome = failure(evaluator.evaluate(PodRequest.inPlace(resized, 0, first.footprint()),
-                List.of(homeOffer(first, Resource.scalar("disk", 4096))), List.of()));
+        EvaluationOutcome outcome = failure(inPlace(resized, first, homeOffer(first, Resource.scalar("disk", 4096))));
 
         assertThat(outcome.children().get(0).text()).isEqualTo("offer o1-again on host h1: volume data of task "
                 + "node-0-server is ROOT 1024 MB in the spec but ROOT 512 MB on the agent; volumes are never resized");
@@ -174,8 +172,8 @@ class RelaunchTest {
                 List.of(offer(1, 4, 4096)), List.of()));
         PodSpec v2 = pod("node").task("server", 1, 100).port("server", "native", 1002).build();
 
-        EvaluationResult.Success updated = success(evaluator.evaluate(PodRequest.inPlace(v2, 0, first.footprint()),
-                List.of(homeOffer(first, Resource.ports(new io.stratum.sdk.resource.Range(1002, 1002)))), List.of()));
+        Resource port1002 = Resource.ports(new io.stratum.sdk.resource.Range(1002, 1002));
+        EvaluationResult.Success updated = success(inPlace(v2, first, homeOffer(first, port1002)));
 
         assertThat(updated.recommendations(UnreserveOperation.class)).singleElement()
                 .extracting(u -> u.resource().value().toString()).isEqualTo("[[1001]]");

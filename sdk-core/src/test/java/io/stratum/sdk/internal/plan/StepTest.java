@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StepTest {
-    private final Step step = new Step(PlanIds.of("t"), new PodInstance("world", 1), List.of("server", "sidecar"),
-            RecoveryType.NONE);
+    private final Step step = new Step(PlanIds.of("t"), PodInstanceRequirement.of(PlanFixtures.twoPods(1).pod("world"), 1,
+            List.of("server", "sidecar"), RecoveryType.NONE));
 
     private void launch() {
         step.prepared();

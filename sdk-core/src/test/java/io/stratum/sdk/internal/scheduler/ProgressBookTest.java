@@ -7,9 +7,10 @@ import io.stratum.sdk.internal.plan.Phase;
 import io.stratum.sdk.internal.plan.Plan;
 import io.stratum.sdk.internal.plan.PlanIds;
 import io.stratum.sdk.internal.plan.PlanProgress;
-import io.stratum.sdk.internal.plan.PodInstance;
+import io.stratum.sdk.internal.plan.PodInstanceRequirement;
 import io.stratum.sdk.internal.plan.RecoveryType;
 import io.stratum.sdk.plan.Status;
+import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.internal.plan.Step;
 import io.stratum.sdk.spec.Strategy;
 import io.stratum.sdk.internal.state.Persister;
@@ -118,10 +119,18 @@ class ProgressBookTest {
     }
 
     private static Phase phase(String name, int steps) {
+        PodSpec pod = SchedulerOnSimTest.spec("""
+                name: svc
+                pods:
+                  %s:
+                    count: 1
+                    tasks:
+                      server: {cmd: run, cpus: 0.1, memory: 32}
+                """.formatted(name)).pod(name);
         List<Step> list = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
-            list.add(new Step(PlanIds.of(name, Integer.toString(i)), new PodInstance(name, i), List.of("server"),
-                    RecoveryType.NONE));
+            list.add(new Step(PlanIds.of(name, Integer.toString(i)), PodInstanceRequirement.of(pod, i, List.of("server"),
+                    RecoveryType.NONE)));
         }
         return new Phase(PlanIds.of(name), name, ExecutionStrategy.of(Strategy.PARALLEL), list);
     }

@@ -35,7 +35,7 @@ class SmallStoresTest {
         store.store("recovery", "raw".getBytes(UTF_8));
         assertThat(store.fetchJson("deploy", Progress.class)).contains(progress);
         assertThat(store.fetch("recovery")).hasValueSatisfying(v -> assertThat(v).isEqualTo("raw".getBytes(UTF_8)));
-        assertThat(store.planNames()).containsExactly("deploy", "recovery");
+        assertThat(store.keys()).containsExactly("deploy", "recovery");
         assertThat(store.fetchAll()).containsOnlyKeys("deploy", "recovery");
         assertThat(store.delete("recovery")).isTrue();
         assertThat(store.fetch("recovery")).isEmpty();

@@ -57,43 +57,38 @@ final class CrashingBackend implements ClusterBackend {
 
     @Override
     public void decline(Collection<String> offerIds, Duration refuseFor) {
-        if (!crashed) {
-            cluster.decline(offerIds, refuseFor);
-        }
+        unlessCrashed(() -> cluster.decline(offerIds, refuseFor));
     }
 
     @Override
     public void kill(String taskId, Duration gracePeriod) {
-        if (!crashed) {
-            cluster.kill(taskId, gracePeriod);
-        }
+        unlessCrashed(() -> cluster.kill(taskId, gracePeriod));
     }
 
     @Override
     public void reconcile(Collection<String> taskIds) {
-        if (!crashed) {
-            cluster.reconcile(taskIds);
-        }
+        unlessCrashed(() -> cluster.reconcile(taskIds));
     }
 
     @Override
     public void suppress() {
-        if (!crashed) {
-            cluster.suppress();
-        }
+        unlessCrashed(cluster::suppress);
     }
 
     @Override
     public void revive() {
-        if (!crashed) {
-            cluster.revive();
-        }
+        unlessCrashed(cluster::revive);
     }
 
     @Override
     public void acknowledge(TaskStatusUpdate update) {
+        unlessCrashed(() -> cluster.acknowledge(update));
+    }
+
+    /** Passes {@code call} to the cluster unless this scheduler has crashed. */
+    private void unlessCrashed(Runnable call) {
         if (!crashed) {
-            cluster.acknowledge(update);
+            call.run();
         }
     }
 

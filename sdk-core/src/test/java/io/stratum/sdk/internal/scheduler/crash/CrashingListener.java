@@ -28,46 +28,36 @@ final class CrashingListener implements BackendListener {
         return remaining <= 0;
     }
 
-    private boolean alive() {
-        if (remaining <= 0) {
-            return false;
+    /** Hands {@code event} to the scheduler while it is alive, counting it. */
+    private void forward(Runnable event) {
+        if (remaining > 0) {
+            remaining--;
+            event.run();
         }
-        remaining--;
-        return true;
     }
 
     @Override
     public void registered(String frameworkId) {
-        if (alive()) {
-            scheduler.registered(frameworkId);
-        }
+        forward(() -> scheduler.registered(frameworkId));
     }
 
     @Override
     public void offers(List<Offer> offers) {
-        if (alive()) {
-            scheduler.offers(offers);
-        }
+        forward(() -> scheduler.offers(offers));
     }
 
     @Override
     public void rescinded(String offerId) {
-        if (alive()) {
-            scheduler.rescinded(offerId);
-        }
+        forward(() -> scheduler.rescinded(offerId));
     }
 
     @Override
     public void statusUpdate(TaskStatusUpdate update) {
-        if (alive()) {
-            scheduler.statusUpdate(update);
-        }
+        forward(() -> scheduler.statusUpdate(update));
     }
 
     @Override
     public void agentLost(String agentId) {
-        if (alive()) {
-            scheduler.agentLost(agentId);
-        }
+        forward(() -> scheduler.agentLost(agentId));
     }
 }
