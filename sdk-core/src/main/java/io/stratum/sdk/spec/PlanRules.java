@@ -3,12 +3,22 @@ package io.stratum.sdk.spec;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Plans must name pods that exist, tasks of those pods, and instance indexes below the count. */
+/**
+ * Plans must name pods that exist, tasks of those pods, and instance indexes below the count; the
+ * scheduler's own plans' names are not for specs.
+ */
 final class PlanRules {
+    /** The plans the scheduler builds itself, whatever the spec says. */
+    private static final Set<String> RESERVED = Set.of("recovery", "decommission");
+
     private PlanRules() {}
 
     static void check(ServiceSpec spec, SpecRules rules) {
         for (PlanSpec plan : spec.plans().values()) {
+            if (RESERVED.contains(plan.name())) {
+                rules.problem("plans." + plan.name(), "the plan name '" + plan.name()
+                        + "' is the scheduler's own (it builds the recovery and decommission plans itself)");
+            }
             for (PhaseSpec phase : plan.phases().values()) {
                 String at = "plans." + plan.name() + ".phases." + phase.name();
                 PodSpec pod = spec.pod(phase.pod());
