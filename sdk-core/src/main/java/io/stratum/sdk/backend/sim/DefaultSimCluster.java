@@ -1,43 +1,48 @@
 package io.stratum.sdk.backend.sim;
 
 import io.stratum.sdk.backend.BackendListener;
-import io.stratum.sdk.backend.TaskStatusUpdate;
+import io.stratum.sdk.backend.CheckState;
+import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.backend.TaskStatusUpdate;
+import io.stratum.sdk.internal.cluster.AcceptListener;
+import io.stratum.sdk.internal.cluster.AgentJournal;
+import io.stratum.sdk.internal.cluster.AgentLedger;
+import io.stratum.sdk.internal.cluster.Cluster;
+import io.stratum.sdk.internal.cluster.OfferBook;
 import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.Resource;
-import io.stratum.sdk.backend.CheckState;
-import io.stratum.sdk.backend.TaskState;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The {@link SimCluster}: agents by id, outstanding offers by id, tasks by id, one lock. */
+/**
+ * The {@link SimCluster}: the shared {@link Cluster} core (agents, offers, reservations) with
+ * scripted tasks, an event queue and what tests inspect; one lock.
+ */
 final class DefaultSimCluster implements SimCluster {
     private final InstantSource clock;
     private final boolean autoDeliver;
     private final EventQueue events;
-    private final Map<String, AgentLedger> agents = new LinkedHashMap<>();
-    private final OfferBook offers;
+    private final Cluster cluster = new Cluster("sim-offer-", OfferBook.Repeat.REPLACE);
     private final TaskLifecycle tasks;
     private final Scripts scripts = new Scripts();
     private final Counters counters = new Counters();
     private final List<OperationError> errors = new ArrayList<>();
     private final List<KillRequest> kills = new ArrayList<>();
-    private final OperationApplier applier;
+    private final List<Decline> declines = new ArrayList<>();
     private final Set<String> lostAgents = new LinkedHashSet<>();
     private String frameworkId;
-    private boolean suppressed;
     private int suppressCount;
     private int reviveCount;
     private long frameworkSeq;
@@ -47,13 +52,9 @@ final class DefaultSimCluster implements SimCluster {
         this.autoDeliver = autoDeliver;
         this.events = new EventQueue(maxEventsPerDelivery);
         for (SimAgent agent : agents) {
-            if (this.agents.putIfAbsent(agent.agent().id(), new AgentLedger(agent)) != null) {
-                throw new IllegalArgumentException("two agents with id " + agent.agent().id());
-            }
+            cluster.add(agent.agent(), agent.resources(), AgentJournal.NONE);
         }
-        this.tasks = new TaskLifecycle(clock, events, t -> this.agents.get(t.agentId).release(t.id(), t.reservations));
-        this.applier = new OperationApplier(counters, errors, tasks, scripts);
-        this.offers = new OfferBook(this.agents, events);
+        this.tasks = new TaskLifecycle(clock, events, t -> cluster.release(t.agentId, t.id()));
     }
 
     // ---- ClusterBackend
@@ -62,8 +63,7 @@ final class DefaultSimCluster implements SimCluster {
     public synchronized void start(Optional<String> frameworkId, BackendListener listener) {
         events.attach(Objects.requireNonNull(listener, "listener"));
         this.frameworkId = frameworkId.orElseGet(() -> "sim-framework-" + ++frameworkSeq);
-        suppressed = false;
-        agents.values().forEach(AgentLedger::clearRefusal);
+        cluster.offers().revive();
         events.add(new SimEvent.Registered(this.frameworkId));
         tasks.redeliverUnacked(null);
         autoDeliver();
@@ -71,20 +71,17 @@ final class DefaultSimCluster implements SimCluster {
 
     @Override
     public synchronized void accept(Collection<String> offerIds, List<Operation> operations) {
-        OfferBook.Accepted accepted = offers.accept(offerIds);
-        if (accepted.invalid() != null) {
-            // as Mesos: nothing applies, and launched tasks are lost before the cluster ever knew them
-            String ids = String.join(",", accepted.ids());
-            operations.forEach(op -> applier.refuse(ids, op, accepted.invalid(), TaskState.DROPPED));
-        } else {
-            applier.apply(accepted.agent(), accepted.resources(), accepted.ids(), operations);
-        }
+        String ids = String.join(",", new LinkedHashSet<>(offerIds));
+        cluster.accept(offerIds, operations, new Outcomes(ids)).ifPresent(invalid ->
+                // as Mesos: nothing applies, and launched tasks are lost before the cluster ever knew them
+                operations.forEach(op -> refuse(ids, op, invalid, TaskState.DROPPED)));
         autoDeliver();
     }
 
     @Override
     public synchronized void decline(Collection<String> offerIds, Duration refuseFor) {
-        offers.decline(offerIds, refuseFor, clock.instant());
+        cluster.offers().decline(offerIds, refuseFor, clock.instant()).forEach(offer ->
+                declines.add(new Decline(offer.id(), offer.agent().id(), refuseFor, clock.instant())));
         autoDeliver();
     }
 
@@ -110,15 +107,14 @@ final class DefaultSimCluster implements SimCluster {
 
     @Override
     public synchronized void suppress() {
-        suppressed = true;
+        cluster.offers().suppress();
         suppressCount++;
     }
 
     @Override
     public synchronized void revive() {
-        suppressed = false;
+        cluster.offers().revive();
         reviveCount++;
-        agents.values().forEach(AgentLedger::clearRefusal);
     }
 
     @Override
@@ -129,7 +125,7 @@ final class DefaultSimCluster implements SimCluster {
     @Override
     public synchronized void close() {
         events.detach();
-        offers.clear();
+        cluster.offers().clear();
     }
 
     // ---- driving
@@ -148,13 +144,17 @@ final class DefaultSimCluster implements SimCluster {
     @Override
     public synchronized List<Offer> sendOffers(boolean force) {
         tasks.releaseDue();
-        if (!events.isAttached() || (suppressed && !force)) {
+        if (!events.isAttached()) {
             autoDeliver();
             return List.of();
         }
-        List<Offer> sent = offers.send(clock.instant());
+        OfferBook.Round round = cluster.offers().send(clock.instant(), force);
+        round.rescinded().forEach(id -> events.add(new SimEvent.Rescinded(id)));
+        if (!round.offers().isEmpty()) {
+            events.add(new SimEvent.Offers(round.offers()));
+        }
         autoDeliver();
-        return sent;
+        return round.offers();
     }
 
     @Override
@@ -228,13 +228,13 @@ final class DefaultSimCluster implements SimCluster {
 
     @Override
     public synchronized void loseAgent(String agentId) {
-        AgentLedger agent = agent(agentId);
+        AgentLedger agent = cluster.agent(agentId);
         if (agent.isLost()) {
             return;
         }
         agent.markLost();
         lostAgents.add(agentId);
-        offers.rescind(agent);
+        rescind(agentId);
         for (String taskId : agent.liveTasks()) {
             TaskRecord task = tasks.get(taskId);
             tasks.overrideScript(task);
@@ -247,11 +247,11 @@ final class DefaultSimCluster implements SimCluster {
 
     @Override
     public synchronized void restartAgent(String agentId) {
-        AgentLedger agent = agent(agentId);
+        AgentLedger agent = cluster.agent(agentId);
         if (agent.isLost()) {
             throw new IllegalStateException("agent " + agentId + " is lost and cannot restart");
         }
-        offers.rescind(agent);
+        rescind(agentId);
         for (String taskId : agent.liveTasks()) {
             TaskRecord task = tasks.get(taskId);
             tasks.overrideScript(task);
@@ -274,7 +274,7 @@ final class DefaultSimCluster implements SimCluster {
 
     @Override
     public synchronized List<Agent> agents() {
-        return agents.values().stream().map(a -> a.agent).toList();
+        return cluster.agents().stream().map(AgentLedger::agent).toList();
     }
 
     @Override
@@ -304,7 +304,7 @@ final class DefaultSimCluster implements SimCluster {
 
     @Override
     public synchronized List<Decline> declines() {
-        return offers.declines();
+        return List.copyOf(declines);
     }
 
     @Override
@@ -314,27 +314,27 @@ final class DefaultSimCluster implements SimCluster {
 
     @Override
     public synchronized List<Resource> reservations(String agentId) {
-        return List.copyOf(agent(agentId).holdings.reserved());
+        return cluster.agent(agentId).reservations();
     }
 
     @Override
     public synchronized List<Resource> volumes(String agentId) {
-        return agent(agentId).holdings.reserved().stream().filter(r -> r.volume().isPresent()).toList();
+        return cluster.agent(agentId).volumes();
     }
 
     @Override
     public synchronized List<Resource> offerable(String agentId) {
-        return List.copyOf(agent(agentId).offerable());
+        return List.copyOf(cluster.agent(agentId).offerable());
     }
 
     @Override
     public synchronized List<Offer> outstandingOffers() {
-        return offers.outstanding();
+        return cluster.offers().outstanding();
     }
 
     @Override
     public synchronized boolean isSuppressed() {
-        return suppressed;
+        return cluster.offers().isSuppressed();
     }
 
     @Override
@@ -369,12 +369,17 @@ final class DefaultSimCluster implements SimCluster {
 
     // ---- helpers
 
-    private AgentLedger agent(String agentId) {
-        AgentLedger agent = agents.get(agentId);
-        if (agent == null) {
-            throw new IllegalArgumentException("no agent " + agentId);
+    private void rescind(String agentId) {
+        cluster.offers().rescind(agentId).ifPresent(id -> events.add(new SimEvent.Rescinded(id)));
+    }
+
+    /** Records a refused operation; a refused launch's tasks are reported in {@code state} by the master. */
+    private void refuse(String offerIds, Operation op, String problem, TaskState state) {
+        counters.refused++;
+        errors.add(new OperationError(offerIds, Cluster.kind(op), problem));
+        if (op instanceof LaunchOperation launch) {
+            launch.tasks().forEach(t -> tasks.reportUntracked(t.taskId(), Optional.of(launch.agentId()), state, problem));
         }
-        return agent;
     }
 
     private TaskRecord live(String taskId) {
@@ -391,6 +396,37 @@ final class DefaultSimCluster implements SimCluster {
     private void autoDeliver() {
         if (autoDeliver) {
             events.deliver();
+        }
+    }
+
+    /** What the cluster does with the operations of one accept: counts, records refusals, starts scripted tasks. */
+    private final class Outcomes implements AcceptListener {
+        private final String offerIds;
+
+        Outcomes(String offerIds) {
+            this.offerIds = offerIds;
+        }
+
+        @Override
+        public String refusal(TaskLaunch task) {
+            return tasks.isKnown(task.taskId()) ? "task id " + task.taskId() + " is in use already" : null;
+        }
+
+        @Override
+        public void refused(AgentLedger agent, Operation operation, String reason) {
+            refuse(offerIds, operation, reason, TaskState.ERROR);
+        }
+
+        @Override
+        public void applied(AgentLedger agent, Operation operation) {
+            counters.applied(operation);
+        }
+
+        @Override
+        public void launched(AgentLedger agent, LaunchOperation launch) {
+            List<TaskRecord> started = launch.tasks().stream().map(task -> tasks.register(task, agent.id())).toList();
+            counters.applied(launch);
+            started.forEach(task -> tasks.start(task, scripts.behaviourFor(task.launch)));
         }
     }
 }

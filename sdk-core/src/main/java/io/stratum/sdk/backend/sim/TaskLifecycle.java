@@ -68,9 +68,8 @@ final class TaskLifecycle {
     }
 
     /** Registers a launched task, STAGING, without reporting anything yet. */
-    TaskRecord register(TaskLaunch launch, String agentId, Set<String> reservations) {
-        TaskRecord task = new TaskRecord(launch, agentId, reservations,
-                TaskStatus.of(launch.taskId(), TaskState.STAGING, clock.instant()));
+    TaskRecord register(TaskLaunch launch, String agentId) {
+        TaskRecord task = new TaskRecord(launch, agentId, TaskStatus.of(launch.taskId(), TaskState.STAGING, clock.instant()));
         tasks.put(launch.taskId(), task);
         launched.add(launch);
         return task;
