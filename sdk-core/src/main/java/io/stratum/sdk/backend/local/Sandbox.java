@@ -22,9 +22,9 @@ record Sandbox(Path dir) {
      *
      * @param agent   the agent's directories
      * @param taskId  the launch's task id (each launch has a new one)
-     * @param volumes volume directory by path (relative to the sandbox; see {@link Ledger#directory});
-     *                each volume must exist ({@link Ledger#createVolume}) and appears as a symbolic
-     *                link to its directory
+     * @param volumes volume directory by path (relative to the sandbox; see {@link LedgerFile#directory});
+     *                each volume must exist (created with it) and appears as a symbolic link to its
+     *                directory
      * @param configs already-rendered text by destination (relative to the sandbox)
      * @return the sandbox
      * @throws IllegalStateException    if the task id has a sandbox already, or a volume does not exist

@@ -61,7 +61,7 @@ final class TaskLauncher implements AutoCloseable {
      * @return the running task
      * @throws IllegalStateException if the task id was launched before, or the process cannot start
      */
-    synchronized TaskProcess launch(TaskLaunch launch) {
+    synchronized TaskProcess launch(ProcessLaunch launch) {
         String taskId = launch.taskId();
         if (closed) {
             throw new IllegalStateException("launcher of " + agent.root() + " is closed");
