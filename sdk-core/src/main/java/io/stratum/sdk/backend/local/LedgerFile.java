@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.stratum.sdk.internal.cluster.AgentJournal;
+import io.stratum.sdk.internal.cluster.AgentLedger;
 import io.stratum.sdk.resource.Resource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * pre-reserved for a role) and persistent volumes, kept in {@code <agent>/ledger.json} (rewritten
  * atomically on every change) so they survive the scheduler; and each volume's directory, made
  * when it is created and deleted with its data when it is destroyed. The rules are the
- * {@link io.stratum.sdk.internal.cluster.AgentLedger}'s; this is where they are written down.
+ * {@link AgentLedger}'s; this is where they are written down.
  * Thread-safe as far as files are: each write replaces the file whole.
  */
 final class LedgerFile implements AgentJournal {

@@ -3,6 +3,7 @@ package io.stratum.sdk.backend.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,7 +37,7 @@ record Sandbox(Path dir) {
         try {
             Files.createDirectories(sandbox.dir().getParent());
             Files.createDirectory(sandbox.dir());
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             throw new IllegalStateException("task " + taskId + " has a sandbox already: " + sandbox.dir(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create sandbox " + sandbox.dir(), e);

@@ -1,11 +1,11 @@
 /**
- * The {@code local} backend: {@link io.stratum.sdk.backend.local.LocalBackend}, an embedded cluster
+ * The {@code local} backend: {@link LocalBackend}, an embedded cluster
  * of agents on loopback addresses whose tasks are real OS processes (each in a session and process
  * group of its own), with their checkpoints and re-adoption after a scheduler restart. Agents,
  * offers, reservations and volumes are the shared core's ({@code internal.cluster}); this package
  * adds what is local: processes, sandboxes, checks, and the files that keep the core's state.
  *
- * <p>Only {@link io.stratum.sdk.backend.local.LocalBackend} and its builder are public. An agent's
+ * <p>Only {@link LocalBackend} and its builder are public. An agent's
  * work directory looks like this:
  *
  * <pre>

@@ -25,31 +25,22 @@ final class EventHandler implements Session.Handler {
     private final FrameworkSettings framework;
     private final FrameworkState state;
     private final OfferJson offers;
-    private final ExecutorBook executors;
     private final BackendListener listener;
     private final InstantSource clock;
-    private final Runnable onSubscribed;
-    private final java.util.function.Consumer<String> onTaskEnded;
 
-    /**
-     * @param subscribed called on each SUBSCRIBED, before the listener hears of it
-     * @param taskEnded  called with a task's id on its terminal update, before the listener hears of it
-     */
-    EventHandler(FrameworkSettings framework, FrameworkState state, OfferJson offers, ExecutorBook executors,
-            BackendListener listener, InstantSource clock, Runnable subscribed, java.util.function.Consumer<String> taskEnded) {
+    /** @param listener hears of every event once the framework state has taken it in */
+    EventHandler(FrameworkSettings framework, FrameworkState state, OfferJson offers, BackendListener listener,
+            InstantSource clock) {
         this.framework = framework;
         this.state = state;
         this.offers = offers;
-        this.executors = executors;
         this.listener = listener;
         this.clock = clock;
-        this.onSubscribed = subscribed;
-        this.onTaskEnded = taskEnded;
     }
 
     @Override
     public ObjectNode subscribeCall() {
-        return Calls.subscribe(framework, state.frameworkId(), state.suppressed() ? framework.roles() : List.of());
+        return Calls.subscribe(framework, state.frameworkId(), state.suppressed() ? framework.roles().all() : List.of());
     }
 
     @Override
@@ -84,7 +75,6 @@ final class EventHandler implements Session.Handler {
         Optional<String> before = state.frameworkId();
         state.frameworkId(id);
         LOG.log(System.Logger.Level.INFO, (before.isPresent() ? "re-subscribed" : "subscribed") + " as framework " + id);
-        onSubscribed.run();
         listener.registered(id);
     }
 
@@ -107,10 +97,8 @@ final class EventHandler implements Session.Handler {
     private void update(JsonNode status) {
         TaskStatusUpdate update = read(status);
         update.agentId().ifPresent(agent -> state.taskOn(update.taskId(), agent));
-        executors.status(update.taskId(), Wire.idOf(status, "executor_id"), update.agentId(), update.status().state());
-        if (update.status().state().isTerminal()) {
-            onTaskEnded.accept(update.taskId());
-        }
+        state.executors().status(update.taskId(), Wire.idOf(status, "executor_id"), update.agentId(),
+                update.status().state());
         listener.statusUpdate(update);
     }
 
@@ -140,7 +128,7 @@ final class EventHandler implements Session.Handler {
                     + (failure.has("status") ? " with status " + failure.path("status").asInt() : ""));
         } else if (agent.isPresent()) {
             state.agentLost(agent.get());
-            executors.agentLost(agent.get());
+            state.executors().agentLost(agent.get());
             listener.agentLost(agent.get());
         }
     }

@@ -88,7 +88,7 @@ final class DefaultSimCluster implements SimCluster {
     @Override
     public synchronized void kill(String taskId, Duration gracePeriod) {
         kills.add(new KillRequest(taskId, gracePeriod, clock.instant()));
-        TaskRecord task = tasks.get(taskId);
+        ScriptedTask task = tasks.get(taskId);
         if (task == null) {
             tasks.reportUntracked(taskId, Optional.empty(), TaskState.LOST, "kill: task unknown to the cluster");
         } else if (task.isLive()) {
@@ -204,21 +204,21 @@ final class DefaultSimCluster implements SimCluster {
 
     @Override
     public synchronized void setHealth(String taskId, CheckState result) {
-        TaskRecord task = live(taskId);
-        tasks.report(task, task.status.state(), result, task.status.readiness(), "health check " + result, true);
+        ScriptedTask task = live(taskId);
+        tasks.reportChecks(task, result, task.status.readiness(), "health check " + result);
         autoDeliver();
     }
 
     @Override
     public synchronized void setReadiness(String taskId, CheckState result) {
-        TaskRecord task = live(taskId);
-        tasks.report(task, task.status.state(), task.status.health(), result, "readiness check " + result, true);
+        ScriptedTask task = live(taskId);
+        tasks.reportChecks(task, task.status.health(), result, "readiness check " + result);
         autoDeliver();
     }
 
     @Override
     public synchronized void update(String taskId, TaskState state, String message) {
-        TaskRecord task = live(taskId);
+        ScriptedTask task = live(taskId);
         if (state.isTerminal()) {
             tasks.overrideScript(task);
         }
@@ -236,10 +236,9 @@ final class DefaultSimCluster implements SimCluster {
         lostAgents.add(agentId);
         rescind(agentId);
         for (String taskId : agent.liveTasks()) {
-            TaskRecord task = tasks.get(taskId);
+            ScriptedTask task = tasks.get(taskId);
             tasks.overrideScript(task);
-            tasks.report(task, TaskState.LOST, task.status.health(), task.status.readiness(),
-                    "agent " + agentId + " lost", false);
+            tasks.reportAsMaster(task, TaskState.LOST, "agent " + agentId + " lost");
         }
         events.add(new SimEvent.AgentLost(agentId));
         autoDeliver();
@@ -253,7 +252,7 @@ final class DefaultSimCluster implements SimCluster {
         }
         rescind(agentId);
         for (String taskId : agent.liveTasks()) {
-            TaskRecord task = tasks.get(taskId);
+            ScriptedTask task = tasks.get(taskId);
             tasks.overrideScript(task);
             tasks.report(task, TaskState.FAILED, "agent " + agentId + " restarted: executor terminated");
         }
@@ -284,17 +283,17 @@ final class DefaultSimCluster implements SimCluster {
 
     @Override
     public synchronized List<SimTask> tasks() {
-        return tasks.all().stream().map(TaskRecord::snapshot).toList();
+        return tasks.all().stream().map(ScriptedTask::snapshot).toList();
     }
 
     @Override
     public synchronized List<SimTask> liveTasks() {
-        return tasks.all().stream().filter(TaskRecord::isLive).map(TaskRecord::snapshot).toList();
+        return tasks.all().stream().filter(ScriptedTask::isLive).map(ScriptedTask::snapshot).toList();
     }
 
     @Override
     public synchronized Optional<SimTask> task(String taskId) {
-        return Optional.ofNullable(tasks.get(taskId)).map(TaskRecord::snapshot);
+        return Optional.ofNullable(tasks.get(taskId)).map(ScriptedTask::snapshot);
     }
 
     @Override
@@ -382,8 +381,8 @@ final class DefaultSimCluster implements SimCluster {
         }
     }
 
-    private TaskRecord live(String taskId) {
-        TaskRecord task = tasks.get(taskId);
+    private ScriptedTask live(String taskId) {
+        ScriptedTask task = tasks.get(taskId);
         if (task == null) {
             throw new IllegalArgumentException("the cluster never launched task " + taskId);
         }
@@ -424,7 +423,7 @@ final class DefaultSimCluster implements SimCluster {
 
         @Override
         public void launched(AgentLedger agent, LaunchOperation launch) {
-            List<TaskRecord> started = launch.tasks().stream().map(task -> tasks.register(task, agent.id())).toList();
+            List<ScriptedTask> started = launch.tasks().stream().map(task -> tasks.register(task, agent.id())).toList();
             counters.applied(launch);
             started.forEach(task -> tasks.start(task, scripts.behaviourFor(task.launch)));
         }

@@ -8,13 +8,13 @@ import io.stratum.sdk.backend.TaskStatus;
  * task's script, so that steps still waiting for their time are dropped. Mutable; guarded by the
  * cluster's lock.
  */
-final class TaskRecord {
+final class ScriptedTask {
     final TaskLaunch launch;
     final String agentId;
     TaskStatus status;
     int generation;
 
-    TaskRecord(TaskLaunch launch, String agentId, TaskStatus status) {
+    ScriptedTask(TaskLaunch launch, String agentId, TaskStatus status) {
         this.launch = launch;
         this.agentId = agentId;
         this.status = status;
