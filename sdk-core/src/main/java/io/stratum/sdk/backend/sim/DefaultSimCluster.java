@@ -16,6 +16,7 @@ import io.stratum.sdk.internal.cluster.OfferBook;
 import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.Resource;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -165,6 +166,14 @@ final class DefaultSimCluster implements SimCluster {
     }
 
     @Override
+    public Instant advance(Duration duration) {
+        if (!(clock instanceof SimClock own)) {
+            throw new IllegalStateException("the cluster was given a clock of the caller's: move that one");
+        }
+        return own.advance(duration);
+    }
+
+    @Override
     public synchronized void redeliverUnacked() {
         tasks.redeliverUnacked(null);
         autoDeliver();
@@ -259,15 +268,14 @@ final class DefaultSimCluster implements SimCluster {
         autoDeliver();
     }
 
-    // ---- inspection
+    // ---- inspection (those not @Override are for the sim backend's own tests)
 
     @Override
     public InstantSource clock() {
         return clock;
     }
 
-    @Override
-    public synchronized Optional<String> frameworkId() {
+    synchronized Optional<String> frameworkId() {
         return Optional.ofNullable(frameworkId);
     }
 
@@ -276,8 +284,7 @@ final class DefaultSimCluster implements SimCluster {
         return cluster.agents().stream().map(AgentLedger::agent).toList();
     }
 
-    @Override
-    public synchronized Set<String> lostAgents() {
+    synchronized Set<String> lostAgents() {
         return Set.copyOf(lostAgents);
     }
 
@@ -321,13 +328,11 @@ final class DefaultSimCluster implements SimCluster {
         return cluster.agent(agentId).volumes();
     }
 
-    @Override
-    public synchronized List<Resource> offerable(String agentId) {
+    synchronized List<Resource> offerable(String agentId) {
         return List.copyOf(cluster.agent(agentId).offerable());
     }
 
-    @Override
-    public synchronized List<Offer> outstandingOffers() {
+    synchronized List<Offer> outstandingOffers() {
         return cluster.offers().outstanding();
     }
 
@@ -336,18 +341,15 @@ final class DefaultSimCluster implements SimCluster {
         return cluster.offers().isSuppressed();
     }
 
-    @Override
-    public synchronized int suppressCount() {
+    synchronized int suppressCount() {
         return suppressCount;
     }
 
-    @Override
-    public synchronized int reviveCount() {
+    synchronized int reviveCount() {
         return reviveCount;
     }
 
-    @Override
-    public synchronized OperationCounts operationsApplied() {
+    synchronized OperationCounts operationsApplied() {
         return counters.snapshot();
     }
 
@@ -356,13 +358,11 @@ final class DefaultSimCluster implements SimCluster {
         return List.copyOf(errors);
     }
 
-    @Override
-    public synchronized List<TaskStatusUpdate> unacknowledged() {
+    synchronized List<TaskStatusUpdate> unacknowledged() {
         return tasks.unacknowledged();
     }
 
-    @Override
-    public synchronized int queued() {
+    synchronized int queued() {
         return events.size();
     }
 

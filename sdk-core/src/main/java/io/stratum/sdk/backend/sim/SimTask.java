@@ -6,7 +6,7 @@ import io.stratum.sdk.backend.TaskStatus;
 import java.util.Objects;
 
 /**
- * A task the simulated cluster launched, as it stands now: see {@link SimClusterView#tasks()}.
+ * A task the simulated cluster launched, as it stands now: see {@link SimCluster#tasks()}.
  *
  * @param taskId  the launch's task id
  * @param name    the task's full name, {@code <pod>-<index>-<task>}
