@@ -10,32 +10,31 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One agent: its address, its files, its {@link AgentLedger} in the {@link Cluster} (reservations
- * and volumes, written to its {@link LedgerFile}) and its {@link TaskLauncher}. Thread-safe as its
- * parts are; the backend uses it from its one thread.
+ * One agent: its {@link AgentLedger} in the {@link Cluster} (resources, reservations and volumes),
+ * its files (the {@link LedgerFile} keeping its reservations, its launch records) and its
+ * {@link TaskLauncher}. Thread-safe as its parts are; the backend uses it from its one thread.
+ *
+ * @param ledger   the agent in the cluster core
+ * @param dirs     where its files are
+ * @param file     its reservations and volumes on disk
+ * @param launcher starts its tasks' processes and finds them again
+ * @param launches what the backend must know of each launch ({@link LaunchRecord})
  */
-final class LocalAgent {
+record LocalAgent(AgentLedger ledger, AgentDirs dirs, LedgerFile file, TaskLauncher launcher,
+        JsonDirectory<LaunchRecord> launches) {
     static final String ID_PREFIX = "local-agent-";
 
-    private final AgentLedger ledger;
-    private final AgentDirs dirs;
-    private final LedgerFile file;
-    private final TaskLauncher launcher;
-    private final JsonDirectory<LaunchRecord> launches;
-
     /**
-     * Adds the agent to {@code cluster} with the reservations its ledger file holds.
-     *
+     * @return the agent, added to {@code cluster} with the reservations its ledger file holds
      * @param launcher makes the agent's launcher, given its directories
      */
-    LocalAgent(Cluster cluster, Agent agent, AgentResources resources, AgentDirs dirs,
+    static LocalAgent create(Cluster cluster, Agent agent, AgentResources resources, AgentDirs dirs,
             Function<AgentDirs, TaskLauncher> launcher) {
-        this.dirs = dirs;
-        this.file = new LedgerFile(dirs);
-        this.ledger = cluster.add(agent, resources.offered(dirs), file);
-        this.ledger.restore(file.read());
-        this.launcher = launcher.apply(dirs);
-        this.launches = new JsonDirectory<>("launch record", dirs.launches(), LaunchRecord.class, dirs::launch);
+        LedgerFile file = new LedgerFile(dirs);
+        AgentLedger ledger = cluster.add(agent, resources.offered(dirs), file);
+        ledger.restore(file.read());
+        return new LocalAgent(ledger, dirs, file, launcher.apply(dirs),
+                new JsonDirectory<>("launch record", dirs.launches(), LaunchRecord.class, dirs::launch));
     }
 
     /**
@@ -49,7 +48,7 @@ final class LocalAgent {
             String id = ID_PREFIX + i;
             Agent agent = Agent.of(id, "127.0.0." + (options.firstAddress + i - 1));
             if (!options.zones.isEmpty()) {
-                agent = agent.withFaultDomain(options.region, options.zones.get((i - 1) % options.zones.size()));
+                agent = agent.withFaultDomain(options.zones.region(), options.zones.zoneOf(i));
             }
             for (Map.Entry<String, String> attribute : options.attributes.entrySet()) {
                 agent = agent.withAttribute(attribute.getKey(), attribute.getValue());
@@ -58,7 +57,7 @@ final class LocalAgent {
                 agent = agent.withAttribute(attribute.getKey(), attribute.getValue());
             }
             AgentResources own = options.agentGpus.containsKey(i) ? resources.withGpus(options.agentGpus.get(i)) : resources;
-            agents.add(new LocalAgent(cluster, agent, own, AgentDirs.of(options.workDir, id), launcher));
+            agents.add(create(cluster, agent, own, AgentDirs.of(options.workDir, id), launcher));
         }
         return List.copyOf(agents);
     }
@@ -74,22 +73,6 @@ final class LocalAgent {
 
     Agent agent() {
         return ledger.agent();
-    }
-
-    AgentDirs dirs() {
-        return dirs;
-    }
-
-    AgentLedger ledger() {
-        return ledger;
-    }
-
-    TaskLauncher launcher() {
-        return launcher;
-    }
-
-    JsonDirectory<LaunchRecord> launches() {
-        return launches;
     }
 
     /** @return the directory of volume {@code persistenceId} (on the root disk or a MOUNT disk), existing or not */

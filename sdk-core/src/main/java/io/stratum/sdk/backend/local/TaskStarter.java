@@ -74,17 +74,14 @@ final class TaskStarter {
         }
     }
 
+    /**
+     * @return {@link TaskLaunch#environment} and what a Mesos agent would add: {@code MESOS_CONTAINER_IP}
+     *     (the spec may set it) and {@code MESOS_TASK_ID}
+     */
     private Map<String, String> environment(LocalAgent agent, TaskLaunch task) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("FRAMEWORK_NAME", serviceName);
-        env.put("HOST", agent.address());
-        env.put("MESOS_CONTAINER_IP", agent.address());
-        env.putAll(task.env());
-        env.put("TASK_NAME", task.fullName());
-        env.put("TASK_ID", task.taskId());
+        Map<String, String> env = task.environment(serviceName, agent.agent());
+        env.putIfAbsent("MESOS_CONTAINER_IP", agent.address());
         env.put("MESOS_TASK_ID", task.taskId());
-        env.put("STRATUM_AGENT_ID", agent.id());
-        env.put("STRATUM_AGENT_ADDRESS", agent.address());
         return env;
     }
 

@@ -3,7 +3,6 @@ package io.stratum.sdk.backend.mesos;
 import io.stratum.sdk.backend.BackendListener;
 import io.stratum.sdk.backend.TaskStatusUpdate;
 import io.stratum.sdk.backend.LaunchOperation;
-import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.backend.TaskState;
@@ -76,7 +75,8 @@ final class DefaultMesosBackend implements MesosBackend {
         listener = newListener;
         state = new FrameworkState(frameworkId, executors);
         session = new Session(sessionThread, new Session.Masters(detector, client), timing, clock,
-                new EventHandler(framework, state, offers, new Hooks(newListener), clock));
+                new EventHandler(framework, state, offers, clock,
+                        new EventHandler.Hooks(newListener, () -> calls.subscribed(), configs::forget)));
         calls = new CallSender(callThread, client, session, state);
         session.start(WATCH_PERIOD);
     }
@@ -221,52 +221,6 @@ final class DefaultMesosBackend implements MesosBackend {
                     sessionThread.execute(() -> listener.statusUpdate(update));
                 }
             }
-        }
-    }
-
-    /**
-     * The listener, told of what the backend must do first: on each SUBSCRIBED the calls held back
-     * are sent; on a task's terminal update its config files are forgotten.
-     */
-    private final class Hooks implements BackendListener {
-        private final BackendListener listener;
-
-        Hooks(BackendListener listener) {
-            this.listener = listener;
-        }
-
-        @Override
-        public void registered(String frameworkId) {
-            calls.subscribed();
-            listener.registered(frameworkId);
-        }
-
-        @Override
-        public void offers(List<Offer> offers) {
-            listener.offers(offers);
-        }
-
-        @Override
-        public void rescinded(String offerId) {
-            listener.rescinded(offerId);
-        }
-
-        @Override
-        public void statusUpdate(TaskStatusUpdate update) {
-            if (update.status().state().isTerminal()) {
-                configs.forget(update.taskId());
-            }
-            listener.statusUpdate(update);
-        }
-
-        @Override
-        public void agentLost(String agentId) {
-            listener.agentLost(agentId);
-        }
-
-        @Override
-        public void disconnected() {
-            listener.disconnected();
         }
     }
 

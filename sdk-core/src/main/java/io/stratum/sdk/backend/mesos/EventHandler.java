@@ -11,6 +11,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Turns the master's events into the listener's: SUBSCRIBED → registered, OFFERS → offers (what
@@ -18,25 +19,25 @@ import java.util.Optional;
  * lost. HEARTBEAT only proves the stream alive; MESSAGE, the failure of an executor (its tasks'
  * updates follow) and events we do not use are logged. A lost stream takes its offers with it:
  * each is rescinded, then {@link BackendListener#disconnected()}. Called on the session's thread.
+ *
+ * @param framework the framework, as it subscribes
+ * @param state     what the backend remembers of offers, tasks and executors
+ * @param offers    reads offers
+ * @param clock     the time of status updates
+ * @param hooks     who hears of the events
  */
-final class EventHandler implements Session.Handler {
+record EventHandler(FrameworkSettings framework, FrameworkState state, OfferJson offers, InstantSource clock, Hooks hooks)
+        implements Session.Handler {
     private static final System.Logger LOG = System.getLogger(EventHandler.class.getName());
 
-    private final FrameworkSettings framework;
-    private final FrameworkState state;
-    private final OfferJson offers;
-    private final BackendListener listener;
-    private final InstantSource clock;
-
-    /** @param listener hears of every event once the framework state has taken it in */
-    EventHandler(FrameworkSettings framework, FrameworkState state, OfferJson offers, BackendListener listener,
-            InstantSource clock) {
-        this.framework = framework;
-        this.state = state;
-        this.offers = offers;
-        this.listener = listener;
-        this.clock = clock;
-    }
+    /**
+     * Who hears of the events, once the framework state has taken them in.
+     *
+     * @param listener   the backend's listener
+     * @param subscribed called on each SUBSCRIBED, before the listener hears of it
+     * @param taskEnded  called with a task's id on its terminal update, before the listener hears of it
+     */
+    record Hooks(BackendListener listener, Runnable subscribed, Consumer<String> taskEnded) {}
 
     @Override
     public ObjectNode subscribeCall() {
@@ -51,7 +52,7 @@ final class EventHandler implements Session.Handler {
             case "OFFERS" -> offers(event.path("offers").path("offers"));
             case "RESCIND" -> Wire.idOf(event.path("rescind"), "offer_id").ifPresent(id -> {
                 state.take(id);
-                listener.rescinded(id);
+                hooks.listener().rescinded(id);
             });
             case "UPDATE" -> update(event.path("update").path("status"));
             case "FAILURE" -> failure(event.path("failure"));
@@ -65,8 +66,8 @@ final class EventHandler implements Session.Handler {
 
     @Override
     public void disconnected(String reason) {
-        state.takeAll().forEach(listener::rescinded);
-        listener.disconnected();
+        state.takeAll().forEach(hooks.listener()::rescinded);
+        hooks.listener().disconnected();
     }
 
     private void subscribed(JsonNode subscribed) {
@@ -75,7 +76,8 @@ final class EventHandler implements Session.Handler {
         Optional<String> before = state.frameworkId();
         state.frameworkId(id);
         LOG.log(System.Logger.Level.INFO, (before.isPresent() ? "re-subscribed" : "subscribed") + " as framework " + id);
-        listener.registered(id);
+        hooks.subscribed().run();
+        hooks.listener().registered(id);
     }
 
     private void offers(JsonNode list) {
@@ -90,7 +92,7 @@ final class EventHandler implements Session.Handler {
             }
         }
         if (!usable.isEmpty()) {
-            listener.offers(usable);
+            hooks.listener().offers(usable);
         }
     }
 
@@ -99,7 +101,10 @@ final class EventHandler implements Session.Handler {
         update.agentId().ifPresent(agent -> state.taskOn(update.taskId(), agent));
         state.executors().status(update.taskId(), Wire.idOf(status, "executor_id"), update.agentId(),
                 update.status().state());
-        listener.statusUpdate(update);
+        if (update.status().state().isTerminal()) {
+            hooks.taskEnded().accept(update.taskId());
+        }
+        hooks.listener().statusUpdate(update);
     }
 
     /**
@@ -129,7 +134,7 @@ final class EventHandler implements Session.Handler {
         } else if (agent.isPresent()) {
             state.agentLost(agent.get());
             state.executors().agentLost(agent.get());
-            listener.agentLost(agent.get());
+            hooks.listener().agentLost(agent.get());
         }
     }
 }

@@ -65,7 +65,7 @@ final class DefaultSimCluster implements SimCluster {
         events.attach(Objects.requireNonNull(listener, "listener"));
         this.frameworkId = frameworkId.orElseGet(() -> "sim-framework-" + ++frameworkSeq);
         cluster.offers().revive();
-        events.add(new SimEvent.Registered(this.frameworkId));
+        events.registered(this.frameworkId);
         tasks.redeliverUnacked(null);
         autoDeliver();
     }
@@ -150,9 +150,9 @@ final class DefaultSimCluster implements SimCluster {
             return List.of();
         }
         OfferBook.Round round = cluster.offers().send(clock.instant(), force);
-        round.rescinded().forEach(id -> events.add(new SimEvent.Rescinded(id)));
+        round.rescinded().forEach(events::rescinded);
         if (!round.offers().isEmpty()) {
-            events.add(new SimEvent.Offers(round.offers()));
+            events.offers(round.offers());
         }
         autoDeliver();
         return round.offers();
@@ -249,7 +249,7 @@ final class DefaultSimCluster implements SimCluster {
             tasks.overrideScript(task);
             tasks.reportAsMaster(task, TaskState.LOST, "agent " + agentId + " lost");
         }
-        events.add(new SimEvent.AgentLost(agentId));
+        events.agentLost(agentId);
         autoDeliver();
     }
 
@@ -369,7 +369,7 @@ final class DefaultSimCluster implements SimCluster {
     // ---- helpers
 
     private void rescind(String agentId) {
-        cluster.offers().rescind(agentId).ifPresent(id -> events.add(new SimEvent.Rescinded(id)));
+        cluster.offers().rescind(agentId).ifPresent(events::rescinded);
     }
 
     /** Records a refused operation; a refused launch's tasks are reported in {@code state} by the master. */

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Describes one machine of a {@link SimCluster} as it is built ({@link SimCluster.Builder#agent}):
@@ -21,22 +20,18 @@ import java.util.Optional;
  */
 public final class SimAgent {
     private final int index;
-    private String id;
-    private String hostname;
-    private double cpus = 4;
-    private double mem = 8192;
-    private double disk = 20_000;
-    private double gpus;
+    private Agent agent;
+    private final Map<String, Double> scalars = new LinkedHashMap<>();
     private final List<Range> ports = new ArrayList<>(List.of(new Range(31_000, 32_000)));
     private final List<Resource> extra = new ArrayList<>();
-    private final Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-    private String region;
-    private String zone;
 
     SimAgent(int index) {
         this.index = index;
-        this.id = "agent-" + index;
-        this.hostname = id + ".sim";
+        this.agent = Agent.of("agent-" + index, "agent-" + index + ".sim");
+        scalars.put(Resource.CPUS, 4.0);
+        scalars.put(Resource.MEM, 8192.0);
+        scalars.put(Resource.DISK, 20_000.0);
+        scalars.put(Resource.GPUS, 0.0);
     }
 
     /** @return the agent's number in its cluster, from 1 in the order agents were added (for zones by index) */
@@ -44,40 +39,44 @@ public final class SimAgent {
         return index;
     }
 
-    /** Sets the agent id; default {@code agent-<index>}. */
+    /**
+     * Sets the agent id; default {@code agent-<index>}.
+     *
+     * @throws IllegalArgumentException if it is blank
+     */
     public SimAgent id(String id) {
-        this.id = Objects.requireNonNull(id, "id");
+        agent = new Agent(id, agent.hostname(), agent.zone(), agent.region(), agent.attributes());
         return this;
     }
 
-    /** Sets the hostname; default {@code <id>.sim}. */
+    /**
+     * Sets the hostname; default {@code agent-<index>.sim}.
+     *
+     * @throws IllegalArgumentException if it is blank
+     */
     public SimAgent hostname(String hostname) {
-        this.hostname = Objects.requireNonNull(hostname, "hostname");
+        agent = new Agent(agent.id(), hostname, agent.zone(), agent.region(), agent.attributes());
         return this;
     }
 
     /** Sets the unreserved CPU shares. */
     public SimAgent cpus(double cpus) {
-        this.cpus = cpus;
-        return this;
+        return scalar(Resource.CPUS, cpus);
     }
 
     /** Sets the unreserved memory, in MB. */
     public SimAgent mem(double mb) {
-        this.mem = mb;
-        return this;
+        return scalar(Resource.MEM, mb);
     }
 
     /** Sets the unreserved root disk, in MB. */
     public SimAgent disk(double mb) {
-        this.disk = mb;
-        return this;
+        return scalar(Resource.DISK, mb);
     }
 
     /** Sets the unreserved GPUs. */
     public SimAgent gpus(double gpus) {
-        this.gpus = gpus;
-        return this;
+        return scalar(Resource.GPUS, gpus);
     }
 
     /** Replaces the port ranges with the single range {@code [begin-end]}. */
@@ -117,8 +116,7 @@ public final class SimAgent {
 
     /** Puts the agent in {@code zone} of {@code region}. */
     public SimAgent zone(String region, String zone) {
-        this.region = Objects.requireNonNull(region, "region");
-        this.zone = Objects.requireNonNull(zone, "zone");
+        agent = agent.withFaultDomain(Objects.requireNonNull(region, "region"), Objects.requireNonNull(zone, "zone"));
         return this;
     }
 
@@ -129,17 +127,17 @@ public final class SimAgent {
 
     /** Sets an attribute of any kind. */
     public SimAgent attribute(String name, AttributeValue value) {
-        attributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        agent = agent.withAttribute(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
         return this;
     }
 
     boolean hasZone() {
-        return zone != null;
+        return agent.zone().isPresent();
     }
 
     /** @return the machine described */
     Agent agent() {
-        return new Agent(id, hostname, Optional.ofNullable(zone), Optional.ofNullable(region), attributes);
+        return agent;
     }
 
     /**
@@ -148,15 +146,17 @@ public final class SimAgent {
      */
     List<Resource> resources() {
         List<Resource> all = new ArrayList<>();
-        addScalar(all, Resource.CPUS, cpus);
-        addScalar(all, Resource.MEM, mem);
-        addScalar(all, Resource.DISK, disk);
-        addScalar(all, Resource.GPUS, gpus);
+        scalars.forEach((name, amount) -> addScalar(all, name, amount));
         if (!ports.isEmpty()) {
             all.add(Resource.ports(ports.toArray(Range[]::new)));
         }
         all.addAll(extra);
         return all;
+    }
+
+    private SimAgent scalar(String name, double amount) {
+        scalars.put(name, amount);
+        return this;
     }
 
     private static void addScalar(List<Resource> into, String name, double amount) {

@@ -5,6 +5,7 @@ import io.stratum.sdk.backend.ClusterBackend;
 import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.internal.cluster.Zones;
 import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.Resource;
 import java.time.Duration;
@@ -261,8 +262,7 @@ public interface SimCluster extends ClusterBackend {
         private InstantSource clock;
         private boolean autoDeliver;
         private int maxEventsPerDelivery = 1_000_000;
-        private String region;
-        private List<String> zones = List.of();
+        private Zones zones = Zones.NONE;
 
         private Builder() {
         }
@@ -285,8 +285,7 @@ public interface SimCluster extends ClusterBackend {
 
         /** Spreads the agents without a zone of their own over {@code zones} of {@code region}, round-robin by index. */
         public Builder withZones(String region, String... zones) {
-            this.region = Objects.requireNonNull(region, "region");
-            this.zones = List.of(zones);
+            this.zones = Zones.of(region, zones);
             return this;
         }
 
@@ -318,7 +317,7 @@ public interface SimCluster extends ClusterBackend {
         public SimCluster build() {
             for (SimAgent agent : agents) {
                 if (!zones.isEmpty() && !agent.hasZone()) {
-                    agent.zone(region, zones.get((agent.index() - 1) % zones.size()));
+                    agent.zone(zones.region(), zones.zoneOf(agent.index()));
                 }
             }
             return new DefaultSimCluster(agents, clock == null ? SimClock.create() : clock, autoDeliver,

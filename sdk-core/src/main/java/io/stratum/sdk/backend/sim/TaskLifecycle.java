@@ -68,7 +68,7 @@ final class TaskLifecycle {
 
     /** Registers a launched task, STAGING, without reporting anything yet. */
     ScriptedTask register(TaskLaunch launch, String agentId) {
-        ScriptedTask task = new ScriptedTask(launch, agentId, TaskStatus.of(launch.taskId(), TaskState.STAGING, clock.instant()));
+        ScriptedTask task = new ScriptedTask(launch, agentId, clock.instant());
         tasks.put(launch.taskId(), task);
         launched.add(launch);
         return task;
@@ -147,7 +147,7 @@ final class TaskLifecycle {
         Optional<String> ackId = fromAgent ? Optional.of("sim-ack-" + ++ackSeq) : Optional.empty();
         TaskStatusUpdate update = new TaskStatusUpdate(status, Optional.of(task.agentId), ackId);
         ackId.ifPresent(id -> unacked.put(id, update));
-        events.add(new SimEvent.Status(update));
+        events.status(update);
         if (status.state().isTerminal()) {
             onTerminal.accept(task);
         }
@@ -156,7 +156,7 @@ final class TaskLifecycle {
     /** Reports, as the master, about a task the cluster does not track (a refused or stale launch, an unknown id). */
     void reportUntracked(String taskId, Optional<String> agentId, TaskState state, String message) {
         TaskStatus status = new TaskStatus(taskId, state, null, null, message, clock.instant());
-        events.add(new SimEvent.Status(new TaskStatusUpdate(status, agentId, Optional.empty())));
+        events.status(new TaskStatusUpdate(status, agentId, Optional.empty()));
     }
 
     /** Drops the task's scripted steps still waiting: a kill or a restart decides what comes next. */
@@ -172,7 +172,7 @@ final class TaskLifecycle {
     void redeliverUnacked(Set<String> taskIds) {
         for (TaskStatusUpdate update : unacked.values()) {
             if (taskIds == null || taskIds.contains(update.taskId())) {
-                events.add(new SimEvent.Status(update));
+                events.status(update);
             }
         }
     }
@@ -197,6 +197,6 @@ final class TaskLifecycle {
     }
 
     private void answer(ScriptedTask task) {
-        events.add(new SimEvent.Status(new TaskStatusUpdate(task.status, Optional.of(task.agentId), Optional.empty())));
+        events.status(new TaskStatusUpdate(task.status, Optional.of(task.agentId), Optional.empty()));
     }
 }

@@ -48,7 +48,7 @@ class LocalAgentTest implements AcceptListener {
     }
 
     private LocalAgent agent(AgentResources resources) {
-        return new LocalAgent(cluster, Agent.of("local-agent-1", "127.0.0.2"), resources, dirs, d -> null);
+        return LocalAgent.create(cluster, Agent.of("local-agent-1", "127.0.0.2"), resources, dirs, d -> null);
     }
 
     private static Resource reserved(Resource resource, String resourceId) {
