@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stratum.sdk.backend.CreateVolumeOperation;
 import io.stratum.sdk.backend.DestroyVolumeOperation;
-import io.stratum.sdk.backend.LaunchOperation;
-import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.ReserveOperation;
-import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.backend.UnreserveOperation;
-import io.stratum.sdk.internal.cluster.AcceptListener;
-import io.stratum.sdk.internal.cluster.AgentLedger;
+import io.stratum.sdk.internal.cluster.AcceptRecorder;
 import io.stratum.sdk.internal.cluster.Cluster;
 import io.stratum.sdk.internal.cluster.OfferBook;
 import io.stratum.sdk.resource.Agent;
@@ -23,8 +19,6 @@ import io.stratum.sdk.resource.ResourceValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,10 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A local agent's resources in the cluster core: what it offers, and what its operations leave on disk. */
-class LocalAgentTest implements AcceptListener {
+class LocalAgentTest {
     private final Path workDir = Files.createTempDirectory("stratum-ops-");
     private final AgentDirs dirs = AgentDirs.of(workDir, "local-agent-1");
-    private final List<String> refusals = new ArrayList<>();
+    private final AcceptRecorder accepts = new AcceptRecorder();
     private Cluster cluster = new Cluster("o-", OfferBook.Repeat.REPLACE);
     private LocalAgent agent = agent(AgentResources.of(new AgentResources.Amounts(4, 4096, 8192), new Range(21_000, 21_009)));
 
@@ -58,11 +52,7 @@ class LocalAgentTest implements AcceptListener {
 
     /** Accepts the operation on a fresh offer of the agent; @return the refusal, or null if it applied */
     private String apply(Function<String, Operation> operation) {
-        cluster.offers().send(Instant.EPOCH, true);
-        Offer offer = cluster.offers().outstanding().get(0);
-        int before = refusals.size();
-        cluster.accept(List.of(offer.id()), List.of(operation.apply(offer.id())), this);
-        return refusals.size() > before ? refusals.get(before) : null;
+        return accepts.accept(cluster, operation);
     }
 
     @Test
@@ -130,20 +120,4 @@ class LocalAgentTest implements AcceptListener {
         assertThat(agent.volumeDirectory("db-0-data__1")).isEqualTo(dirs.mount("mount-1"));
         assertThat(new LedgerFile(dirs).volumes()).singleElement().satisfies(v -> assertThat(v.mount()).isEqualTo("mount-1"));
     }
-
-    @Override
-    public String refusal(TaskLaunch task) {
-        return null;
-    }
-
-    @Override
-    public void refused(AgentLedger on, Operation operation, String reason) {
-        refusals.add(reason);
-    }
-
-    @Override
-    public void applied(AgentLedger on, Operation operation) {}
-
-    @Override
-    public void launched(AgentLedger on, LaunchOperation launch) {}
 }
