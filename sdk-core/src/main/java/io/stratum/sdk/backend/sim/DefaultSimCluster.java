@@ -2,13 +2,11 @@ package io.stratum.sdk.backend.sim;
 
 import io.stratum.sdk.backend.BackendListener;
 import io.stratum.sdk.backend.CheckState;
-import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.backend.TaskState;
 import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.internal.cluster.AcceptListener;
 import io.stratum.sdk.internal.cluster.AgentJournal;
 import io.stratum.sdk.internal.cluster.AgentLedger;
 import io.stratum.sdk.internal.cluster.Cluster;
@@ -38,8 +36,7 @@ final class DefaultSimCluster implements SimCluster {
     private final Cluster cluster = new Cluster("sim-offer-", OfferBook.Repeat.REPLACE);
     private final TaskLifecycle tasks;
     private final Scripts scripts = new Scripts();
-    private final Counters counters = new Counters();
-    private final List<OperationError> errors = new ArrayList<>();
+    private final SimAccepts accepts;
     private final List<KillRequest> kills = new ArrayList<>();
     private final List<Decline> declines = new ArrayList<>();
     private final Set<String> lostAgents = new LinkedHashSet<>();
@@ -56,6 +53,7 @@ final class DefaultSimCluster implements SimCluster {
             cluster.add(agent.agent(), agent.resources(), AgentJournal.NONE);
         }
         this.tasks = new TaskLifecycle(clock, events, t -> cluster.release(t.agentId, t.id()));
+        this.accepts = new SimAccepts(cluster, tasks, scripts);
     }
 
     // ---- ClusterBackend
@@ -72,10 +70,7 @@ final class DefaultSimCluster implements SimCluster {
 
     @Override
     public synchronized void accept(Collection<String> offerIds, List<Operation> operations) {
-        String ids = String.join(",", new LinkedHashSet<>(offerIds));
-        cluster.accept(offerIds, operations, new Outcomes(ids)).ifPresent(invalid ->
-                // as Mesos: nothing applies, and launched tasks are lost before the cluster ever knew them
-                operations.forEach(op -> refuse(ids, op, invalid, TaskState.DROPPED)));
+        accepts.accept(offerIds, operations);
         autoDeliver();
     }
 
@@ -350,12 +345,12 @@ final class DefaultSimCluster implements SimCluster {
     }
 
     synchronized OperationCounts operationsApplied() {
-        return counters.snapshot();
+        return accepts.counts();
     }
 
     @Override
     public synchronized List<OperationError> errors() {
-        return List.copyOf(errors);
+        return accepts.errors();
     }
 
     synchronized List<TaskStatusUpdate> unacknowledged() {
@@ -372,15 +367,6 @@ final class DefaultSimCluster implements SimCluster {
         cluster.offers().rescind(agentId).ifPresent(events::rescinded);
     }
 
-    /** Records a refused operation; a refused launch's tasks are reported in {@code state} by the master. */
-    private void refuse(String offerIds, Operation op, String problem, TaskState state) {
-        counters.refused++;
-        errors.add(new OperationError(offerIds, Cluster.kind(op), problem));
-        if (op instanceof LaunchOperation launch) {
-            launch.tasks().forEach(t -> tasks.reportUntracked(t.taskId(), Optional.of(launch.agentId()), state, problem));
-        }
-    }
-
     private ScriptedTask live(String taskId) {
         ScriptedTask task = tasks.get(taskId);
         if (task == null) {
@@ -395,37 +381,6 @@ final class DefaultSimCluster implements SimCluster {
     private void autoDeliver() {
         if (autoDeliver) {
             events.deliver();
-        }
-    }
-
-    /** What the cluster does with the operations of one accept: counts, records refusals, starts scripted tasks. */
-    private final class Outcomes implements AcceptListener {
-        private final String offerIds;
-
-        Outcomes(String offerIds) {
-            this.offerIds = offerIds;
-        }
-
-        @Override
-        public String refusal(TaskLaunch task) {
-            return tasks.isKnown(task.taskId()) ? "task id " + task.taskId() + " is in use already" : null;
-        }
-
-        @Override
-        public void refused(AgentLedger agent, Operation operation, String reason) {
-            refuse(offerIds, operation, reason, TaskState.ERROR);
-        }
-
-        @Override
-        public void applied(AgentLedger agent, Operation operation) {
-            counters.applied(operation);
-        }
-
-        @Override
-        public void launched(AgentLedger agent, LaunchOperation launch) {
-            List<ScriptedTask> started = launch.tasks().stream().map(task -> tasks.register(task, agent.id())).toList();
-            counters.applied(launch);
-            started.forEach(task -> tasks.start(task, scripts.behaviourFor(task.launch)));
         }
     }
 }
