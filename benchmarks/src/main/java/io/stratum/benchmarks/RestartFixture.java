@@ -1,6 +1,6 @@
 package io.stratum.benchmarks;
 
-import io.stratum.sdk.backend.sim.Decline;
+import io.stratum.sdk.backend.sim.SimCluster.Decline;
 import io.stratum.sdk.internal.scheduler.ServiceScheduler;
 import io.stratum.sdk.spec.ServiceSpec;
 import io.stratum.sdk.internal.state.EmbeddedZooKeeper;

@@ -1,6 +1,5 @@
 package io.stratum.benchmarks;
 
-import io.stratum.sdk.backend.sim.SimClock;
 import io.stratum.sdk.backend.sim.SimCluster;
 import io.stratum.sdk.backend.sim.SimTask;
 import io.stratum.sdk.internal.offer.OfferEvaluator;
@@ -20,13 +19,12 @@ import java.util.Set;
  * each step causes. Not thread-safe.
  */
 final class SimDeployment {
-    private final SimClock clock = SimClock.create();
     private final SimCluster cluster;
     private ServiceScheduler scheduler;
     private int rounds;
 
     SimDeployment(int agents) {
-        cluster = SimCluster.builder().withClock(clock)
+        cluster = SimCluster.builder()
                 .agents(agents, a -> a.cpus(16).mem(65_536).disk(100_000).ports(10_000, 20_000)).build();
     }
 
@@ -45,7 +43,7 @@ final class SimDeployment {
 
     /** Builds a new scheduler over {@code persister}, starts it with {@code spec} and delivers registration and reconciliation. */
     ServiceScheduler start(ServiceSpec spec, Persister persister) {
-        scheduler = ServiceScheduler.builder().withBackend(cluster).withPersister(persister).withClock(clock)
+        scheduler = ServiceScheduler.builder().withBackend(cluster).withPersister(persister).withClock(cluster.clock())
                 .withEvaluator(OfferEvaluator.builder().build()).build();
         scheduler.start(spec, scheduler.directListener());
         cluster.deliver();
@@ -65,7 +63,7 @@ final class SimDeployment {
 
     /** One second passes, the scheduler ticks, every agent offers, and everything that follows is delivered. */
     void offerRound() {
-        clock.advance(Duration.ofSeconds(1));
+        cluster.advance(Duration.ofSeconds(1));
         scheduler.tick();
         cluster.deliver();
         cluster.sendOffers(true);

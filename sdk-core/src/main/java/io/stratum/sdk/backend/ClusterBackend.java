@@ -3,6 +3,7 @@ package io.stratum.sdk.backend;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,8 +61,8 @@ public interface ClusterBackend extends AutoCloseable {
      * Backend-specific facts about a task for the API (on the local backend: {@code sandbox} and
      * {@code pid}); empty when the backend has none.
      */
-    default java.util.Map<String, String> taskInfo(String taskId) {
-        return java.util.Map.of();
+    default Map<String, String> taskInfo(String taskId) {
+        return Map.of();
     }
 
     /** Stops delivering events and releases connections; running tasks are left alone. */

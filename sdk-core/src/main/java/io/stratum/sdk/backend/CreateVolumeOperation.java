@@ -1,5 +1,6 @@
 package io.stratum.sdk.backend;
 
+import io.stratum.sdk.resource.PersistentVolume;
 import io.stratum.sdk.resource.Resource;
 import java.util.Objects;
 
@@ -7,7 +8,7 @@ import java.util.Objects;
  * Create a persistent volume on reserved disk.
  *
  * @param offerId the offer
- * @param volume  the reserved disk with the {@link io.stratum.sdk.resource.PersistentVolume} to create
+ * @param volume  the reserved disk with the {@link PersistentVolume} to create
  */
 public record CreateVolumeOperation(String offerId, Resource volume) implements Operation {
     /** @throws IllegalArgumentException if the resource carries no volume */

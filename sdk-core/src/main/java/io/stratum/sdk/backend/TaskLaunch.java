@@ -1,5 +1,6 @@
 package io.stratum.sdk.backend;
 
+import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.TaskSpec;
 import java.util.Collections;
@@ -39,5 +40,26 @@ public record TaskLaunch(String taskId, String podInstance, TaskSpec spec, Map<S
     /** @return the task's full name, {@code <pod>-<index>-<task>}, as failure reasons name it */
     public String fullName() {
         return podInstance + "-" + spec.name();
+    }
+
+    /**
+     * The variables every backend starts the task with (a backend may add its own).
+     *
+     * @param frameworkName the service's name
+     * @param agent         the agent the task runs on; its hostname is its address
+     * @return a new map: {@code FRAMEWORK_NAME} and {@code HOST} (the spec may set these otherwise),
+     *     then {@link #env()}, then what no spec may change: {@code TASK_NAME} ({@link #fullName()}),
+     *     {@code TASK_ID}, {@code STRATUM_AGENT_ID} and {@code STRATUM_AGENT_ADDRESS}; in that order
+     */
+    public Map<String, String> environment(String frameworkName, Agent agent) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("FRAMEWORK_NAME", frameworkName);
+        environment.put("HOST", agent.hostname());
+        environment.putAll(env);
+        environment.put("TASK_NAME", fullName());
+        environment.put("TASK_ID", taskId);
+        environment.put("STRATUM_AGENT_ID", agent.id());
+        environment.put("STRATUM_AGENT_ADDRESS", agent.hostname());
+        return environment;
     }
 }

@@ -1,5 +1,6 @@
 package io.stratum.sdk.backend.local;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -42,6 +43,6 @@ record Checkpoint(String taskId, long pid, long startMillis, String sandbox, Str
     }
 
     Sandbox sandboxDir() {
-        return new Sandbox(java.nio.file.Path.of(sandbox));
+        return new Sandbox(Path.of(sandbox));
     }
 }

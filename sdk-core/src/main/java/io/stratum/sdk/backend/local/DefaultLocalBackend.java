@@ -1,16 +1,19 @@
 package io.stratum.sdk.backend.local;
 
 import io.stratum.sdk.backend.BackendListener;
-import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.internal.check.CheckRunner;
 import io.stratum.sdk.backend.DestroyVolumeOperation;
 import io.stratum.sdk.backend.LaunchOperation;
-import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.backend.Operation;
-import io.stratum.sdk.backend.UnreserveOperation;
-import io.stratum.sdk.resource.Agent;
-import io.stratum.sdk.resource.Resource;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.backend.TaskStatusUpdate;
+import io.stratum.sdk.backend.UnreserveOperation;
+import io.stratum.sdk.internal.check.CheckRunner;
+import io.stratum.sdk.internal.cluster.AcceptListener;
+import io.stratum.sdk.internal.cluster.AgentLedger;
+import io.stratum.sdk.internal.cluster.Cluster;
+import io.stratum.sdk.internal.cluster.OfferBook;
+import io.stratum.sdk.resource.Agent;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -24,8 +27,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The {@link LocalBackend}: every call is handed to the {@link BackendThread}, where the agents,
- * the {@link OfferBook}, the {@link TaskSupervisor} and the {@link StatusUpdates} are used.
+ * The {@link LocalBackend}: every call is handed to the {@link BackendThread}, where the
+ * {@link Cluster} (agents, offers, reservations), the {@link TaskSupervisor} and the
+ * {@link StatusUpdates} are used.
  */
 final class DefaultLocalBackend implements LocalBackend {
     private static final System.Logger LOG = System.getLogger(DefaultLocalBackend.class.getName());
@@ -38,7 +42,9 @@ final class DefaultLocalBackend implements LocalBackend {
     private final List<LocalAgent> agents;
     private final CheckRunner checkRunner;
     private final ListenerChannel channel = new ListenerChannel();
-    private final OfferBook offers = new OfferBook();
+    private final Cluster cluster = new Cluster("local-offer-" + UUID.randomUUID().toString().substring(0, 8) + "-",
+            OfferBook.Repeat.KEEP_UNCHANGED);
+    private final OfferBook offers = cluster.offers();
     private final StatusUpdates updates;
     private final TaskSupervisor supervisor;
     private final TaskStarter starter;
@@ -57,12 +63,12 @@ final class DefaultLocalBackend implements LocalBackend {
         this.offerInterval = options.offerInterval;
         this.redeliveryInterval = options.redeliveryInterval;
         TaskEnvironment environment = new TaskEnvironment(options.hostEnvironment);
-        this.agents = LocalAgent.all(options, dirs -> new TaskLauncher(dirs, environment, thread.scheduler(), clock,
-                options.exitPoll));
+        this.agents = LocalAgent.all(options, cluster, dirs -> new TaskLauncher(dirs, environment, thread.scheduler(),
+                clock, options.exitPoll));
         this.checkRunner = CheckRunner.builder().withClock(clock).build();
         this.updates = new StatusUpdates(channel, clock);
         this.supervisor = new TaskSupervisor(updates, new TaskChecks(checkRunner, environment, thread), clock, thread,
-                this::freed);
+                this::ended);
         this.starter = new TaskStarter(options.serviceName, environment);
         this.uninstaller = new Uninstaller(options.workDir, agents, environment, thread.scheduler(), clock);
     }
@@ -101,15 +107,16 @@ final class DefaultLocalBackend implements LocalBackend {
         List<String> ids = List.copyOf(offerIds);
         List<Operation> ops = List.copyOf(operations);
         thread.execute(() -> {
-            Optional<LocalAgent> agent = offers.take(ids).flatMap(this::agent);
-            if (agent.isEmpty()) {
+            Outcomes outcomes = new Outcomes();
+            Optional<String> invalid = cluster.accept(ids, ops, outcomes);
+            if (invalid.isPresent()) {
                 LOG.log(System.Logger.Level.WARNING, "offers " + ids + " are no longer valid; dropped " + ops.size() + " operations");
                 ops.stream().filter(LaunchOperation.class::isInstance).map(LaunchOperation.class::cast)
                         .flatMap(l -> l.tasks().stream())
                         .forEach(t -> supervisor.untracked(t.taskId(), TaskState.DROPPED, "offer no longer valid"));
-                return;
+            } else if (outcomes.freedOn != null) {
+                freed(outcomes.freedOn);
             }
-            apply(agent.get(), ops);
         });
     }
 
@@ -216,6 +223,7 @@ final class DefaultLocalBackend implements LocalBackend {
                 if (record == null) {
                     supervisor.orphaned(agent, process);
                 } else {
+                    agent.ledger().use(record.taskId(), record.podInstance(), record.resourceIds(), List.of());
                     supervisor.adopted(agent, record, process);
                 }
             }
@@ -225,25 +233,6 @@ final class DefaultLocalBackend implements LocalBackend {
                         exit.succeeded() ? TaskState.FINISHED : TaskState.FAILED, whileAway(exit));
             }
             records.keySet().forEach(agent.launches()::delete); // launches that never started a process
-        }
-    }
-
-    private void apply(LocalAgent agent, List<Operation> operations) {
-        boolean freed = false;
-        for (Operation operation : operations) {
-            if (operation instanceof LaunchOperation launch) {
-                launch(agent, launch);
-                continue;
-            }
-            try {
-                Operations.apply(agent, operation, supervisor.inUseBy(agent.id()).keySet());
-                freed |= operation instanceof UnreserveOperation || operation instanceof DestroyVolumeOperation;
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "dropped an operation on " + agent.id() + ": " + e.getMessage());
-            }
-        }
-        if (freed) {
-            freed(agent.id());
         }
     }
 
@@ -264,24 +253,11 @@ final class DefaultLocalBackend implements LocalBackend {
         }
     }
 
-    private void launch(LocalAgent agent, LaunchOperation launch) {
-        for (io.stratum.sdk.backend.TaskLaunch task : launch.tasks()) {
-            String invalid = invalid(task.taskId());
-            if (invalid != null) {
-                supervisor.untracked(task.taskId(), TaskState.ERROR, invalid);
-                continue;
-            }
-            try {
-                if (!launch.agentId().equals(agent.id())) {
-                    throw new LaunchRefused(TaskState.ERROR, "launch for agent " + launch.agentId()
-                            + " sent with an offer of " + agent.id());
-                }
-                supervisor.launched(agent, starter.start(agent, launch, task, supervisor.inUseBy(agent.id())));
-            } catch (LaunchRefused e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot launch " + task.taskId() + ": " + e.getMessage());
-                supervisor.ended(agent, LaunchRecord.unrecorded(task.taskId(), task.fullName(), task.podInstance()), e.state(),
-                        e.getMessage());
-            }
+    /** A task ended: what it held is released; if its process ran, offers go out soon (see {@link #freed}). */
+    private void ended(LocalTask task) {
+        cluster.release(task.agent().id(), task.id());
+        if (task.process().isPresent()) {
+            freed(task.agent().id());
         }
     }
 
@@ -289,18 +265,13 @@ final class DefaultLocalBackend implements LocalBackend {
         if (!started || closed || offers.isSuppressed()) {
             return;
         }
-        Map<LocalAgent, List<Resource>> offerable = new LinkedHashMap<>();
-        for (LocalAgent agent : agents) {
-            offerable.put(agent, agent.offerable(supervisor.inUseBy(agent.id()).keySet()));
-        }
-        List<String> rescinded = new ArrayList<>();
-        List<Offer> made = offers.make(offerable, clock.instant(), rescinded);
-        rescinded.forEach(channel::rescinded);
-        channel.offers(made);
+        OfferBook.Round round = offers.send(clock.instant(), false);
+        round.rescinded().forEach(channel::rescinded);
+        channel.offers(round.offers());
     }
 
-    private Optional<LocalAgent> agent(String agentId) {
-        return agents.stream().filter(a -> a.id().equals(agentId)).findFirst();
+    private LocalAgent agent(AgentLedger ledger) {
+        return agents.stream().filter(a -> a.ledger() == ledger).findFirst().orElseThrow();
     }
 
     /** @return why a task id cannot be launched (a repeated launch, or not a file name), or null */
@@ -313,6 +284,60 @@ final class DefaultLocalBackend implements LocalBackend {
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();
+        }
+    }
+
+    /**
+     * What the agents do with the operations of one accept: resource operations are logged when
+     * refused (the scheduler learns from the next offer); a launch's tasks are started, or reported
+     * ERROR when the launch is refused.
+     */
+    private final class Outcomes implements AcceptListener {
+        /** The agent on which an unreserve or a destroy freed resources, if one did. */
+        String freedOn;
+
+        @Override
+        public String refusal(TaskLaunch task) {
+            return invalid(task.taskId());
+        }
+
+        @Override
+        public void refused(AgentLedger ledger, Operation operation, String reason) {
+            if (!(operation instanceof LaunchOperation launch)) {
+                LOG.log(System.Logger.Level.WARNING, "dropped an operation on " + ledger.id() + ": " + reason);
+                return;
+            }
+            for (TaskLaunch task : launch.tasks()) {
+                LOG.log(System.Logger.Level.WARNING, "cannot launch " + task.taskId() + ": " + reason);
+                String own = invalid(task.taskId());
+                if (own != null) {
+                    supervisor.untracked(task.taskId(), TaskState.ERROR, own); // known already, or not a file name
+                } else {
+                    supervisor.ended(agent(ledger), LaunchRecord.unrecorded(task.taskId(), task.fullName(),
+                            task.podInstance()), TaskState.ERROR, reason);
+                }
+            }
+        }
+
+        @Override
+        public void applied(AgentLedger ledger, Operation operation) {
+            if (operation instanceof UnreserveOperation || operation instanceof DestroyVolumeOperation) {
+                freedOn = ledger.id();
+            }
+        }
+
+        @Override
+        public void launched(AgentLedger ledger, LaunchOperation launch) {
+            LocalAgent agent = agent(ledger);
+            for (TaskLaunch task : launch.tasks()) {
+                try {
+                    supervisor.launched(agent, starter.start(agent, task));
+                } catch (LaunchRefused e) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot launch " + task.taskId() + ": " + e.getMessage());
+                    supervisor.ended(agent, LaunchRecord.unrecorded(task.taskId(), task.fullName(), task.podInstance()),
+                            e.state(), e.getMessage());
+                }
+            }
         }
     }
 

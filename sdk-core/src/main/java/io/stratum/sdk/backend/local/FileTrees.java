@@ -3,6 +3,7 @@ package io.stratum.sdk.backend.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -18,7 +19,7 @@ final class FileTrees {
      * @throws UncheckedIOException if something cannot be deleted
      */
     static void delete(String what, Path dir) {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> files = Files.walk(dir)) { // walk does not follow symbolic links

@@ -1,17 +1,24 @@
 package io.stratum.sdk.backend.local;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.stratum.sdk.resource.DiskSource;
+import io.stratum.sdk.resource.PersistentVolume;
 import io.stratum.sdk.resource.Range;
+import io.stratum.sdk.resource.Reservation;
 import io.stratum.sdk.resource.Resource;
+import io.stratum.sdk.resource.ResourceValue;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Translates between the resource model of offers and operations ({@link Resource}) and the
- * ledger's own records, so that a reservation comes back in offers exactly as it was reserved:
- * same role, principal, labels ({@code resource_id} included), pre-reserved role, MOUNT disk and
- * volume.
+ * The records of an agent's {@link LedgerFile}, and their translation from and to the resource
+ * model of offers and operations ({@link Resource}), so that a reservation comes back after a
+ * restart exactly as it was reserved: same role, principal, labels ({@code resource_id} included),
+ * pre-reserved role, MOUNT disk and volume.
  *
  * <p>The offer model says a pre-reserved resource is reserved for the scheduler's role; the
  * ledger records the refined role, {@code <pre-reserved role>/<scheduler's role>}, as a Mesos
@@ -21,42 +28,127 @@ final class LedgerRecords {
     private LedgerRecords() {}
 
     /**
+     * A dynamic reservation as the ledger file records it.
+     *
+     * @param resourceId      the reservation's unique id (the SDK's resource id label)
+     * @param role            the role it is reserved for (refined when pre-reserved)
+     * @param principal       who reserved it
+     * @param labels          the reservation's labels
+     * @param resourceName    cpus, mem, disk, ports, ...
+     * @param value           how much
+     * @param preReservedRole the static role it refines, or null for unreserved resources
+     * @param mount           for disk on a MOUNT disk, the disk's id ({@code mount-1}); null for the root disk
+     */
+    record Reserved(String resourceId, String role, String principal, Map<String, String> labels, String resourceName,
+            Amount value, String preReservedRole, String mount) {
+        Reserved {
+            Objects.requireNonNull(resourceId, "resourceId");
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(principal, "principal");
+            Objects.requireNonNull(resourceName, "resourceName");
+            Objects.requireNonNull(value, "value");
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
+            if (preReservedRole != null && !role.startsWith(preReservedRole + "/")) {
+                throw new IllegalArgumentException("a reservation of resources pre-reserved for " + preReservedRole
+                        + " must refine it, not be for " + role);
+            }
+        }
+    }
+
+    /**
+     * A persistent volume as the ledger file records it.
+     *
+     * @param persistenceId the volume's unique id; also its directory's name on the root disk
+     * @param resourceId    the disk reservation it is created on
+     * @param role          the role it belongs to
+     * @param principal     who created it
+     * @param path          where tasks see it, relative to their sandbox
+     * @param sizeMb        its size in MB, more than 0 (not enforced on the local backend)
+     * @param mount         the MOUNT disk it is on, or null for the root disk
+     */
+    record Volume(String persistenceId, String resourceId, String role, String principal, String path, double sizeMb,
+            String mount) {
+        Volume {
+            AgentDirs.checkName("persistence id", persistenceId);
+            Objects.requireNonNull(resourceId, "resourceId");
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(principal, "principal");
+            Objects.requireNonNull(path, "path");
+            if (!(sizeMb > 0)) {
+                throw new IllegalArgumentException("volume size must be more than 0 MB: " + sizeMb);
+            }
+        }
+    }
+
+    /** How much of a resource the file records: a scalar (cpus, mem, disk) or ranges (ports). */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = Amount.Scalar.class, name = "scalar"),
+        @JsonSubTypes.Type(value = Amount.Ranges.class, name = "ranges")
+    })
+    sealed interface Amount {
+        /** @param value an amount, 0 or more */
+        record Scalar(double value) implements Amount {
+            public Scalar {
+                ResourceValue.scalar(value); // validates
+            }
+        }
+
+        /** @param ranges inclusive ranges, at least one */
+        record Ranges(List<Span> ranges) implements Amount {
+            public Ranges {
+                ranges = List.copyOf(ranges);
+                if (ranges.isEmpty()) {
+                    throw new IllegalArgumentException("ranges must not be empty");
+                }
+            }
+        }
+
+        /** An inclusive range, {@code begin <= end}. */
+        record Span(long begin, long end) {
+            public Span {
+                if (begin > end) {
+                    throw new IllegalArgumentException("range begins after its end: " + begin + "-" + end);
+                }
+            }
+        }
+    }
+
+    /**
      * @return the ledger's record of a reserved resource
      * @throws IllegalArgumentException if it has no {@code resource_id}, or is of a kind the local agents lack
      */
-    static Reservation reservation(Resource resource) {
-        io.stratum.sdk.resource.Reservation reservation = resource.reservation()
+    static Reserved reserved(Resource resource) {
+        Reservation reservation = resource.reservation()
                 .orElseThrow(() -> new IllegalArgumentException("not reserved: " + resource));
         String id = resource.resourceId()
                 .orElseThrow(() -> new IllegalArgumentException("reservation without resource_id: " + resource));
         String pre = resource.preReservedRole().orElse(null);
         String role = pre == null ? reservation.role() : pre + "/" + reservation.role();
-        return new Reservation(id, role, reservation.principal(), reservation.labels(), resource.name(),
-                value(resource.value()), pre, mountId(resource));
+        return new Reserved(id, role, reservation.principal(), reservation.labels(), resource.name(),
+                amount(resource.value()), pre, mountId(resource));
     }
 
     /** @return the ledger's record of the volume a reserved disk carries */
-    static PersistentVolume volume(Resource disk) {
-        io.stratum.sdk.resource.PersistentVolume volume = disk.volume()
-                .orElseThrow(() -> new IllegalArgumentException("no volume on " + disk));
-        Reservation reservation = reservation(disk);
-        return new PersistentVolume(volume.persistenceId(), reservation.resourceId(), reservation.role(),
-                reservation.principal(), volume.containerPath(), disk.amount(), reservation.mount());
+    static Volume volume(Resource disk) {
+        PersistentVolume volume = disk.volume().orElseThrow(() -> new IllegalArgumentException("no volume on " + disk));
+        Reserved reserved = reserved(disk);
+        return new Volume(volume.persistenceId(), reserved.resourceId(), reserved.role(), reserved.principal(),
+                volume.containerPath(), disk.amount(), reserved.mount());
     }
 
     /** @return a reservation on the agent with directories {@code dirs} as offers show it, with its volume if one is on it */
-    static Resource resource(AgentDirs dirs, Reservation reservation, Optional<PersistentVolume> volume) {
-        String pre = reservation.preReservedRole();
-        String role = pre == null ? reservation.role() : reservation.role().substring(pre.length() + 1);
-        Resource resource = new Resource(reservation.resourceName(), value(reservation.value()), Optional.ofNullable(pre),
-                Optional.of(new io.stratum.sdk.resource.Reservation(role, reservation.principal(), reservation.labels())),
-                Optional.empty(), Optional.empty());
-        if (reservation.mount() != null) {
-            resource = resource.withDisk(mountSource(dirs, reservation.mount()));
+    static Resource resource(AgentDirs dirs, Reserved reserved, Optional<Volume> volume) {
+        String pre = reserved.preReservedRole();
+        String role = pre == null ? reserved.role() : reserved.role().substring(pre.length() + 1);
+        Resource resource = new Resource(reserved.resourceName(), value(reserved.value()), Optional.ofNullable(pre),
+                Optional.of(new Reservation(role, reserved.principal(), reserved.labels())), Optional.empty(),
+                Optional.empty());
+        if (reserved.mount() != null) {
+            resource = resource.withDisk(mountSource(dirs, reserved.mount()));
         }
-        Resource reserved = resource;
-        return volume.map(v -> reserved.withVolume(new io.stratum.sdk.resource.PersistentVolume(v.persistenceId(), v.path())))
-                .orElse(reserved);
+        Resource held = resource;
+        return volume.map(v -> held.withVolume(new PersistentVolume(v.persistenceId(), v.path()))).orElse(held);
     }
 
     /** @return the source of the agent's MOUNT disk {@code diskId}: its directory */
@@ -78,22 +170,21 @@ final class LedgerRecords {
         return AgentDirs.checkName("disk id", name == null ? root : name.toString());
     }
 
-    static ResourceValue value(io.stratum.sdk.resource.ResourceValue value) {
-        if (value instanceof io.stratum.sdk.resource.ResourceValue.Scalar scalar) {
-            return new ResourceValue.Scalar(scalar.value());
+    private static Amount amount(ResourceValue value) {
+        if (value instanceof ResourceValue.Scalar scalar) {
+            return new Amount.Scalar(scalar.value());
         }
-        if (value instanceof io.stratum.sdk.resource.ResourceValue.Ranges ranges && !ranges.ranges().isEmpty()) {
-            return new ResourceValue.Ranges(ranges.ranges().stream()
-                    .map(r -> new ResourceValue.Range(r.begin(), r.end())).toList());
+        if (value instanceof ResourceValue.Ranges ranges && !ranges.ranges().isEmpty()) {
+            return new Amount.Ranges(ranges.ranges().stream().map(r -> new Amount.Span(r.begin(), r.end())).toList());
         }
         throw new IllegalArgumentException("local agents have only scalar and port resources, not " + value);
     }
 
-    static io.stratum.sdk.resource.ResourceValue value(ResourceValue value) {
-        if (value instanceof ResourceValue.Scalar scalar) {
-            return io.stratum.sdk.resource.ResourceValue.scalar(scalar.value());
+    private static ResourceValue value(Amount amount) {
+        if (amount instanceof Amount.Scalar scalar) {
+            return ResourceValue.scalar(scalar.value());
         }
-        List<Range> ranges = ((ResourceValue.Ranges) value).ranges().stream().map(r -> new Range(r.begin(), r.end())).toList();
-        return new io.stratum.sdk.resource.ResourceValue.Ranges(ranges);
+        return new ResourceValue.Ranges(((Amount.Ranges) amount).ranges().stream()
+                .map(r -> new Range(r.begin(), r.end())).toList());
     }
 }

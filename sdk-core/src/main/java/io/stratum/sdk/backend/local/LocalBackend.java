@@ -23,11 +23,12 @@ import java.util.List;
  *       their labels and volumes) no live task uses; sent at start, on revive, and every offer
  *       interval while not suppressed. A decline keeps the agent's offers back for its
  *       {@code refuseFor}, until a revive or until resources are freed on the agent.</li>
- *   <li><b>Operations</b> change the agent's ledger on disk; a launch gets a fresh sandbox with its
- *       volumes linked at their paths and its config templates rendered, and runs
- *       {@code /bin/sh -c cmd} in a session of its own. An operation that cannot apply is dropped
- *       (logged); a task that cannot launch is reported {@code ERROR}, {@code LOST} when its offer
- *       was no longer valid.</li>
+ *   <li><b>Operations</b> apply in order against what is left of the offer, as on Mesos, and
+ *       change the agent's ledger on disk; a launch claims every resource of its task group or
+ *       none, and each task gets a fresh sandbox with its volumes linked at their paths and its
+ *       config templates rendered, and runs {@code /bin/sh -c cmd} in a session of its own. An
+ *       operation that cannot apply is dropped alone (logged); a task that cannot launch is
+ *       reported {@code ERROR}, {@code DROPPED} when its offer was no longer valid.</li>
  *   <li><b>Statuses</b>: STARTING then RUNNING once the process is spawned; check results as
  *       RUNNING updates (a failed health check kills the task, reported FAILED); FINISHED on exit
  *       0, FAILED otherwise, KILLING then KILLED for a {@link #kill}. Every update but

@@ -1,11 +1,11 @@
 package io.stratum.sdk.backend.local;
 
+import io.stratum.sdk.internal.cluster.Zones;
 import io.stratum.sdk.resource.Range;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,8 +42,7 @@ public final class LocalBackendBuilder {
     int firstAddress = 2;
     final Map<String, String> attributes = new LinkedHashMap<>();
     final Map<Integer, Map<String, String>> agentAttributes = new LinkedHashMap<>();
-    String region;
-    List<String> zones = List.of();
+    Zones zones = Zones.NONE;
     Duration offerInterval = Duration.ofSeconds(1);
     Duration redeliveryInterval = Duration.ofSeconds(5);
     Duration exitPoll = TaskLauncher.DEFAULT_POLL;
@@ -190,8 +189,7 @@ public final class LocalBackendBuilder {
 
     /** @return this with the agents spread over {@code zones} of {@code region}, round-robin */
     public LocalBackendBuilder withZones(String region, String... zones) {
-        this.region = Objects.requireNonNull(region, "region");
-        this.zones = List.of(zones);
+        this.zones = Zones.of(region, zones);
         return this;
     }
 

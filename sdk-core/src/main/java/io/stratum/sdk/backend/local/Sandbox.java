@@ -3,6 +3,7 @@ package io.stratum.sdk.backend.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,9 +23,9 @@ record Sandbox(Path dir) {
      *
      * @param agent   the agent's directories
      * @param taskId  the launch's task id (each launch has a new one)
-     * @param volumes volume directory by path (relative to the sandbox; see {@link Ledger#directory});
-     *                each volume must exist ({@link Ledger#createVolume}) and appears as a symbolic
-     *                link to its directory
+     * @param volumes volume directory by path (relative to the sandbox; see {@link LedgerFile#directory});
+     *                each volume must exist (created with it) and appears as a symbolic link to its
+     *                directory
      * @param configs already-rendered text by destination (relative to the sandbox)
      * @return the sandbox
      * @throws IllegalStateException    if the task id has a sandbox already, or a volume does not exist
@@ -36,7 +37,7 @@ record Sandbox(Path dir) {
         try {
             Files.createDirectories(sandbox.dir().getParent());
             Files.createDirectory(sandbox.dir());
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             throw new IllegalStateException("task " + taskId + " has a sandbox already: " + sandbox.dir(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create sandbox " + sandbox.dir(), e);

@@ -33,12 +33,7 @@ record StaticReservation(String role, double cpus, double memMb, double diskMb) 
 
     /** @return how much of scalar {@code name} (cpus, mem, disk) it holds; 0 for any other */
     double amount(String name) {
-        return switch (name) {
-            case io.stratum.sdk.resource.Resource.CPUS -> cpus;
-            case io.stratum.sdk.resource.Resource.MEM -> memMb;
-            case io.stratum.sdk.resource.Resource.DISK -> diskMb;
-            default -> 0;
-        };
+        return new AgentResources.Amounts(cpus, memMb, diskMb).of(name);
     }
 
     private static void amount(String role, String what, double value) {

@@ -19,19 +19,13 @@ import java.util.function.BiConsumer;
  * and hands their results to the backend's thread. HTTP and TCP checks connect to the agent's
  * address; command checks run in the sandbox with the task's environment. The health grace period
  * counts from the process's start, so a re-adopted task gets none afresh.
+ *
+ * @param runner        runs the checks
+ * @param environment   the host variables a command check gets with the task's own
+ * @param backendThread where results are handed over
  */
-final class TaskChecks {
+record TaskChecks(CheckRunner runner, TaskEnvironment environment, Executor backendThread) {
     private static final System.Logger LOG = System.getLogger(TaskChecks.class.getName());
-
-    private final CheckRunner runner;
-    private final TaskEnvironment environment;
-    private final Executor backendThread;
-
-    TaskChecks(CheckRunner runner, TaskEnvironment environment, Executor backendThread) {
-        this.runner = runner;
-        this.environment = environment;
-        this.backendThread = backendThread;
-    }
 
     /** Starts the task's checks; each result goes to {@code onResult} on the backend's thread. */
     void start(LocalTask task, BiConsumer<LocalTask, CheckResult> onResult) {

@@ -34,7 +34,7 @@ final class TaskLauncher implements AutoCloseable {
 
     private final AgentDirs agent;
     private final TaskEnvironment environment;
-    private final ScheduledExecutorService scheduler;
+    private final TaskProcess.Timers timers;
     private final InstantSource clock;
     private final Duration poll;
     private final Setsid setsid;
@@ -50,7 +50,7 @@ final class TaskLauncher implements AutoCloseable {
             Duration poll) {
         this.agent = agent;
         this.environment = environment;
-        this.scheduler = scheduler;
+        this.timers = new TaskProcess.Timers(scheduler, clock);
         this.clock = clock;
         this.poll = poll;
         this.setsid = Setsid.locate(System.getenv());
@@ -61,7 +61,7 @@ final class TaskLauncher implements AutoCloseable {
      * @return the running task
      * @throws IllegalStateException if the task id was launched before, or the process cannot start
      */
-    synchronized TaskProcess launch(TaskLaunch launch) {
+    synchronized TaskProcess launch(ProcessLaunch launch) {
         String taskId = launch.taskId();
         if (closed) {
             throw new IllegalStateException("launcher of " + agent.root() + " is closed");
@@ -90,7 +90,8 @@ final class TaskLauncher implements AutoCloseable {
         long startTicks = ProcStat.read(pid).map(ProcStat::startTicks).orElse(-1L);
         Instant start = process.info().startInstant().orElseGet(clock::instant); // gone already: adopt() won't match
         checkpoints.write(checkpoint.started(pid, start));
-        TaskProcess task = new TaskProcess(taskId, pid, startTicks, start, sandbox, Optional.of(process), scheduler, clock);
+        TaskProcess task = new TaskProcess(taskId, new TaskIdentity(pid, startTicks, start), sandbox, Optional.of(process),
+                timers);
         tasks.put(taskId, task);
         task.watch(poll);
         return task;
@@ -114,8 +115,7 @@ final class TaskLauncher implements AutoCloseable {
             if (identity.isPresent()) {
                 TaskIdentity found = identity.get();
                 checkpoints.write(checkpoint.started(found.pid(), found.startTime()));
-                TaskProcess task = new TaskProcess(checkpoint.taskId(), found.pid(), found.startTicks(), found.startTime(),
-                        sandbox, Optional.empty(), scheduler, clock);
+                TaskProcess task = new TaskProcess(checkpoint.taskId(), found, sandbox, Optional.empty(), timers);
                 tasks.put(checkpoint.taskId(), task);
                 task.watch(poll);
                 running.add(task);

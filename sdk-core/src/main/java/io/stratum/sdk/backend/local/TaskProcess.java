@@ -22,6 +22,14 @@ import java.util.concurrent.TimeUnit;
  * recorded. Thread-safe; callbacks run on the launcher's scheduler.
  */
 final class TaskProcess {
+    /**
+     * What a task process is watched with.
+     *
+     * @param scheduler runs the exit polls and kill timers (their callbacks are quick)
+     * @param clock     the time of exits
+     */
+    record Timers(ScheduledExecutorService scheduler, InstantSource clock) {}
+
     private final String taskId;
     private final long pid;
     private final long startTicks;
@@ -38,19 +46,19 @@ final class TaskProcess {
     private boolean detached;
 
     /**
-     * @param startTicks the process's start in clock ticks since boot ({@link ProcStat#startTicks()}),
-     *                   or -1 if it was gone before it could be read
+     * @param identity the wrapper's pid, start time and start in clock ticks since boot
+     *                 ({@link ProcStat#startTicks()}, or -1 if it was gone before it could be read)
+     * @param child    the process, if this JVM started it; empty for a re-adopted task
      */
-    TaskProcess(String taskId, long pid, long startTicks, Instant startTime, Sandbox sandbox, Optional<Process> child,
-            ScheduledExecutorService scheduler, InstantSource clock) {
+    TaskProcess(String taskId, TaskIdentity identity, Sandbox sandbox, Optional<Process> child, Timers timers) {
         this.taskId = taskId;
-        this.pid = pid;
-        this.startTicks = startTicks;
-        this.startTime = startTime;
+        this.pid = identity.pid();
+        this.startTicks = identity.startTicks();
+        this.startTime = identity.startTime();
         this.sandbox = sandbox;
         this.child = child;
-        this.scheduler = scheduler;
-        this.clock = clock;
+        this.scheduler = timers.scheduler();
+        this.clock = timers.clock();
     }
 
     /** Starts watching for the wrapper's exit: our child's exit, or else by polling every {@code every}. */

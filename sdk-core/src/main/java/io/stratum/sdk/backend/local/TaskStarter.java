@@ -1,22 +1,20 @@
 package io.stratum.sdk.backend.local;
 
+import io.stratum.sdk.backend.TaskLaunch;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.internal.cluster.AgentLedger;
 import io.stratum.sdk.internal.config.ConfigRenderer;
-import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.TaskSpec;
-import io.stratum.sdk.backend.TaskState;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
- * Launches one task of a launch on an agent: checks that it holds what it names, builds its
- * environment, renders its config templates, creates its sandbox with its volumes linked in,
+ * Launches one task of a launch on an agent, once the cluster has claimed what it runs on: builds
+ * its environment, renders its config templates, creates its sandbox with its volumes linked in,
  * records the launch ({@link LaunchRecord}) and starts its process.
  *
  * <p>The task's variables: {@code FRAMEWORK_NAME}, the agent's address as {@code HOST} and
@@ -40,14 +38,13 @@ final class TaskStarter {
     }
 
     /**
-     * @param inUseBy the pod instance of a live task using each {@code resource_id}
+     * Starts a task whose resources the cluster has claimed for it ({@link AgentLedger#reservationsOf}).
+     *
      * @throws LaunchRefused if the task cannot launch; nothing of it is left running then
      */
-    Started start(LocalAgent agent, LaunchOperation launch, io.stratum.sdk.backend.TaskLaunch task,
-            Map<String, String> inUseBy) throws LaunchRefused {
+    Started start(LocalAgent agent, TaskLaunch task) throws LaunchRefused {
         String taskId = task.taskId();
         TaskSpec spec = task.spec();
-        Set<String> resourceIds = holdings(agent, launch, task, inUseBy);
         if (spec.cmd() == null || spec.cmd().isBlank()) {
             throw new LaunchRefused(TaskState.ERROR, "task " + task.fullName() + " has no command");
         }
@@ -65,66 +62,34 @@ final class TaskStarter {
         }
         Map<String, Integer> ports = new LinkedHashMap<>();
         task.ports().forEach((name, port) -> ports.put(name, Math.toIntExact(port)));
-        LaunchRecord record = new LaunchRecord(taskId, task.fullName(), task.podInstance(), resourceIds, ports, env,
-                spec.healthCheck(), spec.readinessCheck(), spec.killGracePeriod(), false);
+        LaunchRecord record = new LaunchRecord(taskId, task.fullName(), task.podInstance(),
+                agent.ledger().reservationsOf(taskId), ports, env, spec.healthCheck(), spec.readinessCheck(),
+                spec.killGracePeriod(), false);
         agent.launches().write(taskId, record);
         try {
-            return new Started(record, agent.launcher().launch(new TaskLaunch(taskId, spec.cmd(), env, sandbox)));
+            return new Started(record, agent.launcher().launch(new ProcessLaunch(taskId, spec.cmd(), env, sandbox)));
         } catch (RuntimeException e) {
             agent.launches().delete(taskId);
             throw new LaunchRefused(TaskState.FAILED, "cannot start the process of " + task.fullName() + ": " + e.getMessage());
         }
     }
 
-    /** @return the {@code resource_id}s the task uses, once each is found on the agent and free for it */
-    private static Set<String> holdings(LocalAgent agent, LaunchOperation launch,
-            io.stratum.sdk.backend.TaskLaunch task, Map<String, String> inUseBy) throws LaunchRefused {
-        Map<String, Resource> onAgent = new LinkedHashMap<>();
-        agent.reservations().forEach(r -> onAgent.put(r.resourceId().orElseThrow(), r));
-        Set<String> ids = new LinkedHashSet<>();
-        List<Resource> wanted = Stream.concat(task.resources().stream(), launch.executorResources().stream()).toList();
-        for (Resource resource : wanted) {
-            if (resource.resourceId().isEmpty()) {
-                continue;
-            }
-            String id = resource.resourceId().get();
-            Resource held = onAgent.get(id);
-            if (held == null) {
-                throw new LaunchRefused(TaskState.ERROR, "reservation " + id + " (" + resource + ") is not on " + agent.id());
-            }
-            if (resource.volume().isPresent() && !resource.volume().equals(held.volume())) {
-                throw new LaunchRefused(TaskState.ERROR, "volume " + resource.volume().get().persistenceId()
-                        + " is not on " + agent.id());
-            }
-            String user = inUseBy.get(id);
-            if (user != null && !user.equals(task.podInstance())) {
-                throw new LaunchRefused(TaskState.ERROR, "reservation " + id + " is in use by " + user);
-            }
-            ids.add(id);
-        }
-        return ids;
-    }
-
-    private Map<String, String> environment(LocalAgent agent, io.stratum.sdk.backend.TaskLaunch task) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("FRAMEWORK_NAME", serviceName);
-        env.put("HOST", agent.address());
-        env.put("MESOS_CONTAINER_IP", agent.address());
-        env.putAll(task.env());
-        env.put("TASK_NAME", task.fullName());
-        env.put("TASK_ID", task.taskId());
+    /**
+     * @return {@link TaskLaunch#environment} and what a Mesos agent would add: {@code MESOS_CONTAINER_IP}
+     *     (the spec may set it) and {@code MESOS_TASK_ID}
+     */
+    private Map<String, String> environment(LocalAgent agent, TaskLaunch task) {
+        Map<String, String> env = task.environment(serviceName, agent.agent());
+        env.putIfAbsent("MESOS_CONTAINER_IP", agent.address());
         env.put("MESOS_TASK_ID", task.taskId());
-        env.put("STRATUM_AGENT_ID", agent.id());
-        env.put("STRATUM_AGENT_ADDRESS", agent.address());
         return env;
     }
 
     /** @return volume directory (on the root disk or a MOUNT disk) by path in the sandbox */
-    private static Map<String, java.nio.file.Path> volumes(LocalAgent agent, io.stratum.sdk.backend.TaskLaunch task) {
-        Map<String, java.nio.file.Path> volumes = new LinkedHashMap<>();
+    private static Map<String, Path> volumes(LocalAgent agent, TaskLaunch task) {
+        Map<String, Path> volumes = new LinkedHashMap<>();
         for (Resource resource : task.resources()) {
-            resource.volume().ifPresent(v -> volumes.put(v.containerPath(), agent.ledger().volume(v.persistenceId())
-                    .map(agent.ledger()::directory).orElseGet(() -> agent.dirs().volume(v.persistenceId()))));
+            resource.volume().ifPresent(v -> volumes.put(v.containerPath(), agent.volumeDirectory(v.persistenceId())));
         }
         return volumes;
     }

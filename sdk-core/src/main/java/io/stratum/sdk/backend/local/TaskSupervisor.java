@@ -1,15 +1,15 @@
 package io.stratum.sdk.backend.local;
 
-import io.stratum.sdk.internal.check.CheckKind;
-import io.stratum.sdk.internal.check.CheckResult.Verdict;
 import io.stratum.sdk.backend.CheckState;
 import io.stratum.sdk.backend.TaskState;
 import io.stratum.sdk.backend.TaskStatus;
+import io.stratum.sdk.internal.check.CheckKind;
+import io.stratum.sdk.internal.check.CheckResult;
+import io.stratum.sdk.internal.check.CheckResult.Verdict;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,9 @@ import java.util.function.Consumer;
 
 /**
  * Every task the backend knows and what it reports about them: launches, check results, kills,
- * exits, reconciliation answers. A task's reservations count as used while it is live. Not
- * thread-safe: the backend's thread only, except {@link #info}.
+ * exits, reconciliation answers. Each task that reaches a terminal state is handed to the backend
+ * once, so what it held can be released. Not thread-safe: the backend's thread only, except
+ * {@link #info}.
  */
 final class TaskSupervisor {
     private final Map<String, LocalTask> tasks = new LinkedHashMap<>();
@@ -31,16 +32,16 @@ final class TaskSupervisor {
     private final TaskChecks checks;
     private final InstantSource clock;
     private final Executor backendThread;
-    private final Consumer<String> freed;
+    private final Consumer<LocalTask> ended;
 
-    /** @param freed told the id of an agent on which a task ended, so its resources are free again */
+    /** @param ended told of each task that reached a terminal state, once, after its update was sent */
     TaskSupervisor(StatusUpdates updates, TaskChecks checks, InstantSource clock, Executor backendThread,
-            Consumer<String> freed) {
+            Consumer<LocalTask> ended) {
         this.updates = updates;
         this.checks = checks;
         this.clock = clock;
         this.backendThread = backendThread;
-        this.freed = freed;
+        this.ended = ended;
     }
 
     /** A task was launched: STARTING, then RUNNING, and its checks start. */
@@ -75,6 +76,7 @@ final class TaskSupervisor {
     void ended(LocalAgent agent, LaunchRecord record, TaskState state, String message) {
         LocalTask task = add(agent, record, Optional.empty(), state, message);
         updates.send(task.status(), agent.id());
+        ended.accept(task);
     }
 
     /**
@@ -151,17 +153,6 @@ final class TaskSupervisor {
         }
     }
 
-    /** @return the pod instance of a live task using each {@code resource_id} on the agent */
-    Map<String, String> inUseBy(String agentId) {
-        Map<String, String> users = new HashMap<>();
-        for (LocalTask task : tasks.values()) {
-            if (task.isLive() && task.agent().id().equals(agentId)) {
-                task.record().resourceIds().forEach(id -> users.put(id, task.record().podInstance()));
-            }
-        }
-        return users;
-    }
-
     /** @return sandbox, pid, agent and address of a task, if known; callable from any thread */
     Map<String, String> info(String taskId) {
         return info.getOrDefault(taskId, Map.of());
@@ -185,7 +176,7 @@ final class TaskSupervisor {
         task.process().orElseThrow().onExit().thenAcceptAsync(exit -> exited(task, exit), backendThread);
     }
 
-    private void checked(LocalTask task, io.stratum.sdk.internal.check.CheckResult result) {
+    private void checked(LocalTask task, CheckResult result) {
         if (task.status().state() != TaskState.RUNNING) {
             return;
         }
@@ -233,7 +224,6 @@ final class TaskSupervisor {
             report(task, TaskState.FAILED, exit.exitCode().isPresent() ? "exited with code " + exit.exitCode().getAsInt()
                     : "ended without an exit code (killed by a signal)");
         }
-        freed.accept(task.agent().id());
     }
 
     private void report(LocalTask task, TaskState state, String message) {
@@ -241,5 +231,8 @@ final class TaskSupervisor {
         TaskStatus status = new TaskStatus(task.id(), state, last.health(), last.readiness(), message, clock.instant());
         task.status(status);
         updates.send(status, task.agent().id());
+        if (state.isTerminal()) {
+            ended.accept(task);
+        }
     }
 }

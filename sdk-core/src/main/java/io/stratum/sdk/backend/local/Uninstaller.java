@@ -81,9 +81,7 @@ final class Uninstaller {
     /** Destroys every volume, unreserves everything and deletes every agent's files. The tasks must have ended. */
     void wipe() {
         for (LocalAgent agent : agents) {
-            Ledger ledger = agent.ledger();
-            ledger.volumes().forEach(volume -> ledger.destroyVolume(volume.persistenceId()));
-            ledger.reservations().forEach(reservation -> ledger.unreserve(reservation.resourceId()));
+            agent.ledger().wipe();
             FileTrees.delete("agent directory", agent.dirs().root());
         }
         others.forEach(TaskLauncher::close);

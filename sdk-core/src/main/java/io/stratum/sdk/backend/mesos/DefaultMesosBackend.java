@@ -1,6 +1,5 @@
 package io.stratum.sdk.backend.mesos;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stratum.sdk.backend.BackendListener;
 import io.stratum.sdk.backend.TaskStatusUpdate;
 import io.stratum.sdk.backend.LaunchOperation;
@@ -19,13 +18,14 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@link MesosBackend}: a {@link Session} (and its thread) for the event stream, whose events
  * an {@link EventHandler} hands to the listener, and a {@link CallSender} (and its thread) for the
- * calls, built from our types by {@link Calls} and {@link Operations}.
+ * calls, built from our types by {@link Calls} and {@link OperationJson}.
  */
 final class DefaultMesosBackend implements MesosBackend {
     private static final System.Logger LOG = System.getLogger(DefaultMesosBackend.class.getName());
@@ -38,7 +38,7 @@ final class DefaultMesosBackend implements MesosBackend {
     private final Session.Timing timing;
     private final OfferJson offers;
     private final ExecutorBook executors = new ExecutorBook();
-    private final Operations operations;
+    private final OperationJson operations;
     private final ConfigArtifacts configs;
     private final ScheduledThreadPoolExecutor sessionThread = new ScheduledThreadPoolExecutor(1, daemon("stratum-mesos-events"));
     private final ExecutorService callThread = Executors.newSingleThreadExecutor(daemon("stratum-mesos-calls"));
@@ -60,7 +60,7 @@ final class DefaultMesosBackend implements MesosBackend {
         ResourceJson resources = new ResourceJson(framework);
         this.offers = new OfferJson(framework, resources);
         this.configs = new ConfigArtifacts(options.artifacts);
-        this.operations = new Operations(resources, new LaunchGroupJson(resources,
+        this.operations = new OperationJson(resources, new LaunchGroupJson(resources,
                 new TaskInfoJson(framework, resources, configs), executors, options.executor));
     }
 
@@ -73,10 +73,10 @@ final class DefaultMesosBackend implements MesosBackend {
             throw new IllegalStateException("the mesos backend was started already");
         }
         listener = newListener;
-        state = new FrameworkState(frameworkId);
-        session = new Session(sessionThread, detector, client, timing, clock,
-                new EventHandler(framework, state, offers, executors, newListener, clock, () -> calls.subscribed(),
-                        configs::forget));
+        state = new FrameworkState(frameworkId, executors);
+        session = new Session(sessionThread, new Session.Masters(detector, client), timing, clock,
+                new EventHandler(framework, state, offers, clock,
+                        new EventHandler.Hooks(newListener, () -> calls.subscribed(), configs::forget)));
         calls = new CallSender(callThread, client, session, state);
         session.start(WATCH_PERIOD);
     }
@@ -92,7 +92,7 @@ final class DefaultMesosBackend implements MesosBackend {
             fail(launches(recommendations), TaskState.DROPPED, "offers " + offerIds + " are no longer valid");
             return;
         }
-        Operations.Result result = operations.toJson(frameworkId.get(), recommendations, known.get(0));
+        OperationJson.Result result = operations.toJson(frameworkId.get(), recommendations, known.get(0));
         result.rejected().forEach(r -> {
             r.launch().tasks().forEach(t -> configs.forget(t.taskId()));
             fail(List.of(r.launch()), TaskState.ERROR, r.message());
@@ -137,7 +137,7 @@ final class DefaultMesosBackend implements MesosBackend {
     public void suppress() {
         if (started()) {
             state.suppressed(true);
-            calls.send(id -> Calls.suppress(id, framework.roles()), false);
+            calls.send(id -> Calls.suppress(id, framework.roles().all()), false);
         }
     }
 
@@ -145,7 +145,7 @@ final class DefaultMesosBackend implements MesosBackend {
     public void revive() {
         if (started()) {
             state.suppressed(false);
-            calls.send(id -> Calls.revive(id, framework.roles()), false);
+            calls.send(id -> Calls.revive(id, framework.roles().all()), false);
         }
     }
 
@@ -229,7 +229,7 @@ final class DefaultMesosBackend implements MesosBackend {
                 .map(LaunchOperation.class::cast).toList();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

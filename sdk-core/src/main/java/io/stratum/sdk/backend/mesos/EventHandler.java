@@ -11,6 +11,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Turns the master's events into the listener's: SUBSCRIBED → registered, OFFERS → offers (what
@@ -18,38 +19,29 @@ import java.util.Optional;
  * lost. HEARTBEAT only proves the stream alive; MESSAGE, the failure of an executor (its tasks'
  * updates follow) and events we do not use are logged. A lost stream takes its offers with it:
  * each is rescinded, then {@link BackendListener#disconnected()}. Called on the session's thread.
+ *
+ * @param framework the framework, as it subscribes
+ * @param state     what the backend remembers of offers, tasks and executors
+ * @param offers    reads offers
+ * @param clock     the time of status updates
+ * @param hooks     who hears of the events
  */
-final class EventHandler implements Session.Handler {
+record EventHandler(FrameworkSettings framework, FrameworkState state, OfferJson offers, InstantSource clock, Hooks hooks)
+        implements Session.Handler {
     private static final System.Logger LOG = System.getLogger(EventHandler.class.getName());
 
-    private final FrameworkSettings framework;
-    private final FrameworkState state;
-    private final OfferJson offers;
-    private final ExecutorBook executors;
-    private final BackendListener listener;
-    private final InstantSource clock;
-    private final Runnable onSubscribed;
-    private final java.util.function.Consumer<String> onTaskEnded;
-
     /**
+     * Who hears of the events, once the framework state has taken them in.
+     *
+     * @param listener   the backend's listener
      * @param subscribed called on each SUBSCRIBED, before the listener hears of it
      * @param taskEnded  called with a task's id on its terminal update, before the listener hears of it
      */
-    EventHandler(FrameworkSettings framework, FrameworkState state, OfferJson offers, ExecutorBook executors,
-            BackendListener listener, InstantSource clock, Runnable subscribed, java.util.function.Consumer<String> taskEnded) {
-        this.framework = framework;
-        this.state = state;
-        this.offers = offers;
-        this.executors = executors;
-        this.listener = listener;
-        this.clock = clock;
-        this.onSubscribed = subscribed;
-        this.onTaskEnded = taskEnded;
-    }
+    record Hooks(BackendListener listener, Runnable subscribed, Consumer<String> taskEnded) {}
 
     @Override
     public ObjectNode subscribeCall() {
-        return Calls.subscribe(framework, state.frameworkId(), state.suppressed() ? framework.roles() : List.of());
+        return Calls.subscribe(framework, state.frameworkId(), state.suppressed() ? framework.roles().all() : List.of());
     }
 
     @Override
@@ -60,7 +52,7 @@ final class EventHandler implements Session.Handler {
             case "OFFERS" -> offers(event.path("offers").path("offers"));
             case "RESCIND" -> Wire.idOf(event.path("rescind"), "offer_id").ifPresent(id -> {
                 state.take(id);
-                listener.rescinded(id);
+                hooks.listener().rescinded(id);
             });
             case "UPDATE" -> update(event.path("update").path("status"));
             case "FAILURE" -> failure(event.path("failure"));
@@ -74,8 +66,8 @@ final class EventHandler implements Session.Handler {
 
     @Override
     public void disconnected(String reason) {
-        state.takeAll().forEach(listener::rescinded);
-        listener.disconnected();
+        state.takeAll().forEach(hooks.listener()::rescinded);
+        hooks.listener().disconnected();
     }
 
     private void subscribed(JsonNode subscribed) {
@@ -84,8 +76,8 @@ final class EventHandler implements Session.Handler {
         Optional<String> before = state.frameworkId();
         state.frameworkId(id);
         LOG.log(System.Logger.Level.INFO, (before.isPresent() ? "re-subscribed" : "subscribed") + " as framework " + id);
-        onSubscribed.run();
-        listener.registered(id);
+        hooks.subscribed().run();
+        hooks.listener().registered(id);
     }
 
     private void offers(JsonNode list) {
@@ -100,18 +92,19 @@ final class EventHandler implements Session.Handler {
             }
         }
         if (!usable.isEmpty()) {
-            listener.offers(usable);
+            hooks.listener().offers(usable);
         }
     }
 
     private void update(JsonNode status) {
         TaskStatusUpdate update = read(status);
         update.agentId().ifPresent(agent -> state.taskOn(update.taskId(), agent));
-        executors.status(update.taskId(), Wire.idOf(status, "executor_id"), update.agentId(), update.status().state());
+        state.executors().status(update.taskId(), Wire.idOf(status, "executor_id"), update.agentId(),
+                update.status().state());
         if (update.status().state().isTerminal()) {
-            onTaskEnded.accept(update.taskId());
+            hooks.taskEnded().accept(update.taskId());
         }
-        listener.statusUpdate(update);
+        hooks.listener().statusUpdate(update);
     }
 
     /**
@@ -140,8 +133,8 @@ final class EventHandler implements Session.Handler {
                     + (failure.has("status") ? " with status " + failure.path("status").asInt() : ""));
         } else if (agent.isPresent()) {
             state.agentLost(agent.get());
-            executors.agentLost(agent.get());
-            listener.agentLost(agent.get());
+            state.executors().agentLost(agent.get());
+            hooks.listener().agentLost(agent.get());
         }
     }
 }

@@ -20,21 +20,44 @@ import java.util.Set;
  * to {@code pre/role} for each pre-reserved role, and each resource is used under the role it was
  * allocated to ({@link #allocationRole}).
  *
- * @param user             the user tasks run as
- * @param name             the framework's name
- * @param role             the role reservations are made for
- * @param preReservedRoles roles whose static reservations the service refines
- * @param principal        the principal that authenticates and reserves
- * @param failoverTimeout  how long Mesos keeps the tasks running while no scheduler is subscribed
+ * @param user            the user tasks run as
+ * @param name            the framework's name
+ * @param roles           the role reservations are made for, and the pre-reserved roles it refines
+ * @param principal       the principal that authenticates and reserves
+ * @param failoverTimeout how long Mesos keeps the tasks running while no scheduler is subscribed
  */
-record FrameworkSettings(String user, String name, String role, Set<String> preReservedRoles, String principal,
-        Duration failoverTimeout) {
+record FrameworkSettings(String user, String name, Roles roles, String principal, Duration failoverTimeout) {
+
+    /**
+     * The roles of a framework.
+     *
+     * @param role        the role reservations are made for
+     * @param preReserved roles whose static reservations the service refines
+     */
+    record Roles(String role, Set<String> preReserved) {
+        Roles {
+            Objects.requireNonNull(role, "role");
+            preReserved = Set.copyOf(preReserved);
+        }
+
+        /** @return every role the framework subscribes to: {@code role}, then {@code pre/role} for each pre-reserved role */
+        List<String> all() {
+            List<String> roles = new ArrayList<>();
+            roles.add(role);
+            preReserved.stream().sorted().forEach(pre -> roles.add(refined(pre)));
+            return roles;
+        }
+
+        /** @return the role a reservation refining {@code preReservedRole} is made for */
+        String refined(String preReservedRole) {
+            return preReservedRole + "/" + role;
+        }
+    }
 
     FrameworkSettings {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(role, "role");
-        preReservedRoles = Set.copyOf(preReservedRoles);
+        Objects.requireNonNull(roles, "roles");
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(failoverTimeout, "failoverTimeout");
     }
@@ -43,22 +66,19 @@ record FrameworkSettings(String user, String name, String role, Set<String> preR
     static final List<String> CAPABILITIES = List.of("MULTI_ROLE", "RESERVATION_REFINEMENT", "TASK_KILLING_STATE",
             "PARTITION_AWARE");
 
-    /** @return every role the framework subscribes to: {@code role}, then {@code pre/role} for each pre-reserved role */
-    List<String> roles() {
-        List<String> roles = new ArrayList<>();
-        roles.add(role);
-        preReservedRoles.stream().sorted().forEach(pre -> roles.add(refined(pre)));
-        return roles;
+    /** @return the role reservations are made for */
+    String role() {
+        return roles.role();
     }
 
     /** @return the role a reservation refining {@code preReservedRole} is made for */
     String refined(String preReservedRole) {
-        return preReservedRole + "/" + role;
+        return roles.refined(preReservedRole);
     }
 
     /** @return the role {@code resource} is allocated to when offered to this framework */
     String allocationRole(Resource resource) {
-        return resource.preReservedRole().map(this::refined).orElse(role);
+        return resource.preReservedRole().map(this::refined).orElse(role());
     }
 
     /** @return the {@code FrameworkInfo} message, with {@code frameworkId} when re-subscribing */
@@ -67,8 +87,8 @@ record FrameworkSettings(String user, String name, String role, Set<String> preR
         frameworkId.ifPresent(id -> info.set("id", Wire.id(id)));
         info.put("failover_timeout", failoverTimeout.toMillis() / 1000.0);
         info.put("checkpoint", true);
-        ArrayNode roles = info.putArray("roles");
-        roles().forEach(roles::add);
+        ArrayNode array = info.putArray("roles");
+        roles.all().forEach(array::add);
         info.put("principal", principal);
         ArrayNode capabilities = info.putArray("capabilities");
         CAPABILITIES.forEach(type -> capabilities.addObject().put("type", type));

@@ -2,6 +2,7 @@ package io.stratum.sdk.backend.mesos;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What the backend remembers between events and calls: the framework id, the outstanding offers
  * (with the role each was allocated to), the agent of each task (kills, reconciliations and
- * acknowledgements name it), whether offers are suppressed (a re-subscription keeps them so), and
- * the tasks launched that no agent has reported on yet.
+ * acknowledgements name it), whether offers are suppressed (a re-subscription keeps them so), the
+ * tasks launched that no agent has reported on yet, and the running executors ({@link ExecutorBook}).
  * Thread-safe: events write it on the session's thread, calls read it on the caller's.
  */
 final class FrameworkState {
@@ -23,9 +24,15 @@ final class FrameworkState {
     private final Map<String, OfferJson.Received> offers = new ConcurrentHashMap<>();
     private final Map<String, String> agentOfTask = new ConcurrentHashMap<>();
     private final Set<String> unheard = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final ExecutorBook executors;
 
-    FrameworkState(Optional<String> frameworkId) {
+    FrameworkState(Optional<String> frameworkId, ExecutorBook executors) {
         this.frameworkId = frameworkId.orElse(null);
+        this.executors = executors;
+    }
+
+    ExecutorBook executors() {
+        return executors;
     }
 
     Optional<String> frameworkId() {
@@ -103,7 +110,7 @@ final class FrameworkState {
 
     /** @return the agent of each task, where known */
     Map<String, Optional<String>> agentsOf(Collection<String> taskIds) {
-        Map<String, Optional<String>> agents = new java.util.LinkedHashMap<>();
+        Map<String, Optional<String>> agents = new LinkedHashMap<>();
         taskIds.forEach(id -> agents.put(id, agentOf(id)));
         return agents;
     }

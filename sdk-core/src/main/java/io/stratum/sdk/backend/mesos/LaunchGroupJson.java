@@ -23,22 +23,15 @@ import java.util.stream.Collectors;
  * the three they lack is taken unreserved from the offer, {@link ExecutorResources its default
  * amount}. A pod instance whose executor still runs (some of its tasks live) gets its new tasks
  * on that executor, named with the same {@code ExecutorInfo}.
+ *
+ * @param resources converts the executor's resources
+ * @param tasks     converts each task
+ * @param executors the executors running, and the launch's once made
+ * @param defaults  what a default executor takes unreserved when the launch reserved none
  */
-final class LaunchGroupJson {
+record LaunchGroupJson(ResourceJson resources, TaskInfoJson tasks, ExecutorBook executors, ExecutorResources defaults) {
     /** The amounts a default executor takes from the offer when the launch reserved none. */
     record ExecutorResources(double cpus, double memMb, double diskMb) {}
-
-    private final ResourceJson resources;
-    private final TaskInfoJson tasks;
-    private final ExecutorBook executors;
-    private final ExecutorResources defaults;
-
-    LaunchGroupJson(ResourceJson resources, TaskInfoJson tasks, ExecutorBook executors, ExecutorResources defaults) {
-        this.resources = resources;
-        this.tasks = tasks;
-        this.executors = executors;
-        this.defaults = defaults;
-    }
 
     /**
      * @param unreserved what the offer holds unreserved, by resource name, after the accept's reservations

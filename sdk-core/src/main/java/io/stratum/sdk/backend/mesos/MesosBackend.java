@@ -1,5 +1,6 @@
 package io.stratum.sdk.backend.mesos;
 
+import io.stratum.sdk.backend.BackendListener;
 import io.stratum.sdk.backend.ClusterBackend;
 import java.net.URI;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.Optional;
  *       RESERVATION_REFINEMENT, TASK_KILLING_STATE and PARTITION_AWARE.</li>
  *   <li><b>Failover</b>: when the stream ends or breaks, or nothing (not even a heartbeat) arrives
  *       for several heartbeat intervals, the backend rescinds the offers it had handed out, reports
- *       {@link io.stratum.sdk.backend.BackendListener#disconnected()}, and subscribes again with the
+ *       {@link BackendListener#disconnected()}, and subscribes again with the
  *       same framework id, backing off exponentially. Nothing is lost: updates not yet acknowledged
  *       are sent again by Mesos, and the scheduler reconciles on {@code registered}.</li>
  *   <li><b>Operations</b>: an accept becomes one ACCEPT of DESTROY, UNRESERVE, RESERVE, CREATE and

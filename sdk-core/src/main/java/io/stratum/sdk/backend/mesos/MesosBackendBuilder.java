@@ -1,6 +1,7 @@
 package io.stratum.sdk.backend.mesos;
 
 import io.stratum.sdk.backend.ArtifactStore;
+import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -39,7 +40,7 @@ public final class MesosBackendBuilder {
         this.master = Objects.requireNonNull(master, "master");
         MasterDetector.of(master, Duration.ofSeconds(1)).close(); // validates the address
         if (!master.startsWith("zk://") && master.contains("://")) {
-            String userInfo = java.net.URI.create(master).getUserInfo();
+            String userInfo = URI.create(master).getUserInfo();
             if (userInfo != null && userInfo.contains(":")) {
                 credentials = Optional.of(userInfo);
             }
@@ -152,7 +153,8 @@ public final class MesosBackendBuilder {
     }
 
     FrameworkSettings framework() {
-        return new FrameworkSettings(user, frameworkName, role, preReservedRoles, principal, failoverTimeout);
+        return new FrameworkSettings(user, frameworkName, new FrameworkSettings.Roles(role, preReservedRoles), principal,
+                failoverTimeout);
     }
 
     private static String requireText(String value, String what) {

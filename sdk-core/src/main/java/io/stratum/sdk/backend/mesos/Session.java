@@ -50,6 +50,14 @@ final class Session {
     record Timing(Duration backoffInitial, Duration backoffMax, int heartbeatMisses, Duration subscribeTimeout,
             long maxEventBytes) {}
 
+    /**
+     * How the session reaches the leading master.
+     *
+     * @param detector finds the leader when the session knows none, or cannot reach the one it knew
+     * @param client   sends SUBSCRIBE
+     */
+    record Masters(MasterDetector detector, MasterClient client) {}
+
     private final ScheduledExecutorService thread;
     private final MasterDetector detector;
     private final MasterClient client;
@@ -70,11 +78,10 @@ final class Session {
     private int redirects;
     private boolean closed;
 
-    Session(ScheduledExecutorService thread, MasterDetector detector, MasterClient client, Timing timing,
-            InstantSource clock, Handler handler) {
+    Session(ScheduledExecutorService thread, Masters masters, Timing timing, InstantSource clock, Handler handler) {
         this.thread = thread;
-        this.detector = detector;
-        this.client = client;
+        this.detector = masters.detector();
+        this.client = masters.client();
         this.timing = timing;
         this.clock = clock;
         this.handler = handler;

@@ -7,7 +7,6 @@ import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.TaskSpec;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,23 +14,15 @@ import java.util.Map;
  * {@code <pod>-<index>-<task>}), id, agent, reserved resources (volumes included), shell command,
  * environment, checks, kill policy and labels.
  *
- * <p>The environment: {@code FRAMEWORK_NAME} and the agent's hostname as {@code HOST} (the spec
- * may set these otherwise), then the launch's own (the spec's env, {@code POD_INSTANCE_INDEX},
- * ports, plan parameters), then what no spec may change: {@code TASK_NAME}, {@code TASK_ID},
- * {@code STRATUM_AGENT_ID} and {@code STRATUM_AGENT_ADDRESS}, as on the local backend. Mesos
- * adds its own ({@code MESOS_SANDBOX}, ...). Config templates are rendered against this
- * environment and fetched by the agent from the scheduler's API ({@link ConfigArtifacts}).
+ * <p>The environment is {@link TaskLaunch#environment}, as on the local backend; Mesos adds its own
+ * ({@code MESOS_SANDBOX}, ...). Config templates are rendered against this environment and fetched
+ * by the agent from the scheduler's API ({@link ConfigArtifacts}).
+ *
+ * @param framework the framework (its name is the tasks' {@code FRAMEWORK_NAME})
+ * @param resources converts the task's resources
+ * @param configs   publishes the task's rendered config files
  */
-final class TaskInfoJson {
-    private final FrameworkSettings framework;
-    private final ResourceJson resources;
-    private final ConfigArtifacts configs;
-
-    TaskInfoJson(FrameworkSettings framework, ResourceJson resources, ConfigArtifacts configs) {
-        this.framework = framework;
-        this.resources = resources;
-        this.configs = configs;
-    }
+record TaskInfoJson(FrameworkSettings framework, ResourceJson resources, ConfigArtifacts configs) {
 
     ObjectNode toJson(TaskLaunch task, Agent agent, String allocationRole) throws LaunchRejected {
         TaskSpec spec = task.spec();
@@ -45,7 +36,7 @@ final class TaskInfoJson {
         for (Resource resource : task.resources()) {
             list.add(resources.toJson(resource, allocationRole));
         }
-        Map<String, String> env = environment(task, agent);
+        Map<String, String> env = task.environment(framework.name(), agent);
         ObjectNode environment = environment(env);
         ObjectNode command = CheckJson.command(spec.cmd(), environment);
         ArrayNode uris = configs.uris(task, env);
@@ -64,18 +55,6 @@ final class TaskInfoJson {
             info.set("labels", Wire.labels(spec.labels()));
         }
         return info;
-    }
-
-    private Map<String, String> environment(TaskLaunch task, Agent agent) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("FRAMEWORK_NAME", framework.name());
-        env.put("HOST", agent.hostname());
-        env.putAll(task.env());
-        env.put("TASK_NAME", task.fullName());
-        env.put("TASK_ID", task.taskId());
-        env.put("STRATUM_AGENT_ID", agent.id());
-        env.put("STRATUM_AGENT_ADDRESS", agent.hostname());
-        return env;
     }
 
     private static ObjectNode environment(Map<String, String> env) {

@@ -1,43 +1,46 @@
 package io.stratum.sdk.backend.sim;
 
 import io.stratum.sdk.backend.BackendListener;
-import io.stratum.sdk.backend.TaskStatusUpdate;
+import io.stratum.sdk.backend.CheckState;
 import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.backend.TaskStatusUpdate;
+import io.stratum.sdk.internal.cluster.AgentJournal;
+import io.stratum.sdk.internal.cluster.AgentLedger;
+import io.stratum.sdk.internal.cluster.Cluster;
+import io.stratum.sdk.internal.cluster.OfferBook;
 import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.Resource;
-import io.stratum.sdk.backend.CheckState;
-import io.stratum.sdk.backend.TaskState;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The {@link SimCluster}: agents by id, outstanding offers by id, tasks by id, one lock. */
+/**
+ * The {@link SimCluster}: the shared {@link Cluster} core (agents, offers, reservations) with
+ * scripted tasks, an event queue and what tests inspect; one lock.
+ */
 final class DefaultSimCluster implements SimCluster {
     private final InstantSource clock;
     private final boolean autoDeliver;
     private final EventQueue events;
-    private final Map<String, AgentLedger> agents = new LinkedHashMap<>();
-    private final OfferBook offers;
+    private final Cluster cluster = new Cluster("sim-offer-", OfferBook.Repeat.REPLACE);
     private final TaskLifecycle tasks;
     private final Scripts scripts = new Scripts();
-    private final Counters counters = new Counters();
-    private final List<OperationError> errors = new ArrayList<>();
+    private final SimAccepts accepts;
     private final List<KillRequest> kills = new ArrayList<>();
-    private final OperationApplier applier;
+    private final List<Decline> declines = new ArrayList<>();
     private final Set<String> lostAgents = new LinkedHashSet<>();
     private String frameworkId;
-    private boolean suppressed;
     private int suppressCount;
     private int reviveCount;
     private long frameworkSeq;
@@ -47,13 +50,10 @@ final class DefaultSimCluster implements SimCluster {
         this.autoDeliver = autoDeliver;
         this.events = new EventQueue(maxEventsPerDelivery);
         for (SimAgent agent : agents) {
-            if (this.agents.putIfAbsent(agent.agent().id(), new AgentLedger(agent)) != null) {
-                throw new IllegalArgumentException("two agents with id " + agent.agent().id());
-            }
+            cluster.add(agent.agent(), agent.resources(), AgentJournal.NONE);
         }
-        this.tasks = new TaskLifecycle(clock, events, t -> this.agents.get(t.agentId).release(t.id(), t.reservations));
-        this.applier = new OperationApplier(counters, errors, tasks, scripts);
-        this.offers = new OfferBook(this.agents, events);
+        this.tasks = new TaskLifecycle(clock, events, t -> cluster.release(t.agentId, t.id()));
+        this.accepts = new SimAccepts(cluster, tasks, scripts);
     }
 
     // ---- ClusterBackend
@@ -62,36 +62,29 @@ final class DefaultSimCluster implements SimCluster {
     public synchronized void start(Optional<String> frameworkId, BackendListener listener) {
         events.attach(Objects.requireNonNull(listener, "listener"));
         this.frameworkId = frameworkId.orElseGet(() -> "sim-framework-" + ++frameworkSeq);
-        suppressed = false;
-        agents.values().forEach(AgentLedger::clearRefusal);
-        events.add(new SimEvent.Registered(this.frameworkId));
+        cluster.offers().revive();
+        events.registered(this.frameworkId);
         tasks.redeliverUnacked(null);
         autoDeliver();
     }
 
     @Override
     public synchronized void accept(Collection<String> offerIds, List<Operation> operations) {
-        OfferBook.Accepted accepted = offers.accept(offerIds);
-        if (accepted.invalid() != null) {
-            // as Mesos: nothing applies, and launched tasks are lost before the cluster ever knew them
-            String ids = String.join(",", accepted.ids());
-            operations.forEach(op -> applier.refuse(ids, op, accepted.invalid(), TaskState.DROPPED));
-        } else {
-            applier.apply(accepted.agent(), accepted.resources(), accepted.ids(), operations);
-        }
+        accepts.accept(offerIds, operations);
         autoDeliver();
     }
 
     @Override
     public synchronized void decline(Collection<String> offerIds, Duration refuseFor) {
-        offers.decline(offerIds, refuseFor, clock.instant());
+        cluster.offers().decline(offerIds, refuseFor, clock.instant()).forEach(offer ->
+                declines.add(new Decline(offer.id(), offer.agent().id(), refuseFor, clock.instant())));
         autoDeliver();
     }
 
     @Override
     public synchronized void kill(String taskId, Duration gracePeriod) {
         kills.add(new KillRequest(taskId, gracePeriod, clock.instant()));
-        TaskRecord task = tasks.get(taskId);
+        ScriptedTask task = tasks.get(taskId);
         if (task == null) {
             tasks.reportUntracked(taskId, Optional.empty(), TaskState.LOST, "kill: task unknown to the cluster");
         } else if (task.isLive()) {
@@ -110,15 +103,14 @@ final class DefaultSimCluster implements SimCluster {
 
     @Override
     public synchronized void suppress() {
-        suppressed = true;
+        cluster.offers().suppress();
         suppressCount++;
     }
 
     @Override
     public synchronized void revive() {
-        suppressed = false;
+        cluster.offers().revive();
         reviveCount++;
-        agents.values().forEach(AgentLedger::clearRefusal);
     }
 
     @Override
@@ -129,7 +121,7 @@ final class DefaultSimCluster implements SimCluster {
     @Override
     public synchronized void close() {
         events.detach();
-        offers.clear();
+        cluster.offers().clear();
     }
 
     // ---- driving
@@ -148,13 +140,17 @@ final class DefaultSimCluster implements SimCluster {
     @Override
     public synchronized List<Offer> sendOffers(boolean force) {
         tasks.releaseDue();
-        if (!events.isAttached() || (suppressed && !force)) {
+        if (!events.isAttached()) {
             autoDeliver();
             return List.of();
         }
-        List<Offer> sent = offers.send(clock.instant());
+        OfferBook.Round round = cluster.offers().send(clock.instant(), force);
+        round.rescinded().forEach(events::rescinded);
+        if (!round.offers().isEmpty()) {
+            events.offers(round.offers());
+        }
         autoDeliver();
-        return sent;
+        return round.offers();
     }
 
     @Override
@@ -162,6 +158,14 @@ final class DefaultSimCluster implements SimCluster {
         int released = tasks.releaseDue();
         autoDeliver();
         return released;
+    }
+
+    @Override
+    public Instant advance(Duration duration) {
+        if (!(clock instanceof SimClock own)) {
+            throw new IllegalStateException("the cluster was given a clock of the caller's: move that one");
+        }
+        return own.advance(duration);
     }
 
     @Override
@@ -204,21 +208,21 @@ final class DefaultSimCluster implements SimCluster {
 
     @Override
     public synchronized void setHealth(String taskId, CheckState result) {
-        TaskRecord task = live(taskId);
-        tasks.report(task, task.status.state(), result, task.status.readiness(), "health check " + result, true);
+        ScriptedTask task = live(taskId);
+        tasks.reportChecks(task, result, task.status.readiness(), "health check " + result);
         autoDeliver();
     }
 
     @Override
     public synchronized void setReadiness(String taskId, CheckState result) {
-        TaskRecord task = live(taskId);
-        tasks.report(task, task.status.state(), task.status.health(), result, "readiness check " + result, true);
+        ScriptedTask task = live(taskId);
+        tasks.reportChecks(task, task.status.health(), result, "readiness check " + result);
         autoDeliver();
     }
 
     @Override
     public synchronized void update(String taskId, TaskState state, String message) {
-        TaskRecord task = live(taskId);
+        ScriptedTask task = live(taskId);
         if (state.isTerminal()) {
             tasks.overrideScript(task);
         }
@@ -228,73 +232,70 @@ final class DefaultSimCluster implements SimCluster {
 
     @Override
     public synchronized void loseAgent(String agentId) {
-        AgentLedger agent = agent(agentId);
+        AgentLedger agent = cluster.agent(agentId);
         if (agent.isLost()) {
             return;
         }
         agent.markLost();
         lostAgents.add(agentId);
-        offers.rescind(agent);
+        rescind(agentId);
         for (String taskId : agent.liveTasks()) {
-            TaskRecord task = tasks.get(taskId);
+            ScriptedTask task = tasks.get(taskId);
             tasks.overrideScript(task);
-            tasks.report(task, TaskState.LOST, task.status.health(), task.status.readiness(),
-                    "agent " + agentId + " lost", false);
+            tasks.reportAsMaster(task, TaskState.LOST, "agent " + agentId + " lost");
         }
-        events.add(new SimEvent.AgentLost(agentId));
+        events.agentLost(agentId);
         autoDeliver();
     }
 
     @Override
     public synchronized void restartAgent(String agentId) {
-        AgentLedger agent = agent(agentId);
+        AgentLedger agent = cluster.agent(agentId);
         if (agent.isLost()) {
             throw new IllegalStateException("agent " + agentId + " is lost and cannot restart");
         }
-        offers.rescind(agent);
+        rescind(agentId);
         for (String taskId : agent.liveTasks()) {
-            TaskRecord task = tasks.get(taskId);
+            ScriptedTask task = tasks.get(taskId);
             tasks.overrideScript(task);
             tasks.report(task, TaskState.FAILED, "agent " + agentId + " restarted: executor terminated");
         }
         autoDeliver();
     }
 
-    // ---- inspection
+    // ---- inspection (those not @Override are for the sim backend's own tests)
 
     @Override
     public InstantSource clock() {
         return clock;
     }
 
-    @Override
-    public synchronized Optional<String> frameworkId() {
+    synchronized Optional<String> frameworkId() {
         return Optional.ofNullable(frameworkId);
     }
 
     @Override
     public synchronized List<Agent> agents() {
-        return agents.values().stream().map(a -> a.agent).toList();
+        return cluster.agents().stream().map(AgentLedger::agent).toList();
     }
 
-    @Override
-    public synchronized Set<String> lostAgents() {
+    synchronized Set<String> lostAgents() {
         return Set.copyOf(lostAgents);
     }
 
     @Override
     public synchronized List<SimTask> tasks() {
-        return tasks.all().stream().map(TaskRecord::snapshot).toList();
+        return tasks.all().stream().map(ScriptedTask::snapshot).toList();
     }
 
     @Override
     public synchronized List<SimTask> liveTasks() {
-        return tasks.all().stream().filter(TaskRecord::isLive).map(TaskRecord::snapshot).toList();
+        return tasks.all().stream().filter(ScriptedTask::isLive).map(ScriptedTask::snapshot).toList();
     }
 
     @Override
     public synchronized Optional<SimTask> task(String taskId) {
-        return Optional.ofNullable(tasks.get(taskId)).map(TaskRecord::snapshot);
+        return Optional.ofNullable(tasks.get(taskId)).map(ScriptedTask::snapshot);
     }
 
     @Override
@@ -304,7 +305,7 @@ final class DefaultSimCluster implements SimCluster {
 
     @Override
     public synchronized List<Decline> declines() {
-        return offers.declines();
+        return List.copyOf(declines);
     }
 
     @Override
@@ -314,71 +315,60 @@ final class DefaultSimCluster implements SimCluster {
 
     @Override
     public synchronized List<Resource> reservations(String agentId) {
-        return List.copyOf(agent(agentId).holdings.reserved());
+        return cluster.agent(agentId).reservations();
     }
 
     @Override
     public synchronized List<Resource> volumes(String agentId) {
-        return agent(agentId).holdings.reserved().stream().filter(r -> r.volume().isPresent()).toList();
+        return cluster.agent(agentId).volumes();
     }
 
-    @Override
-    public synchronized List<Resource> offerable(String agentId) {
-        return List.copyOf(agent(agentId).offerable());
+    synchronized List<Resource> offerable(String agentId) {
+        return List.copyOf(cluster.agent(agentId).offerable());
     }
 
-    @Override
-    public synchronized List<Offer> outstandingOffers() {
-        return offers.outstanding();
+    synchronized List<Offer> outstandingOffers() {
+        return cluster.offers().outstanding();
     }
 
     @Override
     public synchronized boolean isSuppressed() {
-        return suppressed;
+        return cluster.offers().isSuppressed();
     }
 
-    @Override
-    public synchronized int suppressCount() {
+    synchronized int suppressCount() {
         return suppressCount;
     }
 
-    @Override
-    public synchronized int reviveCount() {
+    synchronized int reviveCount() {
         return reviveCount;
     }
 
-    @Override
-    public synchronized OperationCounts operationsApplied() {
-        return counters.snapshot();
+    synchronized OperationCounts operationsApplied() {
+        return accepts.counts();
     }
 
     @Override
     public synchronized List<OperationError> errors() {
-        return List.copyOf(errors);
+        return accepts.errors();
     }
 
-    @Override
-    public synchronized List<TaskStatusUpdate> unacknowledged() {
+    synchronized List<TaskStatusUpdate> unacknowledged() {
         return tasks.unacknowledged();
     }
 
-    @Override
-    public synchronized int queued() {
+    synchronized int queued() {
         return events.size();
     }
 
     // ---- helpers
 
-    private AgentLedger agent(String agentId) {
-        AgentLedger agent = agents.get(agentId);
-        if (agent == null) {
-            throw new IllegalArgumentException("no agent " + agentId);
-        }
-        return agent;
+    private void rescind(String agentId) {
+        cluster.offers().rescind(agentId).ifPresent(events::rescinded);
     }
 
-    private TaskRecord live(String taskId) {
-        TaskRecord task = tasks.get(taskId);
+    private ScriptedTask live(String taskId) {
+        ScriptedTask task = tasks.get(taskId);
         if (task == null) {
             throw new IllegalArgumentException("the cluster never launched task " + taskId);
         }

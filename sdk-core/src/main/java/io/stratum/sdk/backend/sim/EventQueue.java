@@ -1,7 +1,11 @@
 package io.stratum.sdk.backend.sim;
 
 import io.stratum.sdk.backend.BackendListener;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.TaskStatusUpdate;
 import java.util.ArrayDeque;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The events waiting for the listener, in order. Events are queued only while a listener is
@@ -10,7 +14,7 @@ import java.util.ArrayDeque;
  * handed over by the same delivery, up to a limit that catches endless ping-pong.
  */
 final class EventQueue {
-    private final ArrayDeque<SimEvent> queue = new ArrayDeque<>();
+    private final ArrayDeque<Consumer<BackendListener>> queue = new ArrayDeque<>();
     private final int maxPerDelivery;
     private BackendListener listener;
     private boolean delivering;
@@ -39,7 +43,28 @@ final class EventQueue {
         return delivering;
     }
 
-    void add(SimEvent event) {
+    void registered(String frameworkId) {
+        add(listener -> listener.registered(frameworkId));
+    }
+
+    void offers(List<Offer> offers) {
+        add(listener -> listener.offers(offers));
+    }
+
+    void rescinded(String offerId) {
+        add(listener -> listener.rescinded(offerId));
+    }
+
+    void status(TaskStatusUpdate update) {
+        add(listener -> listener.statusUpdate(update));
+    }
+
+    void agentLost(String agentId) {
+        add(listener -> listener.agentLost(agentId));
+    }
+
+    /** Queues a call of the listener, to be made on delivery. */
+    private void add(Consumer<BackendListener> event) {
         if (listener != null) {
             queue.add(event);
         }
@@ -65,7 +90,7 @@ final class EventQueue {
                     throw new IllegalStateException("more than " + maxPerDelivery + " events in one delivery, "
                             + queue.size() + " still queued: do the scheduler and the cluster feed each other forever?");
                 }
-                queue.poll().deliverTo(listener);
+                queue.poll().accept(listener);
                 delivered++;
             }
         } finally {

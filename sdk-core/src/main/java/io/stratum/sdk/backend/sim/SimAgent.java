@@ -10,165 +10,161 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * One machine of a {@link SimCluster}: the {@link Agent} (id, hostname, fault domain, attributes)
- * and every resource it has in total, unreserved or pre-reserved for a role by the operator.
- *
- * @param agent     the machine
- * @param resources its total resources; none dynamically reserved
+ * Describes one machine of a {@link SimCluster} as it is built ({@link SimCluster.Builder#agent}):
+ * the {@link Agent} (id, hostname, fault domain, attributes) and every resource it has in total,
+ * unreserved or pre-reserved for a role by the operator. By default 4 cpus, 8192 MB of memory,
+ * 20000 MB of root disk, ports 31000-32000, no GPU, no mount disk, no fault domain and no
+ * attribute. Not thread-safe.
  */
-public record SimAgent(Agent agent, List<Resource> resources) {
+public final class SimAgent {
+    private final int index;
+    private Agent agent;
+    private final Map<String, Double> scalars = new LinkedHashMap<>();
+    private final List<Range> ports = new ArrayList<>(List.of(new Range(31_000, 32_000)));
+    private final List<Resource> extra = new ArrayList<>();
 
-    /** @throws IllegalArgumentException if a resource carries a dynamic reservation or a volume */
-    public SimAgent {
-        Objects.requireNonNull(agent, "agent");
-        resources = List.copyOf(resources);
-        for (Resource r : resources) {
-            if (r.reservation().isPresent() || r.volume().isPresent()) {
-                throw new IllegalArgumentException("an agent starts without dynamic reservations or volumes: " + r);
-            }
-        }
+    SimAgent(int index) {
+        this.index = index;
+        this.agent = Agent.of("agent-" + index, "agent-" + index + ".sim");
+        scalars.put(Resource.CPUS, 4.0);
+        scalars.put(Resource.MEM, 8192.0);
+        scalars.put(Resource.DISK, 20_000.0);
+        scalars.put(Resource.GPUS, 0.0);
+    }
+
+    /** @return the agent's number in its cluster, from 1 in the order agents were added (for zones by index) */
+    public int index() {
+        return index;
     }
 
     /**
-     * Describes one agent: by default 4 cpus, 8192 MB of memory, 20000 MB of root disk, ports
-     * 31000-32000, no GPU, no mount disk, no fault domain and no attribute. Not thread-safe.
+     * Sets the agent id; default {@code agent-<index>}.
+     *
+     * @throws IllegalArgumentException if it is blank
      */
-    public static final class Builder {
-        private final int index;
-        private String id;
-        private String hostname;
-        private double cpus = 4;
-        private double mem = 8192;
-        private double disk = 20_000;
-        private double gpus;
-        private final List<Range> ports = new ArrayList<>(List.of(new Range(31_000, 32_000)));
-        private final List<Resource> extra = new ArrayList<>();
-        private final Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-        private String region;
-        private String zone;
+    public SimAgent id(String id) {
+        agent = new Agent(id, agent.hostname(), agent.zone(), agent.region(), agent.attributes());
+        return this;
+    }
 
-        Builder(int index) {
-            this.index = index;
-            this.id = "agent-" + index;
-            this.hostname = id + ".sim";
+    /**
+     * Sets the hostname; default {@code agent-<index>.sim}.
+     *
+     * @throws IllegalArgumentException if it is blank
+     */
+    public SimAgent hostname(String hostname) {
+        agent = new Agent(agent.id(), hostname, agent.zone(), agent.region(), agent.attributes());
+        return this;
+    }
+
+    /** Sets the unreserved CPU shares. */
+    public SimAgent cpus(double cpus) {
+        return scalar(Resource.CPUS, cpus);
+    }
+
+    /** Sets the unreserved memory, in MB. */
+    public SimAgent mem(double mb) {
+        return scalar(Resource.MEM, mb);
+    }
+
+    /** Sets the unreserved root disk, in MB. */
+    public SimAgent disk(double mb) {
+        return scalar(Resource.DISK, mb);
+    }
+
+    /** Sets the unreserved GPUs. */
+    public SimAgent gpus(double gpus) {
+        return scalar(Resource.GPUS, gpus);
+    }
+
+    /** Replaces the port ranges with the single range {@code [begin-end]}. */
+    public SimAgent ports(long begin, long end) {
+        return ports(new Range(begin, end));
+    }
+
+    /** Replaces the port ranges; none means no ports. */
+    public SimAgent ports(Range... ranges) {
+        ports.clear();
+        ports.addAll(List.of(ranges));
+        return this;
+    }
+
+    /** Adds a whole MOUNT disk of {@code sizeMb} mounted at {@code root}. */
+    public SimAgent mountDisk(String root, double sizeMb) {
+        return resource(Resource.mountDisk(sizeMb, DiskSource.mount(root)));
+    }
+
+    /** Adds a whole MOUNT disk of {@code sizeMb} mounted at {@code root}, with disk profile {@code profile}. */
+    public SimAgent mountDisk(String root, double sizeMb, String profile) {
+        return resource(Resource.mountDisk(sizeMb, DiskSource.mount(root, profile)));
+    }
+
+    /**
+     * Adds any other resource, e.g. one pre-reserved for a role ({@link Resource#withPreReservedRole}).
+     *
+     * @throws IllegalArgumentException if it carries a dynamic reservation or a volume
+     */
+    public SimAgent resource(Resource resource) {
+        if (resource.reservation().isPresent() || resource.volume().isPresent()) {
+            throw new IllegalArgumentException("an agent starts without dynamic reservations or volumes: " + resource);
         }
+        extra.add(resource);
+        return this;
+    }
 
-        /** @return the agent's number in its cluster, from 1 in the order agents were added (for zones by index) */
-        public int index() {
-            return index;
+    /** Puts the agent in {@code zone} of {@code region}. */
+    public SimAgent zone(String region, String zone) {
+        agent = agent.withFaultDomain(Objects.requireNonNull(region, "region"), Objects.requireNonNull(zone, "zone"));
+        return this;
+    }
+
+    /** Sets a text attribute, e.g. {@code rack:r1}. */
+    public SimAgent attribute(String name, String value) {
+        return attribute(name, AttributeValue.text(value));
+    }
+
+    /** Sets an attribute of any kind. */
+    public SimAgent attribute(String name, AttributeValue value) {
+        agent = agent.withAttribute(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    boolean hasZone() {
+        return agent.zone().isPresent();
+    }
+
+    /** @return the machine described */
+    Agent agent() {
+        return agent;
+    }
+
+    /**
+     * @return every resource described, in order: cpus, mem, disk, gpus, ports, then the others
+     * @throws IllegalArgumentException if an amount is negative
+     */
+    List<Resource> resources() {
+        List<Resource> all = new ArrayList<>();
+        scalars.forEach((name, amount) -> addScalar(all, name, amount));
+        if (!ports.isEmpty()) {
+            all.add(Resource.ports(ports.toArray(Range[]::new)));
         }
+        all.addAll(extra);
+        return all;
+    }
 
-        /** Sets the agent id; default {@code agent-<index>}. */
-        public Builder id(String id) {
-            this.id = Objects.requireNonNull(id, "id");
-            return this;
+    private SimAgent scalar(String name, double amount) {
+        scalars.put(name, amount);
+        return this;
+    }
+
+    private static void addScalar(List<Resource> into, String name, double amount) {
+        if (amount < 0) {
+            throw new IllegalArgumentException(name + " must be >= 0, got " + amount);
         }
-
-        /** Sets the hostname; default {@code <id>.sim}. */
-        public Builder hostname(String hostname) {
-            this.hostname = Objects.requireNonNull(hostname, "hostname");
-            return this;
-        }
-
-        /** Sets the unreserved CPU shares. */
-        public Builder cpus(double cpus) {
-            this.cpus = cpus;
-            return this;
-        }
-
-        /** Sets the unreserved memory, in MB. */
-        public Builder mem(double mb) {
-            this.mem = mb;
-            return this;
-        }
-
-        /** Sets the unreserved root disk, in MB. */
-        public Builder disk(double mb) {
-            this.disk = mb;
-            return this;
-        }
-
-        /** Sets the unreserved GPUs. */
-        public Builder gpus(double gpus) {
-            this.gpus = gpus;
-            return this;
-        }
-
-        /** Replaces the port ranges with the single range {@code [begin-end]}. */
-        public Builder ports(long begin, long end) {
-            return ports(new Range(begin, end));
-        }
-
-        /** Replaces the port ranges; none means no ports. */
-        public Builder ports(Range... ranges) {
-            ports.clear();
-            ports.addAll(List.of(ranges));
-            return this;
-        }
-
-        /** Adds a whole MOUNT disk of {@code sizeMb} mounted at {@code root}. */
-        public Builder mountDisk(String root, double sizeMb) {
-            return resource(Resource.mountDisk(sizeMb, DiskSource.mount(root)));
-        }
-
-        /** Adds a whole MOUNT disk of {@code sizeMb} mounted at {@code root}, with disk profile {@code profile}. */
-        public Builder mountDisk(String root, double sizeMb, String profile) {
-            return resource(Resource.mountDisk(sizeMb, DiskSource.mount(root, profile)));
-        }
-
-        /** Adds any other resource, e.g. one pre-reserved for a role ({@link Resource#withPreReservedRole}). */
-        public Builder resource(Resource resource) {
-            extra.add(Objects.requireNonNull(resource, "resource"));
-            return this;
-        }
-
-        /** Puts the agent in {@code zone} of {@code region}. */
-        public Builder zone(String region, String zone) {
-            this.region = Objects.requireNonNull(region, "region");
-            this.zone = Objects.requireNonNull(zone, "zone");
-            return this;
-        }
-
-        /** Sets a text attribute, e.g. {@code rack:r1}. */
-        public Builder attribute(String name, String value) {
-            return attribute(name, AttributeValue.text(value));
-        }
-
-        /** Sets an attribute of any kind. */
-        public Builder attribute(String name, AttributeValue value) {
-            attributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        boolean hasZone() {
-            return zone != null;
-        }
-
-        /** @return the agent described */
-        public SimAgent build() {
-            List<Resource> all = new ArrayList<>();
-            addScalar(all, Resource.CPUS, cpus);
-            addScalar(all, Resource.MEM, mem);
-            addScalar(all, Resource.DISK, disk);
-            addScalar(all, Resource.GPUS, gpus);
-            if (!ports.isEmpty()) {
-                all.add(Resource.ports(ports.toArray(Range[]::new)));
-            }
-            all.addAll(extra);
-            Agent agent = new Agent(id, hostname, Optional.ofNullable(zone), Optional.ofNullable(region), attributes);
-            return new SimAgent(agent, all);
-        }
-
-        private static void addScalar(List<Resource> into, String name, double amount) {
-            if (amount < 0) {
-                throw new IllegalArgumentException(name + " must be >= 0, got " + amount);
-            }
-            if (amount > 0) {
-                into.add(Resource.scalar(name, amount));
-            }
+        if (amount > 0) {
+            into.add(Resource.scalar(name, amount));
         }
     }
 }

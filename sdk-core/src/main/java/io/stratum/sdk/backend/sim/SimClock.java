@@ -6,15 +6,15 @@ import java.time.InstantSource;
 import java.util.Objects;
 
 /**
- * The simulated cluster's time: an {@link InstantSource} that stands still until a test moves it.
- * Give the same clock to the {@link SimCluster} and to the scheduler under test, and decline
- * filters, scripted delays and backoffs all expire exactly when the test says.
+ * The simulated cluster's own time ({@link SimCluster#advance}): an {@link InstantSource} that
+ * stands still until a test moves it. Give the cluster's clock to the scheduler under test, and
+ * decline filters, scripted delays and backoffs all expire exactly when the test says.
  *
  * <p>Thread-safe. Time never goes backwards: {@link #advance} takes only non-negative durations.
  */
-public final class SimClock implements InstantSource {
+final class SimClock implements InstantSource {
     /** Where a clock made with {@link #create()} starts: 2024-01-01T00:00:00Z. */
-    public static final Instant DEFAULT_START = Instant.parse("2024-01-01T00:00:00Z");
+    static final Instant DEFAULT_START = Instant.parse("2024-01-01T00:00:00Z");
 
     private volatile Instant now;
 
@@ -23,13 +23,8 @@ public final class SimClock implements InstantSource {
     }
 
     /** @return a clock standing at {@link #DEFAULT_START} */
-    public static SimClock create() {
+    static SimClock create() {
         return new SimClock(DEFAULT_START);
-    }
-
-    /** @return a clock standing at {@code start} */
-    public static SimClock startingAt(Instant start) {
-        return new SimClock(start);
     }
 
     @Override
@@ -44,7 +39,7 @@ public final class SimClock implements InstantSource {
      * @return the new time
      * @throws IllegalArgumentException if {@code duration} is negative
      */
-    public synchronized Instant advance(Duration duration) {
+    synchronized Instant advance(Duration duration) {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("time never goes backwards: " + duration);
         }

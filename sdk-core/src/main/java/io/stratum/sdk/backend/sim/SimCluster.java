@@ -1,14 +1,20 @@
 package io.stratum.sdk.backend.sim;
 
+import io.stratum.sdk.backend.CheckState;
 import io.stratum.sdk.backend.ClusterBackend;
 import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.backend.TaskLaunch;
-import io.stratum.sdk.backend.CheckState;
 import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.internal.cluster.Zones;
+import io.stratum.sdk.resource.Agent;
+import io.stratum.sdk.resource.Resource;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -16,18 +22,18 @@ import java.util.function.Function;
  * A deterministic, in-memory cluster that is a {@link ClusterBackend}: the {@code sim} backend of
  * unit tests, the framework authors' test harness and the benchmarks. It keeps, per agent, what
  * Mesos keeps: unreserved resources, dynamic reservations with their labels, persistent volumes,
- * and which live tasks use what; and it answers operations as Mesos does (see
- * {@link io.stratum.sdk.backend.sim package docs}).
+ * and which live tasks use what; and it answers operations as Mesos does (see the package
+ * description).
  *
  * <pre>{@code
  * SimCluster cluster = SimCluster.builder()
  *         .agents(3, a -> a.cpus(16).mem(65536).zone("us-east-1", "us-east-1" + "abc".charAt(a.index() % 3)))
- *         .withClock(clock)
  *         .build();
  * cluster.start(Optional.empty(), scheduler);
  * cluster.sendOffers();
  * cluster.deliver();                       // registered, then one offers() call
  * cluster.script("node-1-server", TaskBehaviour.failOnStart("exit 1"));
+ * cluster.advance(Duration.ofSeconds(30)); // the cluster's clock, which the scheduler reads too
  * }</pre>
  *
  * <p><b>Nothing happens by itself.</b> Calls change the cluster at once and queue the events they
@@ -38,9 +44,14 @@ import java.util.function.Function;
  * then hands over. Scripted steps with a delay wait for the {@link #clock()} to reach them and are
  * released by {@link #deliver()}, {@link #sendOffers()} and {@link #tick()}.
  *
+ * <p>What the cluster holds is answered as snapshots in plain immutable values, in a stable order
+ * (agents as they were added, tasks as they were launched); later changes don't show in them.
+ *
  * <p>Thread-safe: every call takes one lock, and the listener is called holding it.
  */
-public interface SimCluster extends ClusterBackend, SimClusterView {
+public interface SimCluster extends ClusterBackend {
+
+    // ---- driving
 
     /**
      * Delivers every queued event to the listener, including those queued while delivering.
@@ -73,8 +84,21 @@ public interface SimCluster extends ClusterBackend, SimClusterView {
      */
     int tick();
 
+    /**
+     * Moves the cluster's own clock forward (see {@link Builder#withClock}); nothing else happens
+     * until the next {@link #tick()}, {@link #deliver()} or {@link #sendOffers()}.
+     *
+     * @param duration how far, zero or more
+     * @return the new time
+     * @throws IllegalArgumentException if {@code duration} is negative
+     * @throws IllegalStateException    if the cluster was given a clock of the caller's, which the caller moves
+     */
+    Instant advance(Duration duration);
+
     /** Queues again every status update not yet acknowledged, as an agent retries them. */
     void redeliverUnacked();
+
+    // ---- scripts and commands
 
     /**
      * Scripts tasks from now on: a launched task whose full name ({@code <pod>-<index>-<task>})
@@ -134,25 +158,117 @@ public interface SimCluster extends ClusterBackend, SimClusterView {
      */
     void restartAgent(String agentId);
 
-    /** @return a builder of an empty cluster with a {@link SimClock} standing still */
+    // ---- what the cluster holds
+
+    /** @return the cluster's time */
+    InstantSource clock();
+
+    /** @return every agent, lost ones included, in the order they were added */
+    List<Agent> agents();
+
+    /** @return every task launched, as it stands now, in launch order */
+    List<SimTask> tasks();
+
+    /** @return the tasks that have not reached a terminal state, in launch order */
+    List<SimTask> liveTasks();
+
+    /** @return the task with this id, if the cluster launched it */
+    Optional<SimTask> task(String taskId);
+
+    /** @return every task launch the cluster accepted, in order (refused launches are in {@link #errors()}) */
+    List<TaskLaunch> launched();
+
+    /** @return every decline of a valid offer, in order */
+    List<Decline> declines();
+
+    /** @return every kill asked for, in order */
+    List<KillRequest> kills();
+
+    /** @return the operations refused, in order */
+    List<OperationError> errors();
+
+    /**
+     * @return the agent's dynamic reservations, each with its labels and any volume on it, in use
+     *     or not; scalar pieces of one {@code resource_id} are merged into one resource
+     * @throws IllegalArgumentException if there is no such agent
+     */
+    List<Resource> reservations(String agentId);
+
+    /** @return the agent's reserved disks that carry a persistent volume */
+    List<Resource> volumes(String agentId);
+
+    /** @return whether the scheduler suppressed offers (and has not revived since) */
+    boolean isSuppressed();
+
+    /** @return a builder of an empty cluster with a clock of its own standing still */
     static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * An offer the scheduler declined, as {@link #declines()} lists it.
+     *
+     * @param offerId   the declined offer
+     * @param agentId   its agent
+     * @param refuseFor how long the scheduler asked not to see the agent's resources again
+     * @param at        when it declined, by the cluster's clock
+     */
+    record Decline(String offerId, String agentId, Duration refuseFor, Instant at) {
+        public Decline {
+            Objects.requireNonNull(offerId, "offerId");
+            Objects.requireNonNull(agentId, "agentId");
+            Objects.requireNonNull(refuseFor, "refuseFor");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A kill the scheduler asked for, as {@link #kills()} lists it.
+     *
+     * @param taskId      the task to kill (known to the cluster or not)
+     * @param gracePeriod the grace period asked for
+     * @param at          when, by the cluster's clock
+     */
+    record KillRequest(String taskId, Duration gracePeriod, Instant at) {
+        public KillRequest {
+            Objects.requireNonNull(taskId, "taskId");
+            Objects.requireNonNull(gracePeriod, "gracePeriod");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * An operation the cluster refused and ignored, as {@link #errors()} lists it. A real cluster
+     * manager answers the same mistakes the same way: the operation is dropped, the others of the
+     * accept still apply, and the tasks of a refused launch get {@code ERROR} (or {@code DROPPED}
+     * when the offer itself was no longer valid).
+     *
+     * @param offerIds  the offers the operation was sent with, comma-separated
+     * @param operation the kind of operation: {@code RESERVE}, {@code CREATE}, {@code LAUNCH_GROUP},
+     *                  {@code UNRESERVE} or {@code DESTROY}
+     * @param message   why it was refused
+     */
+    record OperationError(String offerIds, String operation, String message) {
+        public OperationError {
+            Objects.requireNonNull(offerIds, "offerIds");
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
     /** Describes a {@link SimCluster}: its agents and options. Not thread-safe; build once. */
     final class Builder {
-        private final List<SimAgent.Builder> agents = new ArrayList<>();
+        private final List<SimAgent> agents = new ArrayList<>();
         private InstantSource clock;
         private boolean autoDeliver;
         private int maxEventsPerDelivery = 1_000_000;
-        private String region;
-        private List<String> zones = List.of();
+        private Zones zones = Zones.NONE;
 
         private Builder() {
         }
 
         /** Adds {@code count} agents, each described by {@code agent} (which can read its {@code index()}). */
-        public Builder agents(int count, Consumer<SimAgent.Builder> agent) {
+        public Builder agents(int count, Consumer<SimAgent> agent) {
             for (int i = 0; i < count; i++) {
                 agent(agent);
             }
@@ -160,21 +276,23 @@ public interface SimCluster extends ClusterBackend, SimClusterView {
         }
 
         /** Adds one agent described by {@code agent}. */
-        public Builder agent(Consumer<SimAgent.Builder> agent) {
-            SimAgent.Builder builder = new SimAgent.Builder(agents.size() + 1);
-            agent.accept(builder);
-            agents.add(builder);
+        public Builder agent(Consumer<SimAgent> agent) {
+            SimAgent described = new SimAgent(agents.size() + 1);
+            agent.accept(described);
+            agents.add(described);
             return this;
         }
 
         /** Spreads the agents without a zone of their own over {@code zones} of {@code region}, round-robin by index. */
         public Builder withZones(String region, String... zones) {
-            this.region = Objects.requireNonNull(region, "region");
-            this.zones = List.of(zones);
+            this.zones = Zones.of(region, zones);
             return this;
         }
 
-        /** Sets the cluster's time; default a new {@link SimClock} at {@link SimClock#DEFAULT_START}. */
+        /**
+         * Sets the cluster's time, for a test that moves a clock of its own; by default the cluster
+         * has a clock of its own, standing at 2024-01-01T00:00:00Z until {@link SimCluster#advance}.
+         */
         public Builder withClock(InstantSource clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -197,14 +315,12 @@ public interface SimCluster extends ClusterBackend, SimClusterView {
 
         /** @return the cluster, not started */
         public SimCluster build() {
-            List<SimAgent> built = new ArrayList<>(agents.size());
-            for (SimAgent.Builder agent : agents) {
+            for (SimAgent agent : agents) {
                 if (!zones.isEmpty() && !agent.hasZone()) {
-                    agent.zone(region, zones.get((agent.index() - 1) % zones.size()));
+                    agent.zone(zones.region(), zones.zoneOf(agent.index()));
                 }
-                built.add(agent.build());
             }
-            return new DefaultSimCluster(built, clock == null ? SimClock.create() : clock, autoDeliver,
+            return new DefaultSimCluster(agents, clock == null ? SimClock.create() : clock, autoDeliver,
                     maxEventsPerDelivery);
         }
     }

@@ -6,21 +6,27 @@ import io.stratum.sdk.backend.TaskStatus;
 import java.util.Objects;
 
 /**
- * A task the simulated cluster launched, as it stands now: see {@link SimClusterView#tasks()}.
+ * A task the simulated cluster launched, as it stands now: see {@link SimCluster#tasks()}.
  *
- * @param taskId  the launch's task id
- * @param name    the task's full name, {@code <pod>-<index>-<task>}
  * @param agentId the agent it was launched on
  * @param status  its latest status (state, check results, message, time)
  * @param launch  the launch as the scheduler sent it
  */
-public record SimTask(String taskId, String name, String agentId, TaskStatus status, TaskLaunch launch) {
+public record SimTask(String agentId, TaskStatus status, TaskLaunch launch) {
     public SimTask {
-        Objects.requireNonNull(taskId, "taskId");
-        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(agentId, "agentId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(launch, "launch");
+    }
+
+    /** @return the launch's task id */
+    public String taskId() {
+        return launch.taskId();
+    }
+
+    /** @return the task's full name, {@code <pod>-<index>-<task>} */
+    public String name() {
+        return launch.fullName();
     }
 
     /** @return its latest state */

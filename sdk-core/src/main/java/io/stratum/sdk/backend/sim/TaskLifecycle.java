@@ -27,8 +27,8 @@ import java.util.function.Consumer;
 final class TaskLifecycle {
     private final InstantSource clock;
     private final EventQueue events;
-    private final Consumer<TaskRecord> onTerminal;
-    private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
+    private final Consumer<ScriptedTask> onTerminal;
+    private final Map<String, ScriptedTask> tasks = new LinkedHashMap<>();
     private final List<TaskLaunch> launched = new ArrayList<>();
     private final PriorityQueue<Pending> pending = new PriorityQueue<>(
             Comparator.comparing(Pending::due).thenComparingLong(Pending::seq));
@@ -36,18 +36,17 @@ final class TaskLifecycle {
     private long ackSeq;
     private long pendingSeq;
 
-    /** A scripted step waiting for the clock. */
-    private record Pending(Instant due, long seq, TaskRecord task, int generation, List<TaskBehaviour.Step> steps,
-            int index) {
+    /** A scripted step waiting for the clock: the first of {@code steps}, the rest to follow it. */
+    private record Pending(Instant due, long seq, ScriptedTask task, int generation, List<TaskBehaviour.Step> steps) {
     }
 
-    TaskLifecycle(InstantSource clock, EventQueue events, Consumer<TaskRecord> onTerminal) {
+    TaskLifecycle(InstantSource clock, EventQueue events, Consumer<ScriptedTask> onTerminal) {
         this.clock = clock;
         this.events = events;
         this.onTerminal = onTerminal;
     }
 
-    TaskRecord get(String taskId) {
+    ScriptedTask get(String taskId) {
         return tasks.get(taskId);
     }
 
@@ -55,7 +54,7 @@ final class TaskLifecycle {
         return tasks.containsKey(taskId);
     }
 
-    List<TaskRecord> all() {
+    List<ScriptedTask> all() {
         return new ArrayList<>(tasks.values());
     }
 
@@ -68,17 +67,16 @@ final class TaskLifecycle {
     }
 
     /** Registers a launched task, STAGING, without reporting anything yet. */
-    TaskRecord register(TaskLaunch launch, String agentId, Set<String> reservations) {
-        TaskRecord task = new TaskRecord(launch, agentId, reservations,
-                TaskStatus.of(launch.taskId(), TaskState.STAGING, clock.instant()));
+    ScriptedTask register(TaskLaunch launch, String agentId) {
+        ScriptedTask task = new ScriptedTask(launch, agentId, clock.instant());
         tasks.put(launch.taskId(), task);
         launched.add(launch);
         return task;
     }
 
     /** Starts a registered task's script: its steps due now are reported at once. */
-    void start(TaskRecord task, TaskBehaviour behaviour) {
-        play(task, behaviour.steps(), 0, clock.instant());
+    void start(ScriptedTask task, TaskBehaviour behaviour) {
+        play(task, behaviour.steps(), clock.instant());
     }
 
     /** @return how many scripted steps were reported because their time came */
@@ -88,20 +86,20 @@ final class TaskLifecycle {
         while (!pending.isEmpty() && !pending.peek().due().isAfter(now)) {
             Pending p = pending.poll();
             if (p.generation() == p.task().generation && p.task().isLive()) {
-                report(p.task(), p.steps().get(p.index()));
+                report(p.task(), p.steps().get(0));
                 released++;
-                play(p.task(), p.steps(), p.index() + 1, p.due());
+                play(p.task(), p.steps().subList(1, p.steps().size()), p.due());
             }
         }
         return released;
     }
 
-    private void play(TaskRecord task, List<TaskBehaviour.Step> steps, int from, Instant base) {
+    private void play(ScriptedTask task, List<TaskBehaviour.Step> steps, Instant base) {
         Instant now = clock.instant();
-        for (int i = from; i < steps.size() && task.isLive(); i++) {
+        for (int i = 0; i < steps.size() && task.isLive(); i++) {
             Instant due = base.plus(steps.get(i).delay());
             if (due.isAfter(now)) {
-                pending.add(new Pending(due, pendingSeq++, task, task.generation, steps, i));
+                pending.add(new Pending(due, pendingSeq++, task, task.generation, steps.subList(i, steps.size())));
                 return;
             }
             report(task, steps.get(i));
@@ -109,11 +107,11 @@ final class TaskLifecycle {
         }
     }
 
-    private void report(TaskRecord task, TaskBehaviour.Step step) {
+    private void report(ScriptedTask task, TaskBehaviour.Step step) {
         CheckState health = check(step.health(), step.state(), task.launch.spec().healthCheck(), task.status.health());
         CheckState readiness = check(step.readiness(), step.state(), task.launch.spec().readinessCheck(),
                 task.status.readiness());
-        report(task, step.state(), health, readiness, step.message(), true);
+        send(task, new TaskStatus(task.id(), step.state(), health, readiness, step.message(), clock.instant()), true);
     }
 
     private static CheckState check(CheckState given, TaskState state, CheckSpec spec, CheckState previous) {
@@ -123,32 +121,46 @@ final class TaskLifecycle {
         return state == TaskState.RUNNING && spec != null ? CheckState.PASSED : previous;
     }
 
-    /** Reports a new status of a known task; with an ack id when the agent (not the master) reports it. */
-    void report(TaskRecord task, TaskState state, CheckState health, CheckState readiness, String message,
-            boolean fromAgent) {
-        task.status = new TaskStatus(task.id(), state, health, readiness, message, clock.instant());
-        Optional<String> ackId = fromAgent ? Optional.of("sim-ack-" + ++ackSeq) : Optional.empty();
-        TaskStatusUpdate update = new TaskStatusUpdate(task.status, Optional.of(task.agentId), ackId);
-        ackId.ifPresent(id -> unacked.put(id, update));
-        events.add(new SimEvent.Status(update));
-        if (state.isTerminal()) {
-            onTerminal.accept(task);
-        }
+    /** Reports, as its agent, a state change of a live task keeping its check results: with an ack id. */
+    void report(ScriptedTask task, TaskState state, String message) {
+        send(task, now(task, state).withMessage(message), true);
     }
 
-    /** Reports a state change of a live task keeping its check results; with an ack id. */
-    void report(TaskRecord task, TaskState state, String message) {
-        report(task, state, task.status.health(), task.status.readiness(), message, true);
+    /** Reports, as the master, a state change of a live task keeping its check results: without ack id. */
+    void reportAsMaster(ScriptedTask task, TaskState state, String message) {
+        send(task, now(task, state).withMessage(message), false);
+    }
+
+    /** Reports, as its agent, new check results of a live task in its current state. */
+    void reportChecks(ScriptedTask task, CheckState health, CheckState readiness, String message) {
+        send(task, now(task, task.status.state()).withHealth(health).withReadiness(readiness).withMessage(message), true);
+    }
+
+    /** @return the task's status in {@code state} now, with its check results */
+    private TaskStatus now(ScriptedTask task, TaskState state) {
+        return new TaskStatus(task.id(), state, task.status.health(), task.status.readiness(), "", clock.instant());
+    }
+
+    /** Reports a new status of a known task; with an ack id when the agent (not the master) reports it. */
+    private void send(ScriptedTask task, TaskStatus status, boolean fromAgent) {
+        task.status = status;
+        Optional<String> ackId = fromAgent ? Optional.of("sim-ack-" + ++ackSeq) : Optional.empty();
+        TaskStatusUpdate update = new TaskStatusUpdate(status, Optional.of(task.agentId), ackId);
+        ackId.ifPresent(id -> unacked.put(id, update));
+        events.status(update);
+        if (status.state().isTerminal()) {
+            onTerminal.accept(task);
+        }
     }
 
     /** Reports, as the master, about a task the cluster does not track (a refused or stale launch, an unknown id). */
     void reportUntracked(String taskId, Optional<String> agentId, TaskState state, String message) {
         TaskStatus status = new TaskStatus(taskId, state, null, null, message, clock.instant());
-        events.add(new SimEvent.Status(new TaskStatusUpdate(status, agentId, Optional.empty())));
+        events.status(new TaskStatusUpdate(status, agentId, Optional.empty()));
     }
 
     /** Drops the task's scripted steps still waiting: a kill or a restart decides what comes next. */
-    void overrideScript(TaskRecord task) {
+    void overrideScript(ScriptedTask task) {
         task.generation++;
     }
 
@@ -160,7 +172,7 @@ final class TaskLifecycle {
     void redeliverUnacked(Set<String> taskIds) {
         for (TaskStatusUpdate update : unacked.values()) {
             if (taskIds == null || taskIds.contains(update.taskId())) {
-                events.add(new SimEvent.Status(update));
+                events.status(update);
             }
         }
     }
@@ -170,12 +182,12 @@ final class TaskLifecycle {
         // retried updates first, so that the latest status is also the last one the scheduler sees
         if (taskIds.isEmpty()) {
             redeliverUnacked(null);
-            tasks.values().stream().filter(TaskRecord::isLive).forEach(this::answer);
+            tasks.values().stream().filter(ScriptedTask::isLive).forEach(this::answer);
             return;
         }
         redeliverUnacked(Set.copyOf(taskIds));
         for (String id : taskIds) {
-            TaskRecord task = tasks.get(id);
+            ScriptedTask task = tasks.get(id);
             if (task == null) {
                 reportUntracked(id, Optional.empty(), TaskState.LOST, "reconciliation: task unknown to the cluster");
             } else {
@@ -184,7 +196,7 @@ final class TaskLifecycle {
         }
     }
 
-    private void answer(TaskRecord task) {
-        events.add(new SimEvent.Status(new TaskStatusUpdate(task.status, Optional.of(task.agentId), Optional.empty())));
+    private void answer(ScriptedTask task) {
+        events.status(new TaskStatusUpdate(task.status, Optional.of(task.agentId), Optional.empty()));
     }
 }

@@ -1,12 +1,13 @@
 /**
  * The {@code sim} backend: a deterministic, in-memory cluster for unit tests, the framework
- * authors' test harness and benchmarks. {@link io.stratum.sdk.backend.sim.SimCluster} is a
- * {@link io.stratum.sdk.backend.ClusterBackend} built from {@link io.stratum.sdk.backend.sim.SimAgent}
- * descriptions; tasks follow {@link io.stratum.sdk.backend.sim.TaskBehaviour} scripts or the
- * default rules; {@link io.stratum.sdk.backend.sim.SimClusterView} answers what the cluster holds;
- * {@link io.stratum.sdk.backend.sim.SimClock} is time that moves only when told.
+ * authors' test harness and benchmarks. {@link SimCluster} is a {@link ClusterBackend} built from
+ * {@link SimAgent} descriptions; tasks follow {@link TaskBehaviour} scripts or the default rules;
+ * {@link SimTask} is a launched task as tests see it. Time moves only when told
+ * ({@link SimCluster#advance}).
  *
- * <p>It answers the scheduler as Mesos does:
+ * <p>Agents, offers and reservations are the shared core's ({@code internal.cluster}, the same the
+ * {@code local} backend runs on); this package adds what is simulated: scripted task behaviour, the
+ * clock, the event queue and what tests inspect. It answers the scheduler as Mesos does:
  * <ul>
  *   <li>An offer holds the agent's unreserved (and pre-reserved) resources that no reservation or
  *       task holds, plus every dynamic reservation no live task uses, with its labels and any
@@ -14,9 +15,10 @@
  *       again rescinds the previous one.</li>
  *   <li>Accepting applies RESERVE, CREATE, LAUNCH_GROUP, UNRESERVE and DESTROY in order against
  *       what is left of the offer; an invalid operation is refused alone (see
- *       {@link io.stratum.sdk.backend.sim.OperationError}) and a refused launch reports
- *       {@code ERROR} for its tasks. Accepting an offer that is no longer valid applies nothing
- *       and reports the launched tasks {@code DROPPED} ("offer no longer valid"), as Mesos does for
+ *       {@link SimCluster.OperationError}) and a refused launch reports {@code ERROR} for its
+ *       tasks. A launch may also use reservations that live tasks of its own pod instance hold (a
+ *       running executor's). Accepting an offer that is no longer valid applies nothing and
+ *       reports the launched tasks {@code DROPPED} ("offer no longer valid"), as Mesos does for
  *       partition-aware frameworks.</li>
  *   <li>Status updates from agents (launch, checks, kill, failure) carry an ack id and are
  *       redelivered until acknowledged; those the master makes itself (reconciliation answers,
@@ -30,3 +32,5 @@
  * (UNREACHABLE, GONE).
  */
 package io.stratum.sdk.backend.sim;
+
+import io.stratum.sdk.backend.ClusterBackend;

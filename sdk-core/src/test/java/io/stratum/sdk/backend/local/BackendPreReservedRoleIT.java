@@ -70,7 +70,7 @@ class BackendPreReservedRoleIT {
             assertThat(r.reservation().orElseThrow().role()).isEqualTo(BackendFixtures.ROLE);
         });
         String agent = launched.offer().agent().id();
-        Ledger ledger = Ledger.open(AgentDirs.of(fixtures.workDir, agent));
+        LedgerFile ledger = new LedgerFile(AgentDirs.of(fixtures.workDir, agent));
         assertThat(ledger.reservations()).hasSize(3).allSatisfy(r -> {
             assertThat(r.role()).isEqualTo("analytics/" + BackendFixtures.ROLE);
             assertThat(r.preReservedRole()).isEqualTo("analytics");

@@ -68,10 +68,10 @@ class LaunchIT {
         fixtures.launch(launcher, "once", "true");
         Sandbox other = Sandbox.create(fixtures.agent, "other", Map.of(), Map.of());
 
-        assertThatThrownBy(() -> launcher.launch(new TaskLaunch("once", "true", Map.of(), other)))
+        assertThatThrownBy(() -> launcher.launch(new ProcessLaunch("once", "true", Map.of(), other)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("launched already");
-        assertThatThrownBy(() -> fixtures.launcher().launch(new TaskLaunch("once", "true", Map.of(), other)))
+        assertThatThrownBy(() -> fixtures.launcher().launch(new ProcessLaunch("once", "true", Map.of(), other)))
                 .as("a new launcher knows it from the checkpoint")
                 .isInstanceOf(IllegalStateException.class);
     }

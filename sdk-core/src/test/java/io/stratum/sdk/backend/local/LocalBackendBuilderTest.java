@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stratum.sdk.resource.Agent;
+import io.stratum.sdk.resource.Range;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -31,10 +32,10 @@ class LocalBackendBuilderTest {
         AgentResources resources = AgentResources.of(builder);
 
         assertThat(builder.agents).isEqualTo(3);
-        assertThat(resources.cpus()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(resources.memMb()).isGreaterThanOrEqualTo(1);
-        assertThat(resources.diskMb()).isGreaterThanOrEqualTo(1);
-        assertThat(resources.ports()).isEqualTo(new io.stratum.sdk.resource.Range(1_025, 32_767));
+        assertThat(resources.amounts().cpus()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(resources.amounts().memMb()).isGreaterThanOrEqualTo(1);
+        assertThat(resources.amounts().diskMb()).isGreaterThanOrEqualTo(1);
+        assertThat(resources.ports()).isEqualTo(new Range(1_025, 32_767));
     }
 
     @Test
@@ -52,8 +53,8 @@ class LocalBackendBuilderTest {
     void byDefaultEachAgentHasTwoMountDisksOf2048MbAndNoGpusOrStaticReservations() {
         AgentResources resources = AgentResources.of(LocalBackend.builder(fixtures.workDir));
 
-        assertThat(resources.mountIds()).containsExactly("mount-1", "mount-2");
-        assertThat(resources.mountDiskMb()).isEqualTo(2048);
+        assertThat(resources.mountDisks().ids()).containsExactly("mount-1", "mount-2");
+        assertThat(resources.mountDisks().sizeMb()).isEqualTo(2048);
         assertThat(resources.gpus()).isZero();
         assertThat(resources.preReserved()).isEmpty();
     }
@@ -70,7 +71,7 @@ class LocalBackendBuilderTest {
         assertThat(resources.total("a", "cpus")).isEqualTo(1);
         assertThat(resources.total("b", "disk")).isEqualTo(2048);
         assertThat(resources.total("b", "gpus")).isZero();
-        assertThat(resources.mountIds()).containsExactly("mount-1", "mount-2", "mount-3");
+        assertThat(resources.mountDisks().ids()).containsExactly("mount-1", "mount-2", "mount-3");
     }
 
     @Test

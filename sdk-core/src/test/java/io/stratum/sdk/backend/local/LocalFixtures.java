@@ -61,7 +61,7 @@ final class LocalFixtures implements AfterEachCallback {
         Map<String, Path> dirs = new java.util.LinkedHashMap<>();
         volumes.forEach((path, persistenceId) -> dirs.put(path, agent.volume(persistenceId)));
         Sandbox sandbox = Sandbox.create(agent, taskId, dirs, Map.of());
-        TaskProcess task = launcher.launch(new TaskLaunch(taskId, command, env, sandbox));
+        TaskProcess task = launcher.launch(new ProcessLaunch(taskId, command, env, sandbox));
         groups.add(task.pid());
         return task;
     }

@@ -19,7 +19,7 @@ final class SchedulerProcess {
         TaskLauncher launcher = new TaskLauncher(agent, new TaskEnvironment(System.getenv()),
                 Executors.newSingleThreadScheduledExecutor(), InstantSource.system(), Duration.ofMillis(50));
         Sandbox sandbox = Sandbox.create(agent, args[1], Map.of(), Map.of());
-        TaskProcess task = launcher.launch(new TaskLaunch(args[1], args[2], Map.of(), sandbox));
+        TaskProcess task = launcher.launch(new ProcessLaunch(args[1], args[2], Map.of(), sandbox));
         System.out.println("launched " + task.pid());
         System.out.flush();
         Thread.sleep(60_000);

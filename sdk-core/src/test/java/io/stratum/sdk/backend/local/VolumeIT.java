@@ -3,6 +3,9 @@ package io.stratum.sdk.backend.local;
 import static io.stratum.sdk.backend.local.LocalFixtures.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stratum.sdk.resource.PersistentVolume;
+import io.stratum.sdk.resource.Reservation;
+import io.stratum.sdk.resource.Resource;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -12,15 +15,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A persistent volume outlives its task: a relaunch in a new sandbox finds the data. */
 class VolumeIT {
+    private static final Resource VOLUME = Resource.scalar(Resource.DISK, 512)
+            .withReservation(Reservation.of("svc-role", "svc-principal", "disk-1"))
+            .withVolume(new PersistentVolume("vol-1", "data"));
+
     @RegisterExtension
     final LocalFixtures fixtures = new LocalFixtures();
     private final TaskLauncher launcher = fixtures.launcher();
-    private final Ledger ledger = Ledger.open(fixtures.agent);
+    private final LedgerFile ledger = new LedgerFile(fixtures.agent);
 
     @BeforeEach
     void createVolume() {
-        ledger.reserve(LedgerTest.disk("disk-1"));
-        ledger.createVolume(LedgerTest.volume("vol-1", "disk-1"));
+        ledger.creatingVolume(VOLUME);
     }
 
     @Test
@@ -46,7 +52,7 @@ class VolumeIT {
                 Map.of(), Map.of("data", "vol-1"));
         task.onExit().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
-        assertThat(ledger.destroyVolume("vol-1")).isTrue();
+        ledger.destroyingVolume(VOLUME);
 
         assertThat(fixtures.agent.volume("vol-1")).doesNotExist();
         assertThat(Files.isSymbolicLink(task.sandbox().dir().resolve("data"))).isTrue();

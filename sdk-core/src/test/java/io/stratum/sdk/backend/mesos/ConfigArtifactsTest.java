@@ -51,7 +51,8 @@ class ConfigArtifactsTest {
     @TempDir
     Path specDir;
 
-    private final FrameworkSettings framework = new FrameworkSettings("u", "app", "r", Set.of(), "p", Duration.ofDays(1));
+    private final FrameworkSettings framework = new FrameworkSettings("u", "app", new FrameworkSettings.Roles("r", Set.of()),
+            "p", Duration.ofDays(1));
     private final ArtifactStore store = new ArtifactStore(URI.create("http://scheduler.example:8080/"));
     private final TaskInfoJson tasks = new TaskInfoJson(framework, new ResourceJson(framework), new ConfigArtifacts(store));
 

@@ -16,8 +16,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ResourceJsonTest {
-    private final FrameworkSettings framework = new FrameworkSettings("u", "svc", "svc-role", Set.of("slave_public"),
-            "svc-principal", Duration.ofDays(1));
+    private final FrameworkSettings framework = new FrameworkSettings("u", "svc",
+            new FrameworkSettings.Roles("svc-role", Set.of("slave_public")), "svc-principal", Duration.ofDays(1));
     private final ResourceJson json = new ResourceJson(framework);
     private final Reservation reservation = Reservation.of("svc-role", "svc-principal", "id-1")
             .withLabel(Reservation.POD_INSTANCE, "node-0");

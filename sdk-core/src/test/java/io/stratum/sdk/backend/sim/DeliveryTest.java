@@ -18,7 +18,7 @@ class DeliveryTest {
 
     @Test
     void nothingReachesTheListenerUntilDeliver() {
-        SimCluster cluster = SimFixtures.builder(2, clock).build();
+        DefaultSimCluster cluster = (DefaultSimCluster) SimFixtures.builder(2, clock).build();
         RecordingListener listener = new RecordingListener();
 
         cluster.start(Optional.empty(), listener);
@@ -49,7 +49,7 @@ class DeliveryTest {
 
     @Test
     void autoDeliveryDeliversAtTheEndOfEachCallAndIsReentrantSafe() {
-        SimCluster cluster = SimFixtures.builder(1, clock).withAutoDeliver(true).build();
+        DefaultSimCluster cluster = (DefaultSimCluster) SimFixtures.builder(1, clock).withAutoDeliver(true).build();
         RecordingListener listener = new RecordingListener();
         listener.onOffers(offers -> cluster.accept(List.of(offers.get(0).id()),
                 List.of(launch(offers.get(0), server(cpus(1))))));

@@ -19,6 +19,7 @@ import io.stratum.sdk.resource.PersistentVolume;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.Goal;
 import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.backend.sim.SimCluster.OperationError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -76,7 +76,7 @@ class OfferTest {
 
     @Test
     void nothingIsOfferedBeforeTheSchedulerStarts() {
-        SimCluster cluster = SimCluster.builder().agents(2, a -> { }).build();
+        DefaultSimCluster cluster = (DefaultSimCluster) SimCluster.builder().agents(2, a -> { }).build();
 
         assertThat(cluster.sendOffers()).isEmpty();
         assertThat(cluster.queued()).isZero();

@@ -19,6 +19,7 @@ import io.stratum.sdk.resource.PersistentVolume;
 import io.stratum.sdk.resource.Reservation;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.resource.ResourceValue;
+import io.stratum.sdk.backend.sim.SimCluster.OperationError;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -27,7 +27,7 @@ final class SimFixtures {
     }
 
     /** A started cluster of agents with 4 cpus, 4096 MB, 10000 MB root disk and ports 1000-1010; its clock and listener. */
-    record Started(SimCluster cluster, SimClock clock, RecordingListener listener) {
+    record Started(DefaultSimCluster cluster, SimClock clock, RecordingListener listener) {
         /** @return the offers sent now, after delivering everything queued */
         List<Offer> offers() {
             List<Offer> offers = cluster.sendOffers();
@@ -62,7 +62,7 @@ final class SimFixtures {
         RecordingListener listener = new RecordingListener();
         cluster.start(Optional.empty(), listener);
         cluster.deliver();
-        return new Started(cluster, clock, listener);
+        return new Started((DefaultSimCluster) cluster, clock, listener);
     }
 
     /** @return {@code resource} reserved for the role with {@code resource_id} {@code id} */

@@ -22,6 +22,7 @@ import io.stratum.sdk.spec.Goal;
 import io.stratum.sdk.backend.CheckState;
 import io.stratum.sdk.backend.TaskState;
 import io.stratum.sdk.backend.TaskStatus;
+import io.stratum.sdk.backend.sim.SimCluster.KillRequest;
 import org.junit.jupiter.api.Test;
 
 /** Default rules, scripts, commands and kills. */

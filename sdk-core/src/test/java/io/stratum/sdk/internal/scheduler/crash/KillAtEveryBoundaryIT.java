@@ -2,7 +2,6 @@ package io.stratum.sdk.internal.scheduler.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.backend.sim.SimClock;
 import io.stratum.sdk.backend.sim.SimCluster;
 import io.stratum.sdk.internal.offer.OfferEvaluator;
 import io.stratum.sdk.backend.TaskLaunch;
@@ -14,6 +13,7 @@ import io.stratum.sdk.internal.state.EmbeddedZooKeeper;
 import io.stratum.sdk.internal.state.ZooKeeperClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -111,9 +111,9 @@ class KillAtEveryBoundaryIT {
     /** One service (its own ZooKeeper namespace) on its own simulated cluster. */
     private static final class Run implements AutoCloseable {
         private final ServiceSpec spec = SpecLoader.builder().build().load("svc.yml", SPEC, Path.of("."));
-        private final SimClock clock = SimClock.create();
-        private final SimCluster cluster = SimCluster.builder().withClock(clock)
+        private final SimCluster cluster = SimCluster.builder()
                 .agents(3, a -> a.cpus(4).mem(8192).disk(16_384).ports(10_000, 11_000)).build();
+        private final InstantSource clock = cluster.clock();
         private final ZooKeeperClient zk;
         private ServiceScheduler scheduler;
         private CrashingListener listener;
@@ -137,7 +137,7 @@ class KillAtEveryBoundaryIT {
                 if (listener.crashed()) {
                     start(Integer.MAX_VALUE, Integer.MAX_VALUE);
                 }
-                clock.advance(Duration.ofSeconds(1));
+                cluster.advance(Duration.ofSeconds(1));
                 scheduler.tick();
                 cluster.deliver();
                 cluster.sendOffers(true);

@@ -2,7 +2,6 @@ package io.stratum.sdk.internal.scheduler.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.backend.sim.SimClock;
 import io.stratum.sdk.backend.sim.SimCluster;
 import io.stratum.sdk.internal.offer.OfferEvaluator;
 import io.stratum.sdk.backend.TaskLaunch;
@@ -42,23 +41,22 @@ class ZooKeeperRestartIT {
     @Test
     void aDeploySurvivesAZooKeeperServerRestart() throws Exception {
         ServiceSpec spec = SpecLoader.builder().build().load("svc.yml", SPEC, Path.of("."));
-        SimClock clock = SimClock.create();
-        SimCluster cluster = SimCluster.builder().withClock(clock)
+        SimCluster cluster = SimCluster.builder()
                 .agents(2, a -> a.cpus(4).mem(8192).disk(8192).ports(10_000, 11_000)).build();
         EmbeddedZooKeeper zk = EmbeddedZooKeeper.builder(dir).build().start();
         try (ZooKeeperClient client = ZooKeeperClient.builder(zk.connectString(), "zk-restart").build()) {
             client.start();
-            ServiceScheduler first = start(spec, cluster, clock, client);
-            rounds(first, cluster, clock, 2);
+            ServiceScheduler first = start(spec, cluster, client);
+            rounds(first, cluster, 2);
             long launchedBefore = cluster.launched().size();
             assertThat(launchedBefore).isBetween(1L, 3L);
 
             zk.stop();
             zk.start();
 
-            rounds(first, cluster, clock, 2);
-            ServiceScheduler second = start(spec, cluster, clock, client);
-            rounds(second, cluster, clock, 20);
+            rounds(first, cluster, 2);
+            ServiceScheduler second = start(spec, cluster, client);
+            rounds(second, cluster, 20);
 
             assertThat(second.plans().get("deploy").isComplete()).isTrue();
             Map<String, Long> launches = cluster.launched().stream()
@@ -70,17 +68,17 @@ class ZooKeeperRestartIT {
         }
     }
 
-    private static ServiceScheduler start(ServiceSpec spec, SimCluster cluster, SimClock clock, ZooKeeperClient client) {
+    private static ServiceScheduler start(ServiceSpec spec, SimCluster cluster, ZooKeeperClient client) {
         ServiceScheduler scheduler = ServiceScheduler.builder().withBackend(cluster).withPersister(client.persister())
-                .withClock(clock).withEvaluator(OfferEvaluator.builder().build()).build();
+                .withClock(cluster.clock()).withEvaluator(OfferEvaluator.builder().build()).build();
         scheduler.start(spec, scheduler.directListener());
         cluster.deliver();
         return scheduler;
     }
 
-    private static void rounds(ServiceScheduler scheduler, SimCluster cluster, SimClock clock, int rounds) {
+    private static void rounds(ServiceScheduler scheduler, SimCluster cluster, int rounds) {
         for (int i = 0; i < rounds && !scheduler.plans().get("deploy").isComplete(); i++) {
-            clock.advance(Duration.ofSeconds(1));
+            cluster.advance(Duration.ofSeconds(1));
             scheduler.tick();
             cluster.deliver();
             cluster.sendOffers(true);

@@ -1,13 +1,15 @@
-package io.stratum.sdk.backend.sim;
+package io.stratum.sdk.internal.cluster;
 
 import io.stratum.sdk.resource.DiskSource;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.resource.ResourceValue;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.DoubleStream;
 
 /**
  * The resources of one agent (or one offer) that are not dynamically reserved, for one role:
@@ -16,7 +18,7 @@ import java.util.Optional;
  */
 final class ResourcePool {
     static final String UNRESERVED = "*";
-    private static final double EPSILON = ResourceValue.Scalar.EPSILON;
+    static final double EPSILON = ResourceValue.Scalar.EPSILON;
 
     private final String role;
     private final Map<String, Double> scalars = new LinkedHashMap<>();
@@ -40,7 +42,7 @@ final class ResourcePool {
         return resource.preReservedRole().orElse(UNRESERVED);
     }
 
-    /** Adds a resource without dynamic reservation (as built, or as given back by UNRESERVE or a finished task). */
+    /** Adds a resource without dynamic reservation (as an agent has it, or as UNRESERVE gives it back). */
     void give(Resource shape) {
         if (shape.isMountDisk()) {
             mounts.add(shape.withoutReservation());
@@ -49,7 +51,7 @@ final class ResourcePool {
         } else if (shape.value() instanceof ResourceValue.Scalar s) {
             scalars.merge(shape.name(), s.value(), Double::sum);
         } else {
-            throw new IllegalArgumentException("the sim cluster has no set-valued resources: " + shape);
+            throw new IllegalArgumentException("agents have no set-valued resources: " + shape);
         }
     }
 
@@ -86,7 +88,30 @@ final class ResourcePool {
             scalars.put(shape.name(), Math.max(0, have - wanted.value()));
             return null;
         }
-        return "the sim cluster has no set-valued resources: " + shape;
+        return "agents have no set-valued resources: " + shape;
+    }
+
+    /**
+     * Takes away what is held of the pool, without asking whether it is there: each scalar by the
+     * sum of what is held of it, subtracted at once (so the amount left does not depend on the
+     * order things were reserved in), never below 0.
+     */
+    void withdraw(Collection<Resource> held) {
+        Map<String, DoubleStream.Builder> sums = new LinkedHashMap<>();
+        for (Resource shape : held) {
+            if (shape.isMountDisk()) {
+                mounts.stream().filter(disk -> disk.disk().equals(shape.disk())).findFirst().ifPresent(mounts::remove);
+            } else if (shape.value() instanceof ResourceValue.Ranges r) {
+                RangeSet have = ranges.get(shape.name());
+                if (have != null) {
+                    have.remove(r.ranges());
+                }
+            } else if (shape.value() instanceof ResourceValue.Scalar s) {
+                sums.computeIfAbsent(shape.name(), n -> DoubleStream.builder()).add(s.value());
+            }
+        }
+        sums.forEach((name, amounts) -> scalars.computeIfPresent(name,
+                (n, have) -> Math.max(0, have - amounts.build().sum())));
     }
 
     /** @return the pool's resources as an offer shows them; empty amounts left out */

@@ -1,5 +1,6 @@
-package io.stratum.sdk.backend.sim;
+package io.stratum.sdk.internal.cluster;
 
+import io.stratum.sdk.resource.Range;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.resource.ResourceValue;
 import java.util.ArrayList;
@@ -55,6 +56,18 @@ final class Holdings {
     String takeUnreserved(Resource shape) {
         ResourcePool pool = pools.get(ResourcePool.roleOf(shape));
         return pool == null ? "nothing for role " + ResourcePool.roleOf(shape) : pool.take(shape);
+    }
+
+    /** Takes away what is held of the pools, each role's at once; see {@link ResourcePool#withdraw}. */
+    void withdraw(Collection<Resource> held) {
+        Map<String, List<Resource>> byRole = new LinkedHashMap<>();
+        held.forEach(shape -> byRole.computeIfAbsent(ResourcePool.roleOf(shape), r -> new ArrayList<>()).add(shape));
+        byRole.forEach((role, shapes) -> {
+            ResourcePool pool = pools.get(role);
+            if (pool != null) {
+                pool.withdraw(shapes);
+            }
+        });
     }
 
     Resource reserved(String resourceId) {
@@ -135,7 +148,7 @@ final class Holdings {
 
     private static Resource plus(Resource a, Resource b) {
         if (a.value() instanceof ResourceValue.Ranges x && b.value() instanceof ResourceValue.Ranges y) {
-            List<io.stratum.sdk.resource.Range> all = new ArrayList<>(x.ranges());
+            List<Range> all = new ArrayList<>(x.ranges());
             all.addAll(y.ranges());
             return a.withValue(new ResourceValue.Ranges(all));
         }

@@ -4,16 +4,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What to launch.
+ * What {@link TaskLauncher} starts: one task's process.
  *
  * @param taskId      the task's id: new for every launch
  * @param command     run as {@code /bin/sh -c command}
  * @param environment the task's own variables (see {@link TaskEnvironment} for what is added)
  * @param sandbox     its sandbox, already created ({@link Sandbox#create})
  */
-record TaskLaunch(String taskId, String command, Map<String, String> environment, Sandbox sandbox) {
+record ProcessLaunch(String taskId, String command, Map<String, String> environment, Sandbox sandbox) {
 
-    TaskLaunch {
+    ProcessLaunch {
         AgentDirs.checkName("task id", taskId);
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(sandbox, "sandbox");

@@ -1,4 +1,4 @@
-package io.stratum.sdk.backend.sim;
+package io.stratum.sdk.internal.cluster;
 
 import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.backend.TaskLaunch;
@@ -15,77 +15,69 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Launches a task group, all or nothing: every reservation a task (or the group's executor) names
- * must be in the offer, big enough, and carry the volume the task expects; unreserved resources
- * are taken from the offer. Tasks of one group may share a reservation (a resource set, a pod
- * volume, the executor's), which stays in use until the last of them ends.
+ * One task group launch, all or nothing: every reservation a task (or the group's executor) names
+ * must be in the offer, big enough, and carry the volume the task expects, or else be held by live
+ * tasks of the same pod instance only (shared with them, as a running executor's resources are);
+ * unreserved resources are taken from the offer. Tasks of one group may share a reservation (a
+ * resource set, a pod volume, the executor's), which stays in use until the last of them ends.
  */
-final class GroupLauncher {
+final class GroupLaunch {
     private static final double EPSILON = ResourceValue.Scalar.EPSILON;
 
-    private final Counters counters;
-    private final TaskLifecycle tasks;
-    private final Scripts scripts;
+    private final AgentLedger agent;
+    private final Holdings offered;
+    private final LaunchOperation group;
+    private final Holdings scratch;
+    private final Map<String, Resource> needs = new LinkedHashMap<>();
+    private final Map<String, Set<String>> reservations = new LinkedHashMap<>();
+    private final Map<String, List<Resource>> unreserved = new LinkedHashMap<>();
 
-    GroupLauncher(Counters counters, TaskLifecycle tasks, Scripts scripts) {
-        this.counters = counters;
-        this.tasks = tasks;
-        this.scripts = scripts;
+    GroupLaunch(AgentLedger agent, Holdings offered, LaunchOperation group) {
+        this.agent = agent;
+        this.offered = offered;
+        this.group = group;
+        this.scratch = offered.copyPools();
     }
 
-    /** @return null when launched, otherwise why the whole group is refused */
-    String launch(AgentLedger agent, Holdings offered, LaunchOperation group) {
-        if (!group.agentId().equals(agent.agent.id())) {
-            return "the launch is for agent " + group.agentId() + " but the offer is from " + agent.agent.id();
+    /** Claims the group's resources for its tasks, if they may launch; @return null when claimed, otherwise why not */
+    String claim(AcceptListener listener) {
+        if (!group.agentId().equals(agent.id())) {
+            return "the launch is for agent " + group.agentId() + " but the offer is from " + agent.id();
         }
         Set<String> ids = new HashSet<>();
         for (TaskLaunch task : group.tasks()) {
-            if (tasks.isKnown(task.taskId()) || !ids.add(task.taskId())) {
+            String refusal = listener.refusal(task);
+            if (refusal != null) {
+                return refusal;
+            }
+            if (!ids.add(task.taskId())) {
                 return "task id " + task.taskId() + " is in use already";
             }
         }
-        Map<String, Resource> needs = new LinkedHashMap<>();
         Set<String> executor = new LinkedHashSet<>();
-        Holdings scratch = offered.copyPools();
-        Map<String, List<Resource>> unreserved = new LinkedHashMap<>();
-        String problem = claim(group.executorResources(), "the executor", needs, executor, scratch,
-                unreserved(unreserved, group.tasks().get(0)));
-        Map<String, Set<String>> reservations = new LinkedHashMap<>();
+        String problem = collect(group.executorResources(), "the executor", executor, group.tasks().get(0));
         for (TaskLaunch task : group.tasks()) {
             Set<String> own = new LinkedHashSet<>(executor);
             reservations.put(task.taskId(), own);
-            problem = problem != null ? problem : claim(task.resources(), "task " + task.fullName(), needs, own,
-                    scratch, unreserved(unreserved, task));
+            problem = problem != null ? problem : collect(task.resources(), "task " + task.fullName(), own, task);
         }
         for (Resource need : needs.values()) {
-            problem = problem != null ? problem : check(agent, offered, need);
+            problem = problem != null ? problem : check(need);
         }
         if (problem != null) {
             return "insufficient resources: " + problem;
         }
         offered.takePoolsOf(scratch);
         needs.keySet().forEach(offered::removeReserved);
-        List<TaskRecord> started = new ArrayList<>(group.tasks().size());
         for (TaskLaunch task : group.tasks()) {
-            List<Resource> taken = unreserved.getOrDefault(task.taskId(), List.of());
-            taken.forEach(r -> OperationApplier.mustSucceed(agent.holdings.takeUnreserved(r)));
-            Set<String> own = reservations.get(task.taskId());
-            started.add(tasks.register(task, agent.agent.id(), own));
-            agent.use(task.taskId(), own, taken);
+            agent.use(task.taskId(), group.podInstance(), reservations.get(task.taskId()),
+                    unreserved.getOrDefault(task.taskId(), List.of()));
         }
-        counters.launchGroups++;
-        counters.tasksLaunched += started.size();
-        started.forEach(task -> tasks.start(task, scripts.behaviourFor(task.launch)));
         return null;
     }
 
-    private static List<Resource> unreserved(Map<String, List<Resource>> byTask, TaskLaunch task) {
-        return byTask.computeIfAbsent(task.taskId(), id -> new ArrayList<>());
-    }
-
-    /** Collects reserved needs by id and takes unreserved resources from {@code scratch}; @return why not, or null */
-    private static String claim(List<Resource> resources, String who, Map<String, Resource> needs, Set<String> ids,
-            Holdings scratch, List<Resource> taken) {
+    /** Collects reserved needs by id and takes unreserved resources from the scratch pools; @return why not, or null */
+    private String collect(List<Resource> resources, String who, Set<String> ids, TaskLaunch holder) {
         for (Resource r : resources) {
             if (r.reservation().isPresent()) {
                 String id = r.resourceId().orElse(null);
@@ -100,14 +92,17 @@ final class GroupLauncher {
             if (problem != null) {
                 return who + " wants " + r + ": " + problem;
             }
-            taken.add(r);
+            unreserved.computeIfAbsent(holder.taskId(), id -> new ArrayList<>()).add(r);
         }
         return null;
     }
 
-    private static String check(AgentLedger agent, Holdings offered, Resource need) {
+    private String check(Resource need) {
         String id = need.resourceId().orElseThrow();
         Resource held = offered.reserved(id);
+        if (held == null && agent.usedOnlyBy(id, group.podInstance())) {
+            held = agent.held().reserved(id);
+        }
         if (held == null) {
             return agent.whyNotOffered(id);
         }

@@ -1,27 +1,27 @@
 package io.stratum.sdk.backend.sim;
 
 import io.stratum.sdk.backend.TaskLaunch;
+import io.stratum.sdk.backend.TaskState;
 import io.stratum.sdk.backend.TaskStatus;
-import java.util.Set;
+import java.time.Instant;
 
 /**
- * A launched task as the cluster tracks it: the launch, its agent, the reservations it runs on
- * and its latest status. {@code generation} changes when a kill or agent restart overrides the
+ * A launched task as the cluster tracks it: the launch, its agent and its latest status, STAGING
+ * until its script says more. {@code generation} changes when a kill or agent restart overrides the
  * task's script, so that steps still waiting for their time are dropped. Mutable; guarded by the
  * cluster's lock.
  */
-final class TaskRecord {
+final class ScriptedTask {
     final TaskLaunch launch;
     final String agentId;
-    final Set<String> reservations;
     TaskStatus status;
     int generation;
 
-    TaskRecord(TaskLaunch launch, String agentId, Set<String> reservations, TaskStatus status) {
+    /** A task registered {@code at} on agent {@code agentId}, reporting nothing yet. */
+    ScriptedTask(TaskLaunch launch, String agentId, Instant at) {
         this.launch = launch;
         this.agentId = agentId;
-        this.reservations = Set.copyOf(reservations);
-        this.status = status;
+        this.status = TaskStatus.of(launch.taskId(), TaskState.STAGING, at);
     }
 
     String id() {
@@ -33,6 +33,6 @@ final class TaskRecord {
     }
 
     SimTask snapshot() {
-        return new SimTask(launch.taskId(), launch.fullName(), agentId, status, launch);
+        return new SimTask(agentId, status, launch);
     }
 }

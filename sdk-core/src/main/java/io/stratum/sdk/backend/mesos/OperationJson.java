@@ -23,7 +23,7 @@ import java.util.Map;
  * what was just reserved and created). Within a kind, the evaluator's order is kept. Every
  * resource names the offer's allocation role.
  */
-final class Operations {
+final class OperationJson {
     /** The operations to send, and the launches that could not be expressed. */
     record Result(List<ObjectNode> operations, List<Rejected> rejected) {}
 
@@ -37,14 +37,14 @@ final class Operations {
     private final ResourceJson resources;
     private final LaunchGroupJson launches;
 
-    Operations(ResourceJson resources, LaunchGroupJson launches) {
+    OperationJson(ResourceJson resources, LaunchGroupJson launches) {
         this.resources = resources;
         this.launches = launches;
     }
 
     Result toJson(String frameworkId, List<Operation> recommendations, OfferJson.Received offer) {
         List<Operation> ordered = new ArrayList<>(recommendations);
-        ordered.sort(Comparator.comparingInt(Operations::rank));
+        ordered.sort(Comparator.comparingInt(OperationJson::rank));
         String role = offer.allocationRole();
         List<ObjectNode> operations = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
