@@ -110,7 +110,7 @@ public final class Service {
      * @throws IllegalStateException if a scheduler of the service still runs
      */
     public void uninstall(RunOptions options, PrintWriter out) throws Exception {
-        Uninstaller.uninstall(spec, options, out);
+        ServiceRemoval.uninstall(spec, options, out);
     }
 
     /** Options and extensions of a {@link Service}; not thread-safe. */

@@ -11,7 +11,7 @@ import io.stratum.sdk.backend.UnreserveOperation;
 import io.stratum.sdk.internal.check.CheckRunner;
 import io.stratum.sdk.internal.cluster.AcceptListener;
 import io.stratum.sdk.internal.cluster.AgentLedger;
-import io.stratum.sdk.internal.cluster.Cluster;
+import io.stratum.sdk.internal.cluster.ClusterCore;
 import io.stratum.sdk.internal.cluster.OfferBook;
 import io.stratum.sdk.resource.Agent;
 import java.time.Duration;
@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@link LocalBackend}: every call is handed to the {@link BackendThread}, where the
- * {@link Cluster} (agents, offers, reservations), the {@link TaskSupervisor} and the
+ * {@link ClusterCore} (agents, offers, reservations), the {@link TaskSupervisor} and the
  * {@link StatusUpdates} are used.
  */
 final class DefaultLocalBackend implements LocalBackend {
@@ -42,7 +42,7 @@ final class DefaultLocalBackend implements LocalBackend {
     private final List<LocalAgent> agents;
     private final CheckRunner checkRunner;
     private final ListenerChannel channel = new ListenerChannel();
-    private final Cluster cluster = new Cluster("local-offer-" + UUID.randomUUID().toString().substring(0, 8) + "-",
+    private final ClusterCore cluster = new ClusterCore("local-offer-" + UUID.randomUUID().toString().substring(0, 8) + "-",
             OfferBook.Repeat.KEEP_UNCHANGED);
     private final OfferBook offers = cluster.offers();
     private final StatusUpdates updates;

@@ -1,7 +1,7 @@
 package io.stratum.sdk.backend.local;
 
 import io.stratum.sdk.internal.cluster.AgentLedger;
-import io.stratum.sdk.internal.cluster.Cluster;
+import io.stratum.sdk.internal.cluster.ClusterCore;
 import io.stratum.sdk.resource.Agent;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One agent: its {@link AgentLedger} in the {@link Cluster} (resources, reservations and volumes),
+ * One agent: its {@link AgentLedger} in the {@link ClusterCore} (resources, reservations and volumes),
  * its files (the {@link LedgerFile} keeping its reservations, its launch records) and its
  * {@link TaskLauncher}. Thread-safe as its parts are; the backend uses it from its one thread.
  *
@@ -28,7 +28,7 @@ record LocalAgent(AgentLedger ledger, AgentDirs dirs, LedgerFile file, TaskLaunc
      * @return the agent, added to {@code cluster} with the reservations its ledger file holds
      * @param launcher makes the agent's launcher, given its directories
      */
-    static LocalAgent create(Cluster cluster, Agent agent, AgentResources resources, AgentDirs dirs,
+    static LocalAgent create(ClusterCore cluster, Agent agent, AgentResources resources, AgentDirs dirs,
             Function<AgentDirs, TaskLauncher> launcher) {
         LedgerFile file = new LedgerFile(dirs);
         AgentLedger ledger = cluster.add(agent, resources.offered(dirs), file);
@@ -41,7 +41,7 @@ record LocalAgent(AgentLedger ledger, AgentDirs dirs, LedgerFile file, TaskLaunc
      * @return the agents the options describe, added to {@code cluster}: {@code local-agent-1} at
      *     {@code 127.0.0.<first>}, and so on, zones round-robin
      */
-    static List<LocalAgent> all(LocalBackendBuilder options, Cluster cluster, Function<AgentDirs, TaskLauncher> launcher) {
+    static List<LocalAgent> all(LocalBackendBuilder options, ClusterCore cluster, Function<AgentDirs, TaskLauncher> launcher) {
         AgentResources resources = AgentResources.of(options);
         List<LocalAgent> agents = new ArrayList<>(options.agents);
         for (int i = 1; i <= options.agents; i++) {

@@ -22,7 +22,7 @@
  *     .stratum/pid, .stratum/exit-code   written by the task's wrapper shell
  * </pre>
  *
- * <p>Inside, one thread ({@code BackendThread}) owns the state: the core's {@code Cluster} (offers,
+ * <p>Inside, one thread ({@code BackendThread}) owns the state: the core's {@code ClusterCore} (offers,
  * filters, suppression; reserve, unreserve, create, destroy and launch claims, written to each
  * agent's {@code LedgerFile}), {@code TaskStarter} (sandbox, environment, configs, process),
  * {@code TaskSupervisor} (statuses, checks, kills, exits) and {@code StatusUpdates} (ack ids and

@@ -9,7 +9,7 @@ import io.stratum.sdk.backend.TaskState;
 import io.stratum.sdk.backend.TaskStatusUpdate;
 import io.stratum.sdk.internal.cluster.AgentJournal;
 import io.stratum.sdk.internal.cluster.AgentLedger;
-import io.stratum.sdk.internal.cluster.Cluster;
+import io.stratum.sdk.internal.cluster.ClusterCore;
 import io.stratum.sdk.internal.cluster.OfferBook;
 import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.Resource;
@@ -26,14 +26,14 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The {@link SimCluster}: the shared {@link Cluster} core (agents, offers, reservations) with
+ * The {@link SimCluster}: the shared {@link ClusterCore} core (agents, offers, reservations) with
  * scripted tasks, an event queue and what tests inspect; one lock.
  */
 final class DefaultSimCluster implements SimCluster {
     private final InstantSource clock;
     private final boolean autoDeliver;
     private final EventQueue events;
-    private final Cluster cluster = new Cluster("sim-offer-", OfferBook.Repeat.REPLACE);
+    private final ClusterCore cluster = new ClusterCore("sim-offer-", OfferBook.Repeat.REPLACE);
     private final TaskLifecycle tasks;
     private final Scripts scripts = new Scripts();
     private final SimAccepts accepts;

@@ -7,7 +7,7 @@ import io.stratum.sdk.backend.TaskState;
 import io.stratum.sdk.backend.sim.SimCluster.OperationError;
 import io.stratum.sdk.internal.cluster.AcceptListener;
 import io.stratum.sdk.internal.cluster.AgentLedger;
-import io.stratum.sdk.internal.cluster.Cluster;
+import io.stratum.sdk.internal.cluster.ClusterCore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -15,18 +15,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The sim cluster's accepts: applied to the {@link Cluster} core, counted, refusals recorded as
+ * The sim cluster's accepts: applied to the {@link ClusterCore} core, counted, refusals recorded as
  * {@link OperationError}s (a refused launch's tasks reported by the master, without ack id), and
  * the tasks of a launch started on their scripts. Mutable; guarded by the cluster's lock.
  */
 final class SimAccepts {
-    private final Cluster cluster;
+    private final ClusterCore cluster;
     private final TaskLifecycle tasks;
     private final Scripts scripts;
     private final Counters counters = new Counters();
     private final List<OperationError> errors = new ArrayList<>();
 
-    SimAccepts(Cluster cluster, TaskLifecycle tasks, Scripts scripts) {
+    SimAccepts(ClusterCore cluster, TaskLifecycle tasks, Scripts scripts) {
         this.cluster = cluster;
         this.tasks = tasks;
         this.scripts = scripts;
@@ -54,7 +54,7 @@ final class SimAccepts {
     /** Records a refused operation; a refused launch's tasks are reported in {@code state} by the master. */
     private void refuse(String offerIds, Operation op, String problem, TaskState state) {
         counters.refused++;
-        errors.add(new OperationError(offerIds, Cluster.kind(op), problem));
+        errors.add(new OperationError(offerIds, ClusterCore.kind(op), problem));
         if (op instanceof LaunchOperation launch) {
             launch.tasks().forEach(t -> tasks.reportUntracked(t.taskId(), Optional.of(launch.agentId()), state, problem));
         }

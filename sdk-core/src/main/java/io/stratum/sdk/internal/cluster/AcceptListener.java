@@ -5,10 +5,10 @@ import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
 
 /**
- * What a backend does with the operations of one accept as the {@link Cluster} applies them, in
+ * What a backend does with the operations of one accept as the {@link ClusterCore} applies them, in
  * order: it reports refusals its own way, starts the tasks of launches (processes, or scripted
  * behaviour), and counts what it likes. Called on the caller's thread, during
- * {@link Cluster#accept}.
+ * {@link ClusterCore#accept}.
  */
 public interface AcceptListener {
 
@@ -23,7 +23,7 @@ public interface AcceptListener {
 
     /**
      * Every task of {@code launch} now holds its resources on {@code agent}
-     * ({@link AgentLedger#reservationsOf}) until {@link Cluster#release released}: start them.
+     * ({@link AgentLedger#reservationsOf}) until {@link ClusterCore#release released}: start them.
      */
     void launched(AgentLedger agent, LaunchOperation launch);
 }

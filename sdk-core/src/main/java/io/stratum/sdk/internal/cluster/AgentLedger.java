@@ -20,7 +20,7 @@ import java.util.Set;
  * (kept by its {@link AgentJournal}), and which live tasks use which reservations or unreserved
  * resources. What is free is always what it has less what is reserved or used, so the same
  * reservations give the same offers whatever order they were made in. Mutable; not thread-safe:
- * its {@link Cluster}'s owner guards it.
+ * its {@link ClusterCore}'s owner guards it.
  */
 public final class AgentLedger {
     /** What a live task holds: its pod instance, the reservations it runs on and the unreserved resources it took. */

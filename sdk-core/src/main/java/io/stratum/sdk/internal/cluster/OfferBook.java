@@ -20,7 +20,7 @@ import java.util.Set;
  * outstanding is stale. A decline filter holds an agent's offers back until its refuse time, until
  * {@link #revive()}, or until resources are {@link #freed} on the agent (as Mesos filters only the
  * declined resources, not new ones). Lost agents are never offered. Not thread-safe: its
- * {@link Cluster}'s owner guards it.
+ * {@link ClusterCore}'s owner guards it.
  */
 public final class OfferBook {
 

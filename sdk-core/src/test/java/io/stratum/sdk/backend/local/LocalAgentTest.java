@@ -8,7 +8,7 @@ import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.ReserveOperation;
 import io.stratum.sdk.backend.UnreserveOperation;
 import io.stratum.sdk.internal.cluster.AcceptRecorder;
-import io.stratum.sdk.internal.cluster.Cluster;
+import io.stratum.sdk.internal.cluster.ClusterCore;
 import io.stratum.sdk.internal.cluster.OfferBook;
 import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.PersistentVolume;
@@ -31,7 +31,7 @@ class LocalAgentTest {
     private final Path workDir = Files.createTempDirectory("stratum-ops-");
     private final AgentDirs dirs = AgentDirs.of(workDir, "local-agent-1");
     private final AcceptRecorder accepts = new AcceptRecorder();
-    private Cluster cluster = new Cluster("o-", OfferBook.Repeat.REPLACE);
+    private ClusterCore cluster = new ClusterCore("o-", OfferBook.Repeat.REPLACE);
     private LocalAgent agent = agent(AgentResources.of(new AgentResources.Amounts(4, 4096, 8192), new Range(21_000, 21_009)));
 
     LocalAgentTest() throws IOException {}
@@ -57,7 +57,7 @@ class LocalAgentTest {
 
     @Test
     void offersListUnreservedResourcesThenMountDisksThenEachRoleThenReservations() {
-        cluster = new Cluster("o-", OfferBook.Repeat.REPLACE);
+        cluster = new ClusterCore("o-", OfferBook.Repeat.REPLACE);
         agent = agent(new AgentResources(new AgentResources.Amounts(4, 4096, 8192), 1, new Range(21_000, 21_009),
                 new AgentResources.MountDisks(1, 100), Map.of("r", new StaticReservation("r", 1, 0, 0))));
         Resource mem = reserved(Resource.scalar(Resource.MEM, 96), "r1");
@@ -98,7 +98,7 @@ class LocalAgentTest {
         apply(o -> new ReserveOperation(o, mem));
         apply(o -> new UnreserveOperation(o, mem.withValue(ResourceValue.scalar(512))));
 
-        cluster = new Cluster("o-", OfferBook.Repeat.REPLACE);
+        cluster = new ClusterCore("o-", OfferBook.Repeat.REPLACE);
         LocalAgent again = agent(AgentResources.of(new AgentResources.Amounts(4, 4096, 8192), new Range(21_000, 21_009)));
 
         assertThat(again.ledger().reservations()).containsExactly(cpus, mem.withValue(ResourceValue.scalar(512)));
@@ -107,7 +107,7 @@ class LocalAgentTest {
 
     @Test
     void aMountDiskVolumeIsTheDisksDirectory() {
-        cluster = new Cluster("o-", OfferBook.Repeat.REPLACE);
+        cluster = new ClusterCore("o-", OfferBook.Repeat.REPLACE);
         agent = agent(new AgentResources(new AgentResources.Amounts(4, 4096, 8192), 0, new Range(21_000, 21_009),
                 new AgentResources.MountDisks(1, 100), Map.of()));
         Resource mount = reserved(Resource.mountDisk(100, LedgerRecords.mountSource(dirs, "mount-1")), "m1");

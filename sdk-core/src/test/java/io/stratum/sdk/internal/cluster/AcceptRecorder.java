@@ -21,7 +21,7 @@ public final class AcceptRecorder implements AcceptListener {
      *
      * @return the refusal, or null if it applied
      */
-    public String accept(Cluster cluster, Function<String, Operation> operation) {
+    public String accept(ClusterCore cluster, Function<String, Operation> operation) {
         String offerId = cluster.offers().send(Instant.EPOCH, true).offers().get(0).id();
         int before = refusals.size();
         cluster.accept(List.of(offerId), List.of(operation.apply(offerId)), this);

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A {@link Cluster} of one agent, {@code agent-1}, and what became of the operations accepted on
+ * A {@link ClusterCore} of one agent, {@code agent-1}, and what became of the operations accepted on
  * it ({@link AcceptRecorder}).
  */
 final class ClusterFixture {
-    final Cluster cluster = new Cluster("offer-", OfferBook.Repeat.REPLACE);
+    final ClusterCore cluster = new ClusterCore("offer-", OfferBook.Repeat.REPLACE);
     final AgentLedger agent;
     private final AcceptRecorder accepts = new AcceptRecorder();
 

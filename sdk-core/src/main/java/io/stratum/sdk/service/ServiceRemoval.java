@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * Removes a stopped service from the local cluster: kills its tasks, destroys its volumes,
  * unreserves its resources, deletes its state namespace and then its work dir.
  */
-final class Uninstaller {
-    private Uninstaller() {}
+final class ServiceRemoval {
+    private ServiceRemoval() {}
 
     /** @throws IllegalStateException if a scheduler of the service still runs */
     static void uninstall(ServiceSpec spec, RunOptions options, PrintWriter out) throws Exception {

@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * <p>Not thread-safe: the backend calls it from one thread (local) or under one lock (sim).
  */
-public final class Cluster {
+public final class ClusterCore {
     private final Map<String, AgentLedger> agents = new LinkedHashMap<>();
     private final OfferBook offers;
 
@@ -26,7 +26,7 @@ public final class Cluster {
      * @param offerIdPrefix what every offer id starts with; a sequence number follows
      * @param repeat        what sending offers does with an agent's offer still out
      */
-    public Cluster(String offerIdPrefix, OfferBook.Repeat repeat) {
+    public ClusterCore(String offerIdPrefix, OfferBook.Repeat repeat) {
         this.offers = new OfferBook(agents, offerIdPrefix, repeat);
     }
 
