@@ -1,6 +1,6 @@
 package io.stratum.benchmarks;
 
-import io.stratum.sdk.placement.PlacementParser;
+import io.stratum.sdk.placement.PlacementSpec;
 import io.stratum.sdk.placement.PlacementSyntaxException;
 import io.stratum.sdk.spec.Goal;
 import io.stratum.sdk.spec.PodSpec;
@@ -25,7 +25,7 @@ final class Pods {
                 memory, Map.of("port", new PortSpec("port", 0, null, false, null, List.of())), null, null, Map.of(),
                 null, null, 0, null);
         try {
-            return new PodSpec(name, 10_000, PlacementParser.parse(constraints), List.of(), null, Map.of(), List.of(),
+            return new PodSpec(name, 10_000, PlacementSpec.parse(constraints), List.of(), null, Map.of(), List.of(),
                     Map.of(), Map.of(), null, false, Map.of(), false, null, Map.of("task", task));
         } catch (PlacementSyntaxException e) {
             throw new IllegalArgumentException(e);

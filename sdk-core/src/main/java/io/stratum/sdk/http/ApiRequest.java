@@ -3,6 +3,7 @@ package io.stratum.sdk.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,7 +55,7 @@ public record ApiRequest(String method, String path, Map<String, String> pathPar
             node = JSON.readTree(body);
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest(parameter, "the body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ApiException.badRequest(parameter, "the body could not be read: " + e.getMessage());
         }
         if (!node.isObject()) {

@@ -23,7 +23,7 @@ import java.util.Objects;
  *
  * <p>Stateless and thread-safe.
  */
-public final class PlacementParser {
+final class PlacementParser {
 
     private PlacementParser() {
     }
@@ -33,7 +33,7 @@ public final class PlacementParser {
      * @return the constraints, in input order
      * @throws PlacementSyntaxException at the first problem, naming and locating the bad token
      */
-    public static PlacementSpec parse(String text) throws PlacementSyntaxException {
+    static PlacementSpec parse(String text) throws PlacementSyntaxException {
         Objects.requireNonNull(text, "text");
         if (text.isBlank()) {
             return PlacementSpec.empty();

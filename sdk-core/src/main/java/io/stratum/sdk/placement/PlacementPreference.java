@@ -2,6 +2,7 @@ package io.stratum.sdk.placement;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -51,7 +52,7 @@ public sealed interface PlacementPreference {
     record Spread(String field, Map<String, Double> targets, double weight) implements PlacementPreference {
         public Spread {
             requireValid(field, weight);
-            targets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(
+            targets = Collections.unmodifiableMap(new LinkedHashMap<>(
                     Objects.requireNonNull(targets, "targets")));
         }
     }

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * The placement constraints of one pod, all of which must hold. Empty means "anywhere".
  *
  * <p>{@link #render()} (also {@link #toString()}) gives the canonical JSON-list form, e.g.
- * {@code [["hostname","UNIQUE"],["rack","LIKE","r[1-3]"]]}, which {@link PlacementParser#parse}
+ * {@code [["hostname","UNIQUE"],["rack","LIKE","r[1-3]"]]}, which {@link #parse}
  * reads back to an equal spec. Immutable; order and duplicates are kept as written.
  *
  * @param constraints the constraints in input order
@@ -37,6 +37,19 @@ public record PlacementSpec(List<PlacementConstraint> constraints) {
     /** @return whether there are no constraints */
     public boolean isEmpty() {
         return constraints.isEmpty();
+    }
+
+    /**
+     * Parses placement text in any of the three syntaxes: a JSON list of lists
+     * ({@code [["hostname","UNIQUE"]]}), a comma list ({@code hostname:UNIQUE,rack:LIKE:r[1-3]}) or
+     * Marathon's; empty or blank text means no constraints.
+     *
+     * @param text placement text; not null
+     * @return the constraints, in input order
+     * @throws PlacementSyntaxException at the first problem, naming and locating the bad token
+     */
+    public static PlacementSpec parse(String text) throws PlacementSyntaxException {
+        return PlacementParser.parse(text);
     }
 
     /**

@@ -2,7 +2,7 @@
  * Placement constraints: where on the cluster a pod's tasks may run.
  *
  * <p>The grammar is Marathon's, as used by DC/OS SDK service specs
- * ({@code placement: '[["hostname", "UNIQUE"]]'}). {@link io.stratum.sdk.placement.PlacementParser}
+ * ({@code placement: '[["hostname", "UNIQUE"]]'}). {@link io.stratum.sdk.placement.PlacementSpec#parse}
  * turns text into a {@link io.stratum.sdk.placement.PlacementSpec}, a list of
  * {@link io.stratum.sdk.placement.PlacementConstraint}s, each a
  * {@link io.stratum.sdk.placement.Field}, an {@link io.stratum.sdk.placement.Operator} and an

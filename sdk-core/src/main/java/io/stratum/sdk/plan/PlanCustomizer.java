@@ -1,6 +1,7 @@
 package io.stratum.sdk.plan;
 
 import io.stratum.sdk.spec.ServiceSpec;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -69,7 +70,7 @@ public interface PlanCustomizer {
     /** @return a customizer applying this one, then {@code next} to its result */
     default PlanCustomizer andThen(PlanCustomizer next) {
         Objects.requireNonNull(next, "next");
-        return (plans, target) -> next.customize(java.util.Collections.unmodifiableMap(
+        return (plans, target) -> next.customize(Collections.unmodifiableMap(
                 new LinkedHashMap<>(customize(plans, target))), target);
     }
 }

@@ -1,7 +1,6 @@
 package io.stratum.sdk.service;
 
 import io.stratum.sdk.backend.local.LocalBackend;
-import io.stratum.sdk.backend.local.LocalBackendBuilder;
 import io.stratum.sdk.spec.ServiceSpec;
 
 /** The default {@link BackendFactory}: local agents whose tasks are processes on this machine. */
@@ -11,7 +10,7 @@ final class LocalBackends {
     /** @return a factory of local backends under {@code <workDir>/cluster} */
     static BackendFactory factory() {
         return (spec, options) -> {
-            LocalBackendBuilder builder = builder(spec, options);
+            LocalBackend.Builder builder = builder(spec, options);
             return artifacts -> builder.build();
         };
     }
@@ -21,9 +20,9 @@ final class LocalBackends {
      * @throws RunOptions.InvalidOptionException naming {@code preReserved} if the static
      *                                  reservations take more than an agent has
      */
-    static LocalBackendBuilder builder(ServiceSpec spec, RunOptions options) {
+    static LocalBackend.Builder builder(ServiceSpec spec, RunOptions options) {
         LocalResources local = options.local();
-        LocalBackendBuilder builder = LocalBackend.builder(options.workDir().resolve("cluster"))
+        LocalBackend.Builder builder = LocalBackend.builder(options.workDir().resolve("cluster"))
                 .withServiceName(spec.name())
                 .withAgents(options.agents())
                 .withMountDisks(local.mountDisks(), local.mountDiskMb())

@@ -1,7 +1,6 @@
 package io.stratum.sdk.service;
 
 import io.stratum.sdk.backend.mesos.MesosBackend;
-import io.stratum.sdk.backend.mesos.MesosBackendBuilder;
 import io.stratum.sdk.internal.scheduler.SchedulerBuilder;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.ServiceSpec;
@@ -21,14 +20,14 @@ final class MesosBackends {
     private MesosBackends() {}
 
     /** @return a factory of Mesos backends on {@link RunOptions#mesos()}, adjusted by {@code settings} */
-    static BackendFactory factory(Consumer<MesosBackendBuilder> settings) {
+    static BackendFactory factory(Consumer<MesosBackend.Builder> settings) {
         Objects.requireNonNull(settings, "settings");
         return (spec, options) -> {
             if (options.mesos() == null) {
                 throw new RunOptions.InvalidOptionException("mesos",
                         "no Mesos master given (http://HOST:5050 or zk://HOST:2181/mesos)");
             }
-            MesosBackendBuilder builder = builder(spec, options.mesos());
+            MesosBackend.Builder builder = builder(spec, options.mesos());
             settings.accept(builder);
             if (options.mesosFailoverTimeout() != null) {
                 builder.withFailoverTimeout(options.mesosFailoverTimeout());
@@ -38,8 +37,8 @@ final class MesosBackends {
     }
 
     /** @return a builder for {@code spec} on {@code master}, to adjust before building */
-    static MesosBackendBuilder builder(ServiceSpec spec, String master) {
-        MesosBackendBuilder builder = MesosBackend.builder(master).withFrameworkName(spec.name())
+    static MesosBackend.Builder builder(ServiceSpec spec, String master) {
+        MesosBackend.Builder builder = MesosBackend.builder(master).withFrameworkName(spec.name())
                 .withRole(SchedulerBuilder.role(spec)).withPrincipal(SchedulerBuilder.principal(spec))
                 .withPreReservedRoles(preReservedRoles(spec));
         if (spec.scheduler().user() != null) {

@@ -1,6 +1,6 @@
 package io.stratum.sdk.service;
 
-import io.stratum.sdk.backend.mesos.MesosBackendBuilder;
+import io.stratum.sdk.backend.mesos.MesosBackend;
 import io.stratum.sdk.http.ApiHandler;
 import io.stratum.sdk.placement.PlacementRule;
 import io.stratum.sdk.plan.PlanCustomizer;
@@ -43,7 +43,7 @@ public final class Service {
     private final PlanCustomizer planCustomizer;
     private final Map<String, ApiHandler> endpoints;
     private final Map<String, List<PlacementRule>> rules;
-    private final Consumer<MesosBackendBuilder> mesos;
+    private final Consumer<MesosBackend.Builder> mesos;
     private final BackendFactory backends;
 
     private Service(Builder builder) {
@@ -121,7 +121,7 @@ public final class Service {
         private final Map<String, ApiHandler> endpoints = new LinkedHashMap<>();
         private final Map<String, List<PlacementRule>> rules = new LinkedHashMap<>();
         private BackendFactory backends = LocalBackends.factory();
-        private Consumer<MesosBackendBuilder> mesos = builder -> { };
+        private Consumer<MesosBackend.Builder> mesos = builder -> { };
 
         private Builder(ServiceSpec spec) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -166,7 +166,7 @@ public final class Service {
          * (failover timeout, credentials, executor resources, ...), after the defaults and before
          * the run options.
          */
-        public Builder mesos(Consumer<MesosBackendBuilder> settings) {
+        public Builder mesos(Consumer<MesosBackend.Builder> settings) {
             mesos = Objects.requireNonNull(settings, "settings");
             return this;
         }

@@ -5,7 +5,10 @@ import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -56,7 +59,7 @@ final class FieldConstraints {
                 path = path.substring(0, path.length() - ".name".length());
             }
             message = "name '" + value + "' " + message;
-        } else if (value != null && !(value instanceof java.util.Map) && !(value instanceof java.util.Collection)) {
+        } else if (value != null && !(value instanceof Map) && !(value instanceof Collection)) {
             message = message + ", got " + (value instanceof Number n ? SpecFormat.number(n.doubleValue()) : "'" + value + "'");
         }
         problems.add(locations.of(path), path, message);
@@ -81,6 +84,6 @@ final class FieldConstraints {
     }
 
     static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }

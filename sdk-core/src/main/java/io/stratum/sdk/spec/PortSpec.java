@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -41,6 +42,6 @@ public record PortSpec(
 
     /** @return the environment variable that always holds the port: {@code PORT_<NAME>} */
     public String defaultEnvName() {
-        return "PORT_" + name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+        return "PORT_" + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
     }
 }

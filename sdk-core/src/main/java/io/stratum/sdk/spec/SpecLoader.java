@@ -3,6 +3,7 @@ package io.stratum.sdk.spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class SpecLoader {
     /** Options of a {@link SpecLoader}. */
     public static final class Builder {
         private final Map<String, String> env = new LinkedHashMap<>();
-        private final List<SpecRule> rules = new java.util.ArrayList<>();
+        private final List<SpecRule> rules = new ArrayList<>();
 
         private Builder() {}
 

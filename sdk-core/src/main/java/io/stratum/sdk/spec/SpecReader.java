@@ -1,6 +1,5 @@
 package io.stratum.sdk.spec;
 
-import io.stratum.sdk.placement.PlacementParser;
 import io.stratum.sdk.placement.PlacementSpec;
 import io.stratum.sdk.placement.PlacementSyntaxException;
 import java.nio.file.Path;
@@ -108,7 +107,7 @@ final class SpecReader {
             return PlacementSpec.empty();
         }
         try {
-            return PlacementParser.parse(text);
+            return PlacementSpec.parse(text);
         } catch (PlacementSyntaxException e) {
             m.problem("placement", "bad placement rule: " + e.getMessage());
             return PlacementSpec.empty();

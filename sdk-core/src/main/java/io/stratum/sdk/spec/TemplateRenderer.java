@@ -31,8 +31,8 @@ final class TemplateRenderer {
         if (line < 1 || line > lines.length) {
             return 1;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("\\{\\{\\{?[&#^]?\\s*" + java.util.regex.Pattern.quote(key) + "\\s*}")
+        Matcher m = Pattern
+                .compile("\\{\\{\\{?[&#^]?\\s*" + Pattern.quote(key) + "\\s*}")
                 .matcher(lines[line - 1]);
         return m.find() ? m.start() + 1 : 1;
     }

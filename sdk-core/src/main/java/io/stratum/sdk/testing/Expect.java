@@ -6,6 +6,7 @@ import io.stratum.sdk.internal.plan.Plan;
 import io.stratum.sdk.internal.plan.Step;
 import io.stratum.sdk.plan.Status;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Checks for a {@link ServiceTestRunner} script. */
 public final class Expect {
@@ -78,7 +79,7 @@ public final class Expect {
     }
 
     /** Any condition. */
-    public static Tick that(String description, java.util.function.Predicate<ServiceTestRunner.Context> condition) {
+    public static Tick that(String description, Predicate<ServiceTestRunner.Context> condition) {
         return Tick.of("expect " + description, c -> check(condition.test(c), "not true: " + description));
     }
 

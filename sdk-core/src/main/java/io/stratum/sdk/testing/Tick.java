@@ -1,5 +1,7 @@
 package io.stratum.sdk.testing;
 
+import java.util.function.Consumer;
+
 /**
  * One scripted step of a {@link ServiceTestRunner} run: an action on the simulated cluster or the
  * scheduler ({@link Send}), or a check of what happened ({@link Expect}). Throw
@@ -13,7 +15,7 @@ public interface Tick {
     void run(ServiceTestRunner.Context context);
 
     /** @return a tick from a description and an action */
-    static Tick of(String description, java.util.function.Consumer<ServiceTestRunner.Context> action) {
+    static Tick of(String description, Consumer<ServiceTestRunner.Context> action) {
         return new Tick() {
             @Override
             public String description() {

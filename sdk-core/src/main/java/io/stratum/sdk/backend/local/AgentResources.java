@@ -136,7 +136,7 @@ record AgentResources(Amounts amounts, double gpus, Range ports, MountDisks moun
     }
 
     /** @return the builder's amounts, each missing one a share of this machine among the agents */
-    static AgentResources of(LocalBackendBuilder options) {
+    static AgentResources of(LocalBackend.Builder options) {
         double cpus = options.cpus != null ? options.cpus : Runtime.getRuntime().availableProcessors();
         double mem = options.memMb != null ? options.memMb : Math.max(1, Math.floor(physicalMemory() / MB / options.agents));
         double disk = options.diskMb != null ? options.diskMb

@@ -1,13 +1,10 @@
 package io.stratum.sdk.backend.local;
 
 import io.stratum.sdk.backend.BackendListener;
-import io.stratum.sdk.backend.DestroyVolumeOperation;
-import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.backend.TaskState;
 import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.backend.UnreserveOperation;
 import io.stratum.sdk.internal.check.CheckRunner;
 import io.stratum.sdk.internal.cluster.AcceptListener;
 import io.stratum.sdk.internal.cluster.AgentLedger;
@@ -57,7 +54,7 @@ final class DefaultLocalBackend implements LocalBackend {
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile boolean closed;
 
-    DefaultLocalBackend(LocalBackendBuilder options) {
+    DefaultLocalBackend(LocalBackend.Builder options) {
         this.thread = new BackendThread(options.executor);
         this.clock = options.clock;
         this.offerInterval = options.offerInterval;
@@ -111,7 +108,7 @@ final class DefaultLocalBackend implements LocalBackend {
             Optional<String> invalid = cluster.accept(ids, ops, outcomes);
             if (invalid.isPresent()) {
                 LOG.log(System.Logger.Level.WARNING, "offers " + ids + " are no longer valid; dropped " + ops.size() + " operations");
-                ops.stream().filter(LaunchOperation.class::isInstance).map(LaunchOperation.class::cast)
+                ops.stream().filter(Operation.Launch.class::isInstance).map(Operation.Launch.class::cast)
                         .flatMap(l -> l.tasks().stream())
                         .forEach(t -> supervisor.untracked(t.taskId(), TaskState.DROPPED, "offer no longer valid"));
             } else if (outcomes.freedOn != null) {
@@ -303,7 +300,7 @@ final class DefaultLocalBackend implements LocalBackend {
 
         @Override
         public void refused(AgentLedger ledger, Operation operation, String reason) {
-            if (!(operation instanceof LaunchOperation launch)) {
+            if (!(operation instanceof Operation.Launch launch)) {
                 LOG.log(System.Logger.Level.WARNING, "dropped an operation on " + ledger.id() + ": " + reason);
                 return;
             }
@@ -321,13 +318,13 @@ final class DefaultLocalBackend implements LocalBackend {
 
         @Override
         public void applied(AgentLedger ledger, Operation operation) {
-            if (operation instanceof UnreserveOperation || operation instanceof DestroyVolumeOperation) {
+            if (operation instanceof Operation.Unreserve || operation instanceof Operation.DestroyVolume) {
                 freedOn = ledger.id();
             }
         }
 
         @Override
-        public void launched(AgentLedger ledger, LaunchOperation launch) {
+        public void launched(AgentLedger ledger, Operation.Launch launch) {
             LocalAgent agent = agent(ledger);
             for (TaskLaunch task : launch.tasks()) {
                 try {

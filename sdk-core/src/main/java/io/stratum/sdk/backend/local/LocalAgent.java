@@ -41,7 +41,7 @@ record LocalAgent(AgentLedger ledger, AgentDirs dirs, LedgerFile file, TaskLaunc
      * @return the agents the options describe, added to {@code cluster}: {@code local-agent-1} at
      *     {@code 127.0.0.<first>}, and so on, zones round-robin
      */
-    static List<LocalAgent> all(LocalBackendBuilder options, ClusterCore cluster, Function<AgentDirs, TaskLauncher> launcher) {
+    static List<LocalAgent> all(LocalBackend.Builder options, ClusterCore cluster, Function<AgentDirs, TaskLauncher> launcher) {
         AgentResources resources = AgentResources.of(options);
         List<LocalAgent> agents = new ArrayList<>(options.agents);
         for (int i = 1; i <= options.agents; i++) {

@@ -2,8 +2,8 @@ package io.stratum.sdk.backend.mesos;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.stratum.sdk.backend.ArtifactStore;
-import io.stratum.sdk.internal.config.ConfigRenderer;
 import io.stratum.sdk.backend.TaskLaunch;
+import io.stratum.sdk.internal.config.ConfigRenderer;
 import io.stratum.sdk.spec.ConfigSpec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ final class ConfigArtifacts {
         }
         if (store == null) {
             throw new LaunchRejected("task " + task.fullName() + " has config templates, but no API serves them"
-                    + " to the agents (MesosBackendBuilder.withArtifacts)");
+                    + " to the agents (MesosBackend.Builder.withArtifacts)");
         }
         Map<String, String> rendered;
         try {

@@ -1,12 +1,11 @@
 package io.stratum.sdk.backend.mesos;
 
 import io.stratum.sdk.backend.BackendListener;
-import io.stratum.sdk.backend.TaskStatusUpdate;
-import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.backend.TaskState;
 import io.stratum.sdk.backend.TaskStatus;
+import io.stratum.sdk.backend.TaskStatusUpdate;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -49,7 +48,7 @@ final class DefaultMesosBackend implements MesosBackend {
     private volatile CallSender calls;
     private volatile BackendListener listener;
 
-    DefaultMesosBackend(MesosBackendBuilder options) {
+    DefaultMesosBackend(MesosBackend.Builder options) {
         this.framework = options.framework();
         this.clock = options.clock;
         this.detector = MasterDetector.of(options.master, options.requestTimeout);
@@ -211,8 +210,8 @@ final class DefaultMesosBackend implements MesosBackend {
     }
 
     /** Reports the tasks of launches never sent, on the event thread as every event. */
-    private void fail(List<LaunchOperation> launches, TaskState taskState, String message) {
-        for (LaunchOperation launch : launches) {
+    private void fail(List<Operation.Launch> launches, TaskState taskState, String message) {
+        for (Operation.Launch launch : launches) {
             for (TaskLaunch task : launch.tasks()) {
                 state.launching(task.taskId());
                 TaskStatus status = TaskStatus.of(task.taskId(), taskState, clock.instant()).withMessage(message);
@@ -224,9 +223,9 @@ final class DefaultMesosBackend implements MesosBackend {
         }
     }
 
-    private static List<LaunchOperation> launches(List<Operation> recommendations) {
-        return recommendations.stream().filter(LaunchOperation.class::isInstance)
-                .map(LaunchOperation.class::cast).toList();
+    private static List<Operation.Launch> launches(List<Operation> recommendations) {
+        return recommendations.stream().filter(Operation.Launch.class::isInstance)
+                .map(Operation.Launch.class::cast).toList();
     }
 
     private static ThreadFactory daemon(String name) {

@@ -2,7 +2,7 @@ package io.stratum.sdk.backend.mesos;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stratum.sdk.backend.LaunchOperation;
+import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.Resource;
@@ -37,7 +37,7 @@ record LaunchGroupJson(ResourceJson resources, TaskInfoJson tasks, ExecutorBook 
      * @param unreserved what the offer holds unreserved, by resource name, after the accept's reservations
      * @return the operation; the executor is recorded as running the launch's tasks
      */
-    ObjectNode toJson(String frameworkId, LaunchOperation launch, Agent agent, String allocationRole,
+    ObjectNode toJson(String frameworkId, Operation.Launch launch, Agent agent, String allocationRole,
             Map<String, Double> unreserved) throws LaunchRejected {
         Optional<ExecutorBook.Existing> existing = executors.running(launch.podInstance(), agent.id());
         String executorId = existing.map(ExecutorBook.Existing::executorId)
@@ -58,7 +58,7 @@ record LaunchGroupJson(ResourceJson resources, TaskInfoJson tasks, ExecutorBook 
         return operation;
     }
 
-    private ObjectNode executor(String frameworkId, String executorId, LaunchOperation launch, String allocationRole,
+    private ObjectNode executor(String frameworkId, String executorId, Operation.Launch launch, String allocationRole,
             Map<String, Double> unreserved) throws LaunchRejected {
         ObjectNode executor = Wire.object().put("type", "DEFAULT");
         executor.set("executor_id", Wire.id(executorId));

@@ -1,14 +1,9 @@
 package io.stratum.sdk.backend.mesos;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stratum.sdk.backend.CreateVolumeOperation;
-import io.stratum.sdk.backend.DestroyVolumeOperation;
-import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.backend.Operation;
-import io.stratum.sdk.backend.ReserveOperation;
 import io.stratum.sdk.backend.TaskLaunch;
-import io.stratum.sdk.backend.UnreserveOperation;
 import io.stratum.sdk.resource.Resource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +23,7 @@ final class OperationJson {
     record Result(List<ObjectNode> operations, List<Rejected> rejected) {}
 
     /** A launch not sent: its tasks fail with {@code message}. */
-    record Rejected(LaunchOperation launch, String message) {
+    record Rejected(Operation.Launch launch, String message) {
         List<String> taskIds() {
             return launch.tasks().stream().map(TaskLaunch::taskId).toList();
         }
@@ -49,20 +44,20 @@ final class OperationJson {
         List<ObjectNode> operations = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         for (Operation r : ordered) {
-            if (r instanceof LaunchOperation launch) {
+            if (r instanceof Operation.Launch launch) {
                 try {
                     operations.add(launches.toJson(frameworkId, launch, offer.offer().agent(), role,
                             unreservedLeft(offer.offer(), recommendations)));
                 } catch (LaunchRejected e) {
                     rejected.add(new Rejected(launch, e.getMessage()));
                 }
-            } else if (r instanceof ReserveOperation reserve) {
+            } else if (r instanceof Operation.Reserve reserve) {
                 operations.add(operation("RESERVE", "reserve", "resources", reserve.resource(), role));
-            } else if (r instanceof CreateVolumeOperation create) {
+            } else if (r instanceof Operation.CreateVolume create) {
                 operations.add(operation("CREATE", "create", "volumes", create.volume(), role));
-            } else if (r instanceof UnreserveOperation unreserve) {
+            } else if (r instanceof Operation.Unreserve unreserve) {
                 operations.add(operation("UNRESERVE", "unreserve", "resources", unreserve.resource(), role));
-            } else if (r instanceof DestroyVolumeOperation destroy) {
+            } else if (r instanceof Operation.DestroyVolume destroy) {
                 operations.add(operation("DESTROY", "destroy", "volumes", destroy.volume(), role));
             }
         }
@@ -76,16 +71,16 @@ final class OperationJson {
     }
 
     private static int rank(Operation r) {
-        if (r instanceof DestroyVolumeOperation) {
+        if (r instanceof Operation.DestroyVolume) {
             return 0;
         }
-        if (r instanceof UnreserveOperation) {
+        if (r instanceof Operation.Unreserve) {
             return 1;
         }
-        if (r instanceof ReserveOperation) {
+        if (r instanceof Operation.Reserve) {
             return 2;
         }
-        return r instanceof CreateVolumeOperation ? 3 : 4;
+        return r instanceof Operation.CreateVolume ? 3 : 4;
     }
 
     /** @return the offer's unreserved scalars on the root disk, less what the recommendations reserve of them */
@@ -97,7 +92,7 @@ final class OperationJson {
             }
         }
         for (Operation rec : recommendations) {
-            if (rec instanceof ReserveOperation reserve && reserve.resource().preReservedRole().isEmpty()
+            if (rec instanceof Operation.Reserve reserve && reserve.resource().preReservedRole().isEmpty()
                     && !reserve.resource().isMountDisk()) {
                 left.merge(reserve.resource().name(), -reserve.resource().amount(), Double::sum);
             }

@@ -1,11 +1,6 @@
 package io.stratum.sdk.backend.sim;
 
-import io.stratum.sdk.backend.CreateVolumeOperation;
-import io.stratum.sdk.backend.DestroyVolumeOperation;
-import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.backend.Operation;
-import io.stratum.sdk.backend.ReserveOperation;
-import io.stratum.sdk.backend.UnreserveOperation;
 
 /** Running totals behind {@link OperationCounts}. Mutable; guarded by the cluster's lock. */
 final class Counters {
@@ -19,16 +14,16 @@ final class Counters {
 
     /** Counts an operation applied. */
     void applied(Operation operation) {
-        if (operation instanceof ReserveOperation) {
+        if (operation instanceof Operation.Reserve) {
             reserves++;
-        } else if (operation instanceof CreateVolumeOperation) {
+        } else if (operation instanceof Operation.CreateVolume) {
             creates++;
-        } else if (operation instanceof LaunchOperation launch) {
+        } else if (operation instanceof Operation.Launch launch) {
             launchGroups++;
             tasksLaunched += launch.tasks().size();
-        } else if (operation instanceof UnreserveOperation) {
+        } else if (operation instanceof Operation.Unreserve) {
             unreserves++;
-        } else if (operation instanceof DestroyVolumeOperation) {
+        } else if (operation instanceof Operation.DestroyVolume) {
             destroys++;
         }
     }

@@ -1,6 +1,5 @@
 package io.stratum.sdk.backend.sim;
 
-import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.backend.TaskState;
@@ -55,7 +54,7 @@ final class SimAccepts {
     private void refuse(String offerIds, Operation op, String problem, TaskState state) {
         counters.refused++;
         errors.add(new OperationError(offerIds, ClusterCore.kind(op), problem));
-        if (op instanceof LaunchOperation launch) {
+        if (op instanceof Operation.Launch launch) {
             launch.tasks().forEach(t -> tasks.reportUntracked(t.taskId(), Optional.of(launch.agentId()), state, problem));
         }
     }
@@ -84,7 +83,7 @@ final class SimAccepts {
         }
 
         @Override
-        public void launched(AgentLedger agent, LaunchOperation launch) {
+        public void launched(AgentLedger agent, Operation.Launch launch) {
             List<ScriptedTask> started = launch.tasks().stream().map(task -> tasks.register(task, agent.id())).toList();
             counters.applied(launch);
             started.forEach(task -> tasks.start(task, scripts.behaviourFor(task.launch)));

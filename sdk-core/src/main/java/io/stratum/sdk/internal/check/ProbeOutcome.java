@@ -1,6 +1,7 @@
 package io.stratum.sdk.internal.check;
 
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
 
 /**
  * What one probe saw.
@@ -21,7 +22,7 @@ record ProbeOutcome(boolean passed, String output) {
     /** @return a message for an exception: its message, else its type */
     static String describe(Throwable error) {
         Throwable cause = error;
-        while (cause.getCause() != null && (cause.getMessage() == null || cause instanceof java.util.concurrent.CompletionException)) {
+        while (cause.getCause() != null && (cause.getMessage() == null || cause instanceof CompletionException)) {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();

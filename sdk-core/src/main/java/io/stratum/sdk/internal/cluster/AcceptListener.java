@@ -1,6 +1,5 @@
 package io.stratum.sdk.internal.cluster;
 
-import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
 
@@ -25,5 +24,5 @@ public interface AcceptListener {
      * Every task of {@code launch} now holds its resources on {@code agent}
      * ({@link AgentLedger#reservationsOf}) until {@link ClusterCore#release released}: start them.
      */
-    void launched(AgentLedger agent, LaunchOperation launch);
+    void launched(AgentLedger agent, Operation.Launch launch);
 }

@@ -1,6 +1,6 @@
 package io.stratum.sdk.internal.cluster;
 
-import io.stratum.sdk.backend.LaunchOperation;
+import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.resource.PersistentVolume;
 import io.stratum.sdk.resource.Resource;
@@ -26,13 +26,13 @@ final class GroupLaunch {
 
     private final AgentLedger agent;
     private final Holdings offered;
-    private final LaunchOperation group;
+    private final Operation.Launch group;
     private final Holdings scratch;
     private final Map<String, Resource> needs = new LinkedHashMap<>();
     private final Map<String, Set<String>> reservations = new LinkedHashMap<>();
     private final Map<String, List<Resource>> unreserved = new LinkedHashMap<>();
 
-    GroupLaunch(AgentLedger agent, Holdings offered, LaunchOperation group) {
+    GroupLaunch(AgentLedger agent, Holdings offered, Operation.Launch group) {
         this.agent = agent;
         this.offered = offered;
         this.group = group;

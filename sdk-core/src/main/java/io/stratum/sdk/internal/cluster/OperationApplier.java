@@ -1,11 +1,6 @@
 package io.stratum.sdk.internal.cluster;
 
-import io.stratum.sdk.backend.CreateVolumeOperation;
-import io.stratum.sdk.backend.DestroyVolumeOperation;
-import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.backend.Operation;
-import io.stratum.sdk.backend.ReserveOperation;
-import io.stratum.sdk.backend.UnreserveOperation;
 import io.stratum.sdk.resource.PersistentVolume;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.resource.ResourceValue;
@@ -42,7 +37,7 @@ final class OperationApplier {
                     : "it names offer " + op.offerId() + ", not one of the offers accepted";
             if (problem != null) {
                 listener.refused(agent, op, problem);
-            } else if (op instanceof LaunchOperation launch) {
+            } else if (op instanceof Operation.Launch launch) {
                 listener.launched(agent, launch);
             } else {
                 listener.applied(agent, op);
@@ -52,13 +47,13 @@ final class OperationApplier {
 
     /** @return {@code RESERVE}, {@code CREATE}, {@code LAUNCH_GROUP}, {@code UNRESERVE} or {@code DESTROY}, as Mesos names them */
     static String kind(Operation op) {
-        if (op instanceof ReserveOperation) {
+        if (op instanceof Operation.Reserve) {
             return "RESERVE";
-        } else if (op instanceof CreateVolumeOperation) {
+        } else if (op instanceof Operation.CreateVolume) {
             return "CREATE";
-        } else if (op instanceof LaunchOperation) {
+        } else if (op instanceof Operation.Launch) {
             return "LAUNCH_GROUP";
-        } else if (op instanceof UnreserveOperation) {
+        } else if (op instanceof Operation.Unreserve) {
             return "UNRESERVE";
         }
         return "DESTROY";
@@ -66,16 +61,16 @@ final class OperationApplier {
 
     private String applyOne(Operation op) {
         try {
-            if (op instanceof ReserveOperation r) {
+            if (op instanceof Operation.Reserve r) {
                 return reserve(r.resource());
-            } else if (op instanceof CreateVolumeOperation c) {
+            } else if (op instanceof Operation.CreateVolume c) {
                 return create(c.volume());
-            } else if (op instanceof LaunchOperation l) {
+            } else if (op instanceof Operation.Launch l) {
                 return new GroupLaunch(agent, offered, l).claim(listener);
-            } else if (op instanceof UnreserveOperation u) {
+            } else if (op instanceof Operation.Unreserve u) {
                 return unreserve(u.resource());
             }
-            return destroy(((DestroyVolumeOperation) op).volume());
+            return destroy(((Operation.DestroyVolume) op).volume());
         } catch (IllegalArgumentException | UncheckedIOException e) {
             return e.getMessage(); // the agent's journal refused it
         }

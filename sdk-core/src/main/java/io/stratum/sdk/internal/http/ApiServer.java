@@ -1,14 +1,13 @@
 package io.stratum.sdk.internal.http;
 
-import io.stratum.sdk.http.ApiException;
-import io.stratum.sdk.http.ApiHandler;
-import io.stratum.sdk.http.ApiRequest;
-import io.stratum.sdk.http.ApiResponse;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.stratum.sdk.http.ApiException;
+import io.stratum.sdk.http.ApiHandler;
+import io.stratum.sdk.http.ApiRequest;
+import io.stratum.sdk.http.ApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,7 +88,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** @return every route as {@code METHOD /template}, for documentation checks */
-    public java.util.List<String> routes() {
+    public List<String> routes() {
         return router.routes().stream().map(r -> r.method() + " " + r.template()).toList();
     }
 
@@ -140,7 +140,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private ApiResponse dispatch(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         URI uri = exchange.getRequestURI();
         String path = uri.getRawPath();
         Optional<Router.Match> match = router.find(method, path);
@@ -277,7 +277,7 @@ public final class ApiServer implements AutoCloseable {
 
         /** Adds a route; {@code template} may hold {@code {name}} segments. */
         public Builder route(String method, String template, ApiHandler handler) {
-            routes.add(Router.route(method.toUpperCase(java.util.Locale.ROOT), template, handler));
+            routes.add(Router.route(method.toUpperCase(Locale.ROOT), template, handler));
             return this;
         }
 

@@ -2,9 +2,10 @@ package io.stratum.sdk.internal.http;
 
 import io.stratum.sdk.internal.plan.Phase;
 import io.stratum.sdk.internal.plan.Plan;
-import io.stratum.sdk.plan.Status;
 import io.stratum.sdk.internal.plan.Step;
+import io.stratum.sdk.plan.Status;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The JSON shapes of plans, as in the DC/OS SDK's v1 API (so its clients carry over), with the
@@ -46,7 +47,7 @@ final class PlanViews {
             case STARTED -> "tasks running, waiting for their goal (readiness or exit)";
             case COMPLETE -> "complete";
             case ERROR -> "error";
-            default -> status.name().toLowerCase(java.util.Locale.ROOT);
+            default -> status.name().toLowerCase(Locale.ROOT);
         };
     }
 }

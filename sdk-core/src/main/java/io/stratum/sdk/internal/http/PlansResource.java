@@ -3,13 +3,13 @@ package io.stratum.sdk.internal.http;
 import io.stratum.sdk.http.ApiException;
 import io.stratum.sdk.http.ApiRequest;
 import io.stratum.sdk.http.ApiResponse;
-
 import io.stratum.sdk.internal.plan.Phase;
 import io.stratum.sdk.internal.plan.Plan;
-import io.stratum.sdk.plan.Status;
 import io.stratum.sdk.internal.plan.Step;
+import io.stratum.sdk.plan.Status;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@code /v1/plans}: list and show plans, and the operator's controls. {@code GET
@@ -57,15 +57,15 @@ public final class PlansResource {
         return plan;
     }
 
-    private ApiResponse act(ApiRequest request, String command, java.util.function.Consumer<Plan> action) {
+    private ApiResponse act(ApiRequest request, String command, Consumer<Plan> action) {
         Plan plan = plan(request);
         action.accept(plan);
         registry.changed(plan);
         return ApiResponse.message("Received cmd: " + command);
     }
 
-    private ApiResponse phaseAct(ApiRequest request, String command, java.util.function.Consumer<Plan> onPlan,
-            java.util.function.Consumer<Phase> onPhase) {
+    private ApiResponse phaseAct(ApiRequest request, String command, Consumer<Plan> onPlan,
+            Consumer<Phase> onPhase) {
         Plan plan = plan(request);
         Optional<Phase> phase = phase(plan, request);
         if (phase.isPresent()) {
@@ -77,8 +77,8 @@ public final class PlansResource {
         return ApiResponse.message("Received cmd: " + command);
     }
 
-    private ApiResponse stepAct(ApiRequest request, String command, java.util.function.Consumer<Plan> onPlan,
-            java.util.function.Consumer<Phase> onPhase, java.util.function.Consumer<Step> onStep) {
+    private ApiResponse stepAct(ApiRequest request, String command, Consumer<Plan> onPlan,
+            Consumer<Phase> onPhase, Consumer<Step> onStep) {
         Plan plan = plan(request);
         Optional<Phase> phase = phase(plan, request);
         Optional<String> stepName = request.queryParam("step");

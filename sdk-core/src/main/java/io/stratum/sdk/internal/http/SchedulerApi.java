@@ -1,13 +1,15 @@
 package io.stratum.sdk.internal.http;
 
+import io.stratum.sdk.backend.ArtifactStore;
 import io.stratum.sdk.http.ApiException;
 import io.stratum.sdk.http.ApiResponse;
-
-import io.stratum.sdk.backend.ArtifactStore;
 import io.stratum.sdk.internal.plan.Plan;
 import io.stratum.sdk.internal.scheduler.SchedulerLoop;
 import io.stratum.sdk.internal.scheduler.ServiceScheduler;
 import io.stratum.sdk.internal.state.PropertyStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -82,13 +84,13 @@ public final class SchedulerApi implements PlanRegistry {
 
     /** @return the OpenAPI 3 document of the v1 API */
     public static byte[] openApi() {
-        try (java.io.InputStream in = SchedulerApi.class.getResourceAsStream("openapi.json")) {
+        try (InputStream in = SchedulerApi.class.getResourceAsStream("openapi.json")) {
             if (in == null) {
                 throw new IllegalStateException("openapi.json is missing from the jar");
             }
             return in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,14 +3,14 @@ package io.stratum.sdk.internal.http;
 import io.stratum.sdk.http.ApiException;
 import io.stratum.sdk.http.ApiRequest;
 import io.stratum.sdk.http.ApiResponse;
-
 import io.stratum.sdk.internal.plan.Plan;
-import io.stratum.sdk.plan.Status;
 import io.stratum.sdk.internal.scheduler.TaskLabels;
+import io.stratum.sdk.internal.spec.SpecJson;
+import io.stratum.sdk.internal.state.TaskRecord;
+import io.stratum.sdk.plan.Status;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.PortSpec;
 import io.stratum.sdk.spec.ServiceSpec;
-import io.stratum.sdk.internal.state.TaskRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,7 +105,7 @@ final class ServiceResource {
     private ApiResponse updateTarget(ApiRequest request) {
         ServiceSpec spec;
         try {
-            spec = io.stratum.sdk.internal.spec.SpecJson.fromJson(request.bodyText());
+            spec = SpecJson.fromJson(request.bodyText());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("body", "the body is not a service spec: " + e.getMessage());
         }

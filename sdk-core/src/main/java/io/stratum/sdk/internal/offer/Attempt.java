@@ -1,10 +1,6 @@
 package io.stratum.sdk.internal.offer;
 
-import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.backend.Operation;
-import io.stratum.sdk.backend.ReserveOperation;
-import io.stratum.sdk.backend.UnreserveOperation;
-
 import io.stratum.sdk.placement.PlacementState;
 import io.stratum.sdk.resource.Reservation;
 import io.stratum.sdk.resource.Resource;
@@ -41,7 +37,7 @@ final class Attempt {
     private final Map<String, List<Resource>> setResources = new HashMap<>();
     private final Map<String, Map<String, Long>> setPorts = new HashMap<>();
     private final Map<String, Resource> existing = new HashMap<>();
-    private LaunchOperation launch;
+    private Operation.Launch launch;
     private Supplier<String> failure;
 
     Attempt(Settings settings, PodRequest request, Demand demand, Ledger ledger, PlacementState state) {
@@ -89,25 +85,25 @@ final class Attempt {
         Resource base = pool.role.equals(Pool.UNRESERVED) || shape.preReservedRole().isPresent()
                 ? shape : shape.withPreReservedRole(pool.role);
         Resource reserved = base.withReservation(new Reservation(settings.identity().role(), settings.identity().principal(), labels));
-        reserves.add(new ReserveOperation(ledger.offer.id(), reserved));
+        reserves.add(new Operation.Reserve(ledger.offer.id(), reserved));
         return keep(reserved);
     }
 
     /** Grows an existing scalar reservation by {@code delta} under the same labels (Mesos merges them). */
     Resource grow(Resource existing, double delta) {
-        reserves.add(new ReserveOperation(ledger.offer.id(), existing.withValue(ResourceValue.scalar(delta))));
+        reserves.add(new Operation.Reserve(ledger.offer.id(), existing.withValue(ResourceValue.scalar(delta))));
         return keep(existing.withValue(ResourceValue.scalar(existing.amount() + delta)));
     }
 
     /** Shrinks an existing scalar reservation by {@code delta}. */
     Resource shrink(Resource existing, double delta) {
-        unreserves.add(new UnreserveOperation(ledger.offer.id(), existing.withValue(ResourceValue.scalar(delta))));
+        unreserves.add(new Operation.Unreserve(ledger.offer.id(), existing.withValue(ResourceValue.scalar(delta))));
         return keep(existing.withValue(ResourceValue.scalar(existing.amount() - delta)));
     }
 
     /** Gives a whole reservation back. */
     void release(Resource existing) {
-        unreserves.add(new UnreserveOperation(ledger.offer.id(), existing));
+        unreserves.add(new Operation.Unreserve(ledger.offer.id(), existing));
         String id = existing.resourceId().orElseThrow();
         footprint.remove(id);
         released.add(id);
@@ -137,7 +133,7 @@ final class Attempt {
         return setPorts.getOrDefault(set, Map.of());
     }
 
-    void launch(LaunchOperation launch) {
+    void launch(Operation.Launch launch) {
         this.launch = launch;
     }
 

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * What a new instance of a pod needs when it launches some of its tasks, computed once per pod
@@ -64,7 +66,7 @@ final class Demand {
         List<PortSpec> ports = this.sets.stream().flatMap(s -> s.ports().values().stream()).toList();
         this.staticPorts = ports.stream().filter(p -> !p.isDynamic()).mapToLong(PortSpec::port).toArray();
         this.portCount = ports.size();
-        this.portEnvNames = ports.stream().collect(java.util.stream.Collectors.toMap(PortSpec::name,
+        this.portEnvNames = ports.stream().collect(Collectors.toMap(PortSpec::name,
                 PortSpec::defaultEnvName, (a, b) -> a));
         List<PlacementRule> rules = new ArrayList<>();
         rules.add(PlacementRule.of(pod.placement()));
@@ -73,7 +75,7 @@ final class Demand {
         this.scorer = PreferenceScorer.of(pod.preferences());
     }
 
-    private double sum(java.util.function.ToDoubleFunction<ResourceSetSpec> amount) {
+    private double sum(ToDoubleFunction<ResourceSetSpec> amount) {
         return sets.stream().mapToDouble(amount).sum();
     }
 

@@ -1,5 +1,6 @@
 package io.stratum.sdk.internal.offer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,7 +33,7 @@ public record EvaluationOutcome(boolean passed, String text, List<EvaluationOutc
 
     /** @return the texts of every failed node, depth first */
     public List<String> failures() {
-        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        ArrayList<String> out = new ArrayList<>();
         collectFailures(out);
         return out;
     }

@@ -1,9 +1,7 @@
 package io.stratum.sdk.internal.offer;
 
-import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.backend.Operation;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -42,8 +40,8 @@ public sealed interface EvaluationResult permits EvaluationResult.Success, Evalu
         }
 
         /** @return the launch recommendation */
-        public LaunchOperation launch() {
-            return recommendations(LaunchOperation.class).get(0);
+        public Operation.Launch launch() {
+            return recommendations(Operation.Launch.class).get(0);
         }
     }
 

@@ -1,10 +1,7 @@
 package io.stratum.sdk.internal.offer;
 
-import io.stratum.sdk.backend.DestroyVolumeOperation;
 import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.backend.Operation;
-import io.stratum.sdk.backend.UnreserveOperation;
-
 import io.stratum.sdk.resource.Resource;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +26,10 @@ final class GarbageCollector {
                     continue;
                 }
                 if (r.volume().isPresent()) {
-                    out.add(new DestroyVolumeOperation(offer.id(), r));
-                    out.add(new UnreserveOperation(offer.id(), r.withoutVolume()));
+                    out.add(new Operation.DestroyVolume(offer.id(), r));
+                    out.add(new Operation.Unreserve(offer.id(), r.withoutVolume()));
                 } else {
-                    out.add(new UnreserveOperation(offer.id(), r));
+                    out.add(new Operation.Unreserve(offer.id(), r));
                 }
             }
         }

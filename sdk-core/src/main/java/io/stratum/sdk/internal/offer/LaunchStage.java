@@ -1,8 +1,7 @@
 package io.stratum.sdk.internal.offer;
 
-import io.stratum.sdk.backend.LaunchOperation;
+import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
-
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.PortSpec;
@@ -45,7 +44,7 @@ final class LaunchStage {
             String id = a.settings.identity().ids().next(a.podInstance + "-" + name);
             tasks.add(new TaskLaunch(id, a.podInstance, task, env, ports, resources));
         }
-        a.launch(new LaunchOperation(a.ledger.offer.id(), a.ledger.agent.id(), a.podInstance, tasks,
+        a.launch(new Operation.Launch(a.ledger.offer.id(), a.ledger.agent.id(), a.podInstance, tasks,
                 a.executorResources));
         return true;
     }

@@ -3,6 +3,7 @@ package io.stratum.sdk.internal.offer;
 import io.stratum.sdk.resource.Range;
 import io.stratum.sdk.resource.Reservation;
 import io.stratum.sdk.resource.Resource;
+import io.stratum.sdk.resource.ResourceValue;
 import io.stratum.sdk.spec.PortRangeSpec;
 import io.stratum.sdk.spec.PortSpec;
 import io.stratum.sdk.spec.ResourceSetSpec;
@@ -35,7 +36,7 @@ final class PortStage {
 
     private boolean place(Attempt a, ResourceSetSpec set, PortSpec port) {
         Resource held = a.existing(set.name(), Resource.PORTS, port.name());
-        long heldPort = held == null ? -1 : ((io.stratum.sdk.resource.ResourceValue.Ranges) held.value())
+        long heldPort = held == null ? -1 : ((ResourceValue.Ranges) held.value())
                 .ranges().get(0).begin();
         if (held != null && (dynamic || heldPort == port.port())) {
             a.keep(held);

@@ -1,7 +1,6 @@
 package io.stratum.sdk.internal.offer;
 
-import io.stratum.sdk.backend.CreateVolumeOperation;
-
+import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.resource.PersistentVolume;
 import io.stratum.sdk.resource.Reservation;
 import io.stratum.sdk.resource.Resource;
@@ -95,7 +94,7 @@ final class VolumeStage {
         PersistentVolume pv = new PersistentVolume(a.settings.identity().ids().next(a.podInstance + "-" + volume.name()),
                 volume.path());
         Resource withVolume = a.keep(reserved.withVolume(pv));
-        a.creates.add(new CreateVolumeOperation(a.ledger.offer.id(), withVolume));
+        a.creates.add(new Operation.CreateVolume(a.ledger.offer.id(), withVolume));
         a.addToSet(set, withVolume);
     }
 

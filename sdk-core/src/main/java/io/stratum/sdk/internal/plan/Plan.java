@@ -1,9 +1,9 @@
 package io.stratum.sdk.internal.plan;
 
 import io.stratum.sdk.plan.Status;
-
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +84,7 @@ public final class Plan extends ParentElement<Phase> {
                 }
                 delayed |= s == Status.DELAYED;
             }
-            return new StepSummary(java.util.Collections.unmodifiableSet(busy), delayed);
+            return new StepSummary(Collections.unmodifiableSet(busy), delayed);
         });
         summary = derived;
         return derived.value();

@@ -1,8 +1,9 @@
 package io.stratum.sdk.internal.plan;
 
 import io.stratum.sdk.plan.Status;
-
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,7 +24,7 @@ public record PlanProgress(String plan, boolean interrupted, int approvals, Map<
     public PlanProgress {
         Objects.requireNonNull(plan, "plan");
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
-        phases = phases == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phases));
+        phases = phases == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(phases));
     }
 
     /**
@@ -33,7 +34,7 @@ public record PlanProgress(String plan, boolean interrupted, int approvals, Map<
      */
     public record PhaseProgress(boolean interrupted, int approvals, Map<String, StepProgress> steps) {
         public PhaseProgress {
-            steps = steps == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(steps));
+            steps = steps == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(steps));
         }
     }
 

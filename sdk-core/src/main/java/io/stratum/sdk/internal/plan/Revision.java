@@ -1,6 +1,7 @@
 package io.stratum.sdk.internal.plan;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Counts the changes made to the steps and strategies of a plan, so that what a phase or plan
@@ -31,7 +32,7 @@ final class Revision {
     record Derived<T>(Mark mark, T value) {}
 
     /** @return {@code cached} if nothing changed since it was derived, else a newly derived value */
-    <T> Derived<T> refresh(Derived<T> cached, java.util.function.Supplier<T> derive) {
+    <T> Derived<T> refresh(Derived<T> cached, Supplier<T> derive) {
         Mark now = mark();
         return cached != null && cached.mark().equals(now) ? cached : new Derived<>(now, derive.get());
     }

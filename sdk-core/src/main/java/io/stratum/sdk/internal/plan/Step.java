@@ -1,7 +1,7 @@
 package io.stratum.sdk.internal.plan;
 
 import io.stratum.sdk.plan.Status;
-
+import io.stratum.sdk.spec.PodSpec;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,7 +125,7 @@ public final class Step extends PlanElement {
      * @return a step with the same id and state launching the same tasks of {@code pod} (those it
      *     still has; all of its tasks if none), for a step that outlives its plan's config
      */
-    public synchronized Step retargeted(io.stratum.sdk.spec.PodSpec pod) {
+    public synchronized Step retargeted(PodSpec pod) {
         List<String> kept = tasks.stream().filter(t -> pod.task(t) != null).toList();
         Step step = new Step(id(), PodInstanceRequirement.of(pod, podInstance.index(),
                 kept.isEmpty() ? List.copyOf(pod.tasks().keySet()) : kept, recovery()));

@@ -1,6 +1,5 @@
 package io.stratum.sdk.internal.scheduler;
 
-import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
@@ -99,7 +98,7 @@ final class OfferCycle {
 
     /** @return the records of a successful placement's tasks (stored before the accept is sent) */
     private Launched launch(Step step, EvaluationResult.Success success, PodRequest.Kind kind) {
-        LaunchOperation launch = success.launch();
+        Operation.Launch launch = success.launch();
         List<String> resourceIds = new ArrayList<>();
         List<String> volumeIds = new ArrayList<>();
         for (Resource r : success.footprint().resources()) {
@@ -134,14 +133,14 @@ final class OfferCycle {
     private List<Operation> launchedAs(List<Operation> recommendations, PodInstanceRequirement req) {
         List<Operation> out = new ArrayList<>();
         for (Operation r : recommendations) {
-            if (r instanceof LaunchOperation launch) {
+            if (r instanceof Operation.Launch launch) {
                 List<TaskLaunch> launches = launch.tasks().stream().map(t -> {
                     Map<String, String> env = new LinkedHashMap<>(t.env());
                     env.putAll(req.environment());
                     return new TaskLaunch(t.taskId(), t.podInstance(), pods.effective(req.podInstance(), t.spec()), env,
                             t.ports(), t.resources());
                 }).toList();
-                out.add(new LaunchOperation(launch.offerId(), launch.agentId(), launch.podInstance(), launches,
+                out.add(new Operation.Launch(launch.offerId(), launch.agentId(), launch.podInstance(), launches,
                         launch.executorResources()));
             } else {
                 out.add(r);

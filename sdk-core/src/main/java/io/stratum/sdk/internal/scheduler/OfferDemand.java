@@ -2,6 +2,7 @@ package io.stratum.sdk.internal.scheduler;
 
 import io.stratum.sdk.backend.ClusterBackend;
 import io.stratum.sdk.internal.plan.Step;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +22,7 @@ final class OfferDemand {
     private boolean suppressed;
     private Set<UUID> lastCandidates = Set.of();
 
-    OfferDemand(ClusterBackend backend, InstantSource clock, java.time.Duration reviveInterval) {
+    OfferDemand(ClusterBackend backend, InstantSource clock, Duration reviveInterval) {
         this.backend = backend;
         this.throttle = new ReviveThrottle(clock, reviveInterval);
     }

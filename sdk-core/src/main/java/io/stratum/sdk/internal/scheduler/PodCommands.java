@@ -3,12 +3,13 @@ package io.stratum.sdk.internal.scheduler;
 import io.stratum.sdk.internal.plan.PodInstance;
 import io.stratum.sdk.internal.plan.PodInstanceRequirement;
 import io.stratum.sdk.internal.plan.RecoveryType;
-import io.stratum.sdk.spec.CheckSpec;
-import io.stratum.sdk.spec.PodSpec;
-import io.stratum.sdk.spec.TaskSpec;
 import io.stratum.sdk.internal.state.GoalOverride;
 import io.stratum.sdk.internal.state.StateStore;
 import io.stratum.sdk.internal.state.TaskRecord;
+import io.stratum.sdk.spec.CheckSpec;
+import io.stratum.sdk.spec.Goal;
+import io.stratum.sdk.spec.PodSpec;
+import io.stratum.sdk.spec.TaskSpec;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,7 +96,7 @@ final class PodCommands {
         if (spec == null || !paused.contains(pod)) {
             return spec;
         }
-        return new TaskSpec(spec.name(), io.stratum.sdk.spec.Goal.RUNNING, spec.essential(), IDLE_COMMAND,
+        return new TaskSpec(spec.name(), Goal.RUNNING, spec.essential(), IDLE_COMMAND,
                 spec.labels(), spec.env(), spec.configs(), spec.cpus(), spec.gpus(), spec.memory(), spec.ports(),
                 (CheckSpec) null, (CheckSpec) null, spec.volumes(), spec.resourceSet(), spec.discovery(), 1,
                 spec.resourceLimits());

@@ -1,9 +1,7 @@
 package io.stratum.sdk.internal.scheduler;
 
-import io.stratum.sdk.backend.CreateVolumeOperation;
 import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.backend.Operation;
-import io.stratum.sdk.backend.ReserveOperation;
 import io.stratum.sdk.backend.TaskState;
 import io.stratum.sdk.internal.offer.PodFootprint;
 import io.stratum.sdk.internal.offer.PodRequest;
@@ -52,9 +50,9 @@ final class PodRequests {
     static String added(List<Operation> recommendations) {
         List<String> ids = new ArrayList<>();
         for (Operation r : recommendations) {
-            if (r instanceof ReserveOperation reserve) {
+            if (r instanceof Operation.Reserve reserve) {
                 reserve.resource().resourceId().ifPresent(ids::add);
-            } else if (r instanceof CreateVolumeOperation create) {
+            } else if (r instanceof Operation.CreateVolume create) {
                 create.volume().volume().ifPresent(v -> ids.add(v.persistenceId()));
             }
         }

@@ -1,22 +1,23 @@
 package io.stratum.sdk.internal.scheduler;
 
+import io.stratum.sdk.backend.BackendListener;
 import io.stratum.sdk.backend.ClusterBackend;
-import io.stratum.sdk.backend.TaskStatusUpdate;
 import io.stratum.sdk.backend.Offer;
-import io.stratum.sdk.internal.offer.OfferEvaluator;
 import io.stratum.sdk.backend.Operation;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.backend.TaskStatus;
+import io.stratum.sdk.backend.TaskStatusUpdate;
+import io.stratum.sdk.internal.offer.OfferEvaluator;
 import io.stratum.sdk.internal.plan.Plan;
 import io.stratum.sdk.internal.plan.PlanCoordinator;
 import io.stratum.sdk.internal.plan.PlanFactory;
 import io.stratum.sdk.internal.plan.PodInstance;
-import io.stratum.sdk.plan.Status;
 import io.stratum.sdk.internal.plan.Step;
-import io.stratum.sdk.spec.ServiceSpec;
-import io.stratum.sdk.spec.TaskSpec;
 import io.stratum.sdk.internal.state.FrameworkStore;
 import io.stratum.sdk.internal.state.TaskRecord;
-import io.stratum.sdk.backend.TaskState;
-import io.stratum.sdk.backend.TaskStatus;
+import io.stratum.sdk.plan.Status;
+import io.stratum.sdk.spec.ServiceSpec;
+import io.stratum.sdk.spec.TaskSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -95,7 +96,7 @@ public final class ServiceScheduler {
      * @throws IllegalArgumentException if the plans of the target cannot be built (the plan
      *     customizer failed, or its plans do not fit the target); nothing is started then
      */
-    public void start(ServiceSpec spec, io.stratum.sdk.backend.BackendListener listener) {
+    public void start(ServiceSpec spec, BackendListener listener) {
         tasks.load();
         pods.load();
         progress.load();
@@ -115,7 +116,7 @@ public final class ServiceScheduler {
     }
 
     /** @return a listener calling this scheduler's event methods directly, on the backend's thread */
-    public io.stratum.sdk.backend.BackendListener directListener() {
+    public BackendListener directListener() {
         return new DirectListener(this);
     }
 

@@ -1,18 +1,21 @@
 package io.stratum.sdk.internal.scheduler;
 
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.backend.TaskStatus;
 import io.stratum.sdk.internal.plan.PodInstance;
 import io.stratum.sdk.internal.state.StateStore;
 import io.stratum.sdk.internal.state.TaskRecord;
-import io.stratum.sdk.backend.TaskState;
-import io.stratum.sdk.backend.TaskStatus;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The scheduler's view of its tasks: every {@link TaskRecord}, loaded once at start and written
@@ -21,7 +24,7 @@ import java.util.Set;
  */
 final class TaskCache {
     private final StateStore store;
-    private final Map<String, TaskRecord> byName = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, TaskRecord> byName = new ConcurrentHashMap<>();
     private final Map<String, String> nameById = new HashMap<>();
     private final Map<PodInstance, Set<String>> namesByPod = new HashMap<>();
 
@@ -134,7 +137,7 @@ final class TaskCache {
     /** @return a copy sorted by name; safe to call from any thread */
     List<TaskRecord> snapshot() {
         List<TaskRecord> copy = new ArrayList<>(byName.values());
-        copy.sort(java.util.Comparator.comparing(TaskRecord::name));
+        copy.sort(Comparator.comparing(TaskRecord::name));
         return copy;
     }
 
@@ -148,6 +151,6 @@ final class TaskCache {
             nameById.remove(previous.taskId());
         }
         nameById.put(record.taskId(), record.name());
-        namesByPod.computeIfAbsent(podOf(record), p -> new java.util.LinkedHashSet<>()).add(record.name());
+        namesByPod.computeIfAbsent(podOf(record), p -> new LinkedHashSet<>()).add(record.name());
     }
 }

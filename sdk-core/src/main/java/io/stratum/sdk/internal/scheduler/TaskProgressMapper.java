@@ -1,10 +1,11 @@
 package io.stratum.sdk.internal.scheduler;
 
+import io.stratum.sdk.backend.CheckState;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.backend.TaskStatus;
 import io.stratum.sdk.internal.plan.TaskProgress;
 import io.stratum.sdk.spec.Goal;
 import io.stratum.sdk.spec.TaskSpec;
-import io.stratum.sdk.backend.CheckState;
-import io.stratum.sdk.backend.TaskStatus;
 
 /**
  * Turns a task status into the progress a plan step sees, given what the task is for: a RUNNING
@@ -37,6 +38,6 @@ final class TaskProgressMapper {
         if (!status.state().isTerminal()) {
             return false;
         }
-        return !(status.state() == io.stratum.sdk.backend.TaskState.FINISHED && spec.goal() != Goal.RUNNING);
+        return !(status.state() == TaskState.FINISHED && spec.goal() != Goal.RUNNING);
     }
 }

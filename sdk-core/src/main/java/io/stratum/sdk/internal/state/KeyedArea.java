@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * One top-level node of the persister holding values by key, one child per key: what every store
@@ -64,7 +65,7 @@ final class KeyedArea {
         return persister.exists(path);
     }
 
-    java.util.SortedMap<String, byte[]> childValues(String path) {
+    SortedMap<String, byte[]> childValues(String path) {
         return persister.childValues(path);
     }
 

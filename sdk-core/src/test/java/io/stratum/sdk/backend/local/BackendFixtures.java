@@ -2,11 +2,11 @@ package io.stratum.sdk.backend.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.internal.process.ProcessGroup;
-import io.stratum.sdk.internal.offer.EvaluationResult;
 import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.internal.offer.EvaluationResult;
 import io.stratum.sdk.internal.offer.OfferEvaluator;
 import io.stratum.sdk.internal.offer.PodRequest;
+import io.stratum.sdk.internal.process.ProcessGroup;
 import io.stratum.sdk.resource.DiskSource;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.PodSpec;
@@ -49,7 +49,7 @@ final class BackendFixtures implements AfterEachCallback {
     }
 
     /** @return a builder of two small agents at 127.0.0.2 and .3, offering every 100 ms */
-    LocalBackendBuilder builder() {
+    LocalBackend.Builder builder() {
         return LocalBackend.builder(workDir).withServiceName("svc").withAgents(2).withCpus(4).withMemoryMb(4096)
                 .withDiskMb(8192).withPorts(21_000, 21_099).withOfferInterval(Duration.ofMillis(100))
                 .withRedeliveryInterval(Duration.ofMillis(500)).withExitPoll(Duration.ofMillis(50));
@@ -60,13 +60,13 @@ final class BackendFixtures implements AfterEachCallback {
     }
 
     /** @return a backend built from {@code builder}, closed after the test */
-    LocalBackend build(LocalBackendBuilder builder) {
+    LocalBackend build(LocalBackend.Builder builder) {
         LocalBackend backend = builder.build();
         backends.add(backend);
         return backend;
     }
 
-    Started start(LocalBackendBuilder builder) {
+    Started start(LocalBackend.Builder builder) {
         LocalBackend backend = build(builder);
         Recorder events = new Recorder();
         events.backend = backend;

@@ -5,15 +5,13 @@ import static io.stratum.sdk.backend.local.LocalFixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.stratum.sdk.backend.DestroyVolumeOperation;
-import io.stratum.sdk.internal.offer.EvaluationResult;
-import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.backend.Offer;
-import io.stratum.sdk.internal.offer.PodRequest;
 import io.stratum.sdk.backend.Operation;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.internal.offer.EvaluationResult;
+import io.stratum.sdk.internal.offer.PodRequest;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.PodSpec;
-import io.stratum.sdk.backend.TaskState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,7 +86,7 @@ class BackendMountVolumeIT {
     private String relaunchInPlace(Offer offer) {
         started.events().used(offer.id());
         EvaluationResult.Success again = fixtures.launch(started, PodRequest.inPlace(pod, 0, first.footprint()), List.of(offer));
-        assertThat(again.recommendations()).singleElement().isInstanceOf(LaunchOperation.class);
+        assertThat(again.recommendations()).singleElement().isInstanceOf(Operation.Launch.class);
         String second = taskId(again);
         started.events().await(second, TaskState.RUNNING);
         return second;
@@ -140,7 +138,7 @@ class BackendMountVolumeIT {
         Offer offer = offerWithTheReservations();
         started.events().used(offer.id());
         List<Operation> garbage = fixtures.evaluator.collectGarbage(List.of(offer), Set.of());
-        assertThat(garbage).hasAtLeastOneElementOfType(DestroyVolumeOperation.class);
+        assertThat(garbage).hasAtLeastOneElementOfType(Operation.DestroyVolume.class);
 
         started.backend().accept(List.of(offer.id()), garbage);
 

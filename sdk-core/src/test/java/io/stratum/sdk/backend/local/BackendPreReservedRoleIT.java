@@ -3,12 +3,12 @@ package io.stratum.sdk.backend.local;
 import static io.stratum.sdk.backend.local.BackendFixtures.taskId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.internal.offer.EvaluationResult;
 import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.internal.offer.EvaluationResult;
 import io.stratum.sdk.internal.offer.PodRequest;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.PodSpec;
-import io.stratum.sdk.backend.TaskState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +40,7 @@ class BackendPreReservedRoleIT {
     @RegisterExtension
     final BackendFixtures fixtures = new BackendFixtures();
 
-    private LocalBackendBuilder builder() {
+    private LocalBackend.Builder builder() {
         return fixtures.builder().withPreReservedRole("analytics", 1, 1024, 512);
     }
 

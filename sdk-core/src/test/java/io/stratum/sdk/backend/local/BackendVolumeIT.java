@@ -1,19 +1,17 @@
 package io.stratum.sdk.backend.local;
 
-import static io.stratum.sdk.backend.local.LocalFixtures.read;
 import static io.stratum.sdk.backend.local.BackendFixtures.taskId;
+import static io.stratum.sdk.backend.local.LocalFixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.backend.DestroyVolumeOperation;
-import io.stratum.sdk.internal.offer.EvaluationResult;
-import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.backend.Offer;
-import io.stratum.sdk.internal.offer.PodRequest;
 import io.stratum.sdk.backend.Operation;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.internal.offer.EvaluationResult;
+import io.stratum.sdk.internal.offer.PodRequest;
 import io.stratum.sdk.resource.Range;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.PodSpec;
-import io.stratum.sdk.backend.TaskState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -87,7 +85,7 @@ class BackendVolumeIT {
 
         EvaluationResult.Success again = fixtures.launch(started, PodRequest.inPlace(pod, 0, first.footprint()), List.of(offer));
 
-        assertThat(again.recommendations()).singleElement().isInstanceOf(LaunchOperation.class);
+        assertThat(again.recommendations()).singleElement().isInstanceOf(Operation.Launch.class);
         String second = taskId(again);
         started.events().await(second, TaskState.RUNNING);
         Path log = fixtures.sandbox(second).resolve("data/log");
@@ -105,7 +103,7 @@ class BackendVolumeIT {
         Path volume = AgentDirs.of(fixtures.workDir, agent).volume(persistenceId);
         assertThat(volume).isDirectory();
         List<Operation> garbage = fixtures.evaluator.collectGarbage(List.of(offer), Set.of());
-        assertThat(garbage).hasAtLeastOneElementOfType(DestroyVolumeOperation.class);
+        assertThat(garbage).hasAtLeastOneElementOfType(Operation.DestroyVolume.class);
 
         started.backend().accept(List.of(offer.id()), garbage);
 

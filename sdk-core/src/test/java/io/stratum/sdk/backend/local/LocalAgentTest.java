@@ -2,11 +2,7 @@ package io.stratum.sdk.backend.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.backend.CreateVolumeOperation;
-import io.stratum.sdk.backend.DestroyVolumeOperation;
 import io.stratum.sdk.backend.Operation;
-import io.stratum.sdk.backend.ReserveOperation;
-import io.stratum.sdk.backend.UnreserveOperation;
 import io.stratum.sdk.internal.cluster.AcceptRecorder;
 import io.stratum.sdk.internal.cluster.ClusterCore;
 import io.stratum.sdk.internal.cluster.OfferBook;
@@ -61,7 +57,7 @@ class LocalAgentTest {
         agent = agent(new AgentResources(new AgentResources.Amounts(4, 4096, 8192), 1, new Range(21_000, 21_009),
                 new AgentResources.MountDisks(1, 100), Map.of("r", new StaticReservation("r", 1, 0, 0))));
         Resource mem = reserved(Resource.scalar(Resource.MEM, 96), "r1");
-        apply(o -> new ReserveOperation(o, mem));
+        apply(o -> new Operation.Reserve(o, mem));
 
         assertThat(agent.ledger().offerable()).containsExactly(Resource.scalar(Resource.CPUS, 3),
                 Resource.scalar(Resource.MEM, 4000), Resource.scalar(Resource.DISK, 8192), Resource.scalar(Resource.GPUS, 1),
@@ -74,18 +70,18 @@ class LocalAgentTest {
     void aVolumeIsCreatedOnReservedDiskAndItsDestructionDeletesItsData() throws IOException {
         Resource disk = reserved(Resource.scalar(Resource.DISK, 64), "r1");
         Resource withVolume = disk.withVolume(new PersistentVolume("db-0-data__1", "data"));
-        apply(o -> new ReserveOperation(o, disk));
-        apply(o -> new CreateVolumeOperation(o, withVolume));
+        apply(o -> new Operation.Reserve(o, disk));
+        apply(o -> new Operation.CreateVolume(o, withVolume));
         Path volume = dirs.volume("db-0-data__1");
         Files.writeString(volume.resolve("file"), "kept");
         agent.ledger().use("db-0-server__1", "db-0", Set.of("r1"), List.of());
 
-        assertThat(apply(o -> new DestroyVolumeOperation(o, withVolume))).contains("in use");
+        assertThat(apply(o -> new Operation.DestroyVolume(o, withVolume))).contains("in use");
         assertThat(volume.resolve("file")).hasContent("kept");
 
         cluster.release(agent.id(), "db-0-server__1");
-        apply(o -> new DestroyVolumeOperation(o, withVolume));
-        apply(o -> new UnreserveOperation(o, disk));
+        apply(o -> new Operation.DestroyVolume(o, withVolume));
+        apply(o -> new Operation.Unreserve(o, disk));
         assertThat(volume).doesNotExist();
         assertThat(new LedgerFile(dirs).reservations()).isEmpty();
     }
@@ -94,9 +90,9 @@ class LocalAgentTest {
     void theLedgerOutlivesTheAgentObject() {
         Resource cpus = reserved(Resource.scalar(Resource.CPUS, 1), "r1");
         Resource mem = reserved(Resource.scalar(Resource.MEM, 1024), "r2");
-        apply(o -> new ReserveOperation(o, cpus));
-        apply(o -> new ReserveOperation(o, mem));
-        apply(o -> new UnreserveOperation(o, mem.withValue(ResourceValue.scalar(512))));
+        apply(o -> new Operation.Reserve(o, cpus));
+        apply(o -> new Operation.Reserve(o, mem));
+        apply(o -> new Operation.Unreserve(o, mem.withValue(ResourceValue.scalar(512))));
 
         cluster = new ClusterCore("o-", OfferBook.Repeat.REPLACE);
         LocalAgent again = agent(AgentResources.of(new AgentResources.Amounts(4, 4096, 8192), new Range(21_000, 21_009)));
@@ -113,8 +109,8 @@ class LocalAgentTest {
         Resource mount = reserved(Resource.mountDisk(100, LedgerRecords.mountSource(dirs, "mount-1")), "m1");
         Resource withVolume = mount.withVolume(new PersistentVolume("db-0-data__1", "data"));
 
-        assertThat(apply(o -> new ReserveOperation(o, mount))).isNull();
-        assertThat(apply(o -> new CreateVolumeOperation(o, withVolume))).isNull();
+        assertThat(apply(o -> new Operation.Reserve(o, mount))).isNull();
+        assertThat(apply(o -> new Operation.CreateVolume(o, withVolume))).isNull();
 
         assertThat(dirs.mount("mount-1")).isDirectory();
         assertThat(agent.volumeDirectory("db-0-data__1")).isEqualTo(dirs.mount("mount-1"));

@@ -28,7 +28,7 @@ class LocalBackendBuilderTest {
 
     @Test
     void byDefaultEachAgentHasEveryCpuAndAShareOfMemoryAndDisk() {
-        LocalBackendBuilder builder = LocalBackend.builder(Path.of("/tmp/stratum-not-created"));
+        LocalBackend.Builder builder = LocalBackend.builder(Path.of("/tmp/stratum-not-created"));
         AgentResources resources = AgentResources.of(builder);
 
         assertThat(builder.agents).isEqualTo(3);
@@ -40,7 +40,7 @@ class LocalBackendBuilderTest {
 
     @Test
     void badOptionsAreRefused() {
-        LocalBackendBuilder builder = LocalBackend.builder(fixtures.workDir);
+        LocalBackend.Builder builder = LocalBackend.builder(fixtures.workDir);
 
         assertThatThrownBy(() -> builder.withAgents(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.withPorts(20, 10)).isInstanceOf(IllegalArgumentException.class);
@@ -76,7 +76,7 @@ class LocalBackendBuilderTest {
 
     @Test
     void badResourceOptionsAreRefusedNamingWhatIsWrong() {
-        LocalBackendBuilder builder = fixtures.builder();
+        LocalBackend.Builder builder = fixtures.builder();
 
         assertThatThrownBy(() -> builder.withMountDisks(-1, 10)).hasMessage("MOUNT disks must be 0 to 64: -1");
         assertThatThrownBy(() -> builder.withMountDisks(1, 0)).hasMessage("MOUNT disk size must be more than 0: 0.0");

@@ -6,17 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stratum.sdk.backend.CheckState;
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.Operation;
+import io.stratum.sdk.backend.TaskLaunch;
+import io.stratum.sdk.backend.TaskState;
 import io.stratum.sdk.backend.TaskStatusUpdate;
 import io.stratum.sdk.internal.offer.EvaluationResult;
-import io.stratum.sdk.backend.LaunchOperation;
-import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.internal.offer.OfferEvaluator;
 import io.stratum.sdk.internal.offer.PodRequest;
-import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.SpecLoader;
-import io.stratum.sdk.backend.CheckState;
-import io.stratum.sdk.backend.TaskState;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -166,7 +166,7 @@ class LaunchTest {
         await().atMost(WAIT).pollInterval(POLL).until(() -> events.offers.size() > offersBefore);
         EvaluationResult.Success again = place(PodRequest.inPlace(pod, 0, first.footprint()));
 
-        assertThat(again.recommendations()).singleElement().isInstanceOf(LaunchOperation.class);
+        assertThat(again.recommendations()).singleElement().isInstanceOf(Operation.Launch.class);
         String secondId = again.launch().tasks().get(0).taskId();
         await().atMost(WAIT).pollInterval(POLL).until(() -> !events.updates(secondId, TaskState.RUNNING).isEmpty());
         assertThat(fixture.cluster.calls("ACCEPT").get(1).findValues("reserve")).isEmpty();

@@ -33,7 +33,7 @@ final class MesosFixture implements AfterEachCallback {
      * @return a backend for {@code master} with the role and principal of the offer evaluator's
      *     defaults, and timings for tests: short backoff and timeouts
      */
-    MesosBackendBuilder builder(String master) {
+    MesosBackend.Builder builder(String master) {
         return MesosBackend.builder(master).withFrameworkName("test-service").withUser("tester")
                 .withBackoff(Duration.ofMillis(20), Duration.ofMillis(200)).withRequestTimeout(Duration.ofSeconds(2));
     }

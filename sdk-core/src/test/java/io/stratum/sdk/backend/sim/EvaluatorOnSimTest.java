@@ -4,18 +4,17 @@ import static io.stratum.sdk.backend.sim.SimFixtures.started;
 import static io.stratum.sdk.backend.sim.SimFixtures.unreserved;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.internal.offer.EvaluationResult;
-import io.stratum.sdk.backend.LaunchOperation;
+import io.stratum.sdk.backend.CheckState;
 import io.stratum.sdk.backend.Offer;
-import io.stratum.sdk.internal.offer.OfferEvaluator;
-import io.stratum.sdk.internal.offer.PodRequest;
 import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.internal.offer.EvaluationResult;
+import io.stratum.sdk.internal.offer.OfferEvaluator;
+import io.stratum.sdk.internal.offer.PodRequest;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.SpecException;
 import io.stratum.sdk.spec.SpecLoader;
-import io.stratum.sdk.backend.CheckState;
-import io.stratum.sdk.backend.TaskState;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +96,7 @@ class EvaluatorOnSimTest {
 
         EvaluationResult.Success again = place(PodRequest.inPlace(pod, 0, first.footprint()));
 
-        assertThat(again.recommendations()).singleElement().isInstanceOf(LaunchOperation.class);
+        assertThat(again.recommendations()).singleElement().isInstanceOf(Operation.Launch.class);
         assertThat(again.offer().agent()).isEqualTo(first.offer().agent());
         TaskLaunch relaunched = launchedTask(again);
         assertThat(sim.cluster().task(relaunched.taskId())).get().extracting(SimTask::state).isEqualTo(TaskState.RUNNING);

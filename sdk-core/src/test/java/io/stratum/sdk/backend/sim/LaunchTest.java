@@ -15,11 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.backend.TaskLaunch;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.backend.sim.SimCluster.OperationError;
 import io.stratum.sdk.resource.PersistentVolume;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.Goal;
-import io.stratum.sdk.backend.TaskState;
-import io.stratum.sdk.backend.sim.SimCluster.OperationError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -163,7 +163,7 @@ class LaunchTest {
         Offer offer = sim.offer("agent-1");
         TaskLaunch server = server(cpus(1));
 
-        sim.accept(offer, new io.stratum.sdk.backend.LaunchOperation(offer.id(), "agent-9", "node-0",
+        sim.accept(offer, new io.stratum.sdk.backend.Operation.Launch(offer.id(), "agent-9", "node-0",
                 List.of(server), List.of()));
 
         assertThat(sim.listener().last(server.taskId()).status().message())

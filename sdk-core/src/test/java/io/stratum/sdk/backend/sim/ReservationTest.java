@@ -11,15 +11,13 @@ import static io.stratum.sdk.backend.sim.SimFixtures.started;
 import static io.stratum.sdk.backend.sim.SimFixtures.unreserved;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.backend.CreateVolumeOperation;
-import io.stratum.sdk.backend.DestroyVolumeOperation;
 import io.stratum.sdk.backend.Offer;
-import io.stratum.sdk.backend.UnreserveOperation;
+import io.stratum.sdk.backend.Operation;
+import io.stratum.sdk.backend.sim.SimCluster.OperationError;
 import io.stratum.sdk.resource.PersistentVolume;
 import io.stratum.sdk.resource.Reservation;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.resource.ResourceValue;
-import io.stratum.sdk.backend.sim.SimCluster.OperationError;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +29,7 @@ class ReservationTest {
     private Offer reserveDiskWithVolume() {
         Offer offer = sim.offer("agent-1");
         sim.accept(offer, reserve(offer, cpus(1), "r-cpus"), reserve(offer, disk(1000), "r-disk"),
-                new CreateVolumeOperation(offer.id(), reserved(disk(1000), "r-disk").withVolume(VOLUME)));
+                new Operation.CreateVolume(offer.id(), reserved(disk(1000), "r-disk").withVolume(VOLUME)));
         return sim.offer("agent-1");
     }
 
@@ -71,9 +69,9 @@ class ReservationTest {
         Offer offer = reserveDiskWithVolume();
         Resource held = reservedIn(offer, "r-disk").orElseThrow();
 
-        sim.accept(offer, new DestroyVolumeOperation(offer.id(), held),
-                new UnreserveOperation(offer.id(), held.withoutVolume()),
-                new UnreserveOperation(offer.id(), reservedIn(offer, "r-cpus").orElseThrow()));
+        sim.accept(offer, new Operation.DestroyVolume(offer.id(), held),
+                new Operation.Unreserve(offer.id(), held.withoutVolume()),
+                new Operation.Unreserve(offer.id(), reservedIn(offer, "r-cpus").orElseThrow()));
         Offer next = sim.offer("agent-1");
 
         assertThat(next.resources()).allMatch(r -> r.reservation().isEmpty());
@@ -90,7 +88,7 @@ class ReservationTest {
         Offer offer = reserveDiskWithVolume();
         Resource other = reserved(disk(1000), "r-disk").withVolume(new PersistentVolume("nope", "data"));
 
-        sim.accept(offer, new DestroyVolumeOperation(offer.id(), other));
+        sim.accept(offer, new Operation.DestroyVolume(offer.id(), other));
 
         assertThat(sim.cluster().errors()).singleElement().satisfies(e -> {
             assertThat(e.operation()).isEqualTo("DESTROY");
@@ -104,7 +102,7 @@ class ReservationTest {
     void aDiskCarryingAVolumeIsNotUnreservedBeforeTheVolumeIsDestroyed() {
         Offer offer = reserveDiskWithVolume();
 
-        sim.accept(offer, new UnreserveOperation(offer.id(), reserved(disk(1000), "r-disk")));
+        sim.accept(offer, new Operation.Unreserve(offer.id(), reserved(disk(1000), "r-disk")));
 
         assertThat(sim.cluster().errors()).singleElement().extracting(OperationError::message).asString()
                 .contains("carries volume node-0-data__1: destroy it first");
@@ -132,7 +130,7 @@ class ReservationTest {
         sim.accept(second, reserve(second, cpus(0.5), "r-cpus"));
         assertThat(reservedIn(sim.offer("agent-1"), "r-cpus")).get().extracting(Resource::amount).isEqualTo(1.5);
         Offer third = sim.cluster().outstandingOffers().get(0);
-        sim.accept(third, new UnreserveOperation(third.id(), reserved(cpus(1), "r-cpus")));
+        sim.accept(third, new Operation.Unreserve(third.id(), reserved(cpus(1), "r-cpus")));
 
         Offer last = sim.offer("agent-1");
         assertThat(reservedIn(last, "r-cpus")).get().extracting(Resource::amount).isEqualTo(0.5);
@@ -151,7 +149,7 @@ class ReservationTest {
         Offer next = mounted.offer("agent-1");
         assertThat(reservedIn(next, "r-mount")).get().satisfies(r -> assertThat(r.isMountDisk()).isTrue());
         assertThat(next.resources()).filteredOn(r -> r.isMountDisk() && r.reservation().isEmpty()).isEmpty();
-        mounted.accept(next, new UnreserveOperation(next.id(), reservedIn(next, "r-mount").orElseThrow()));
+        mounted.accept(next, new Operation.Unreserve(next.id(), reservedIn(next, "r-mount").orElseThrow()));
 
         assertThat(mounted.offer("agent-1").resources()).filteredOn(Resource::isMountDisk).singleElement()
                 .satisfies(r -> assertThat(r.reservation()).isEmpty())
@@ -172,7 +170,7 @@ class ReservationTest {
                 .extracting(Resource::preReservedRole).containsOnly(Optional.empty());
         assertThat(reservedIn(next, "r-pre")).get().extracting(Resource::preReservedRole)
                 .isEqualTo(Optional.of("slave_public"));
-        pre.accept(next, new UnreserveOperation(next.id(), reservedIn(next, "r-pre").orElseThrow()));
+        pre.accept(next, new Operation.Unreserve(next.id(), reservedIn(next, "r-pre").orElseThrow()));
 
         assertThat(pre.offer("agent-1").resources()).filteredOn(r -> r.preReservedRole().isPresent()).singleElement()
                 .extracting(Resource::amount).isEqualTo(2.0);

@@ -2,16 +2,16 @@ package io.stratum.sdk.backend.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stratum.sdk.internal.offer.EvaluationResult;
 import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.TaskState;
+import io.stratum.sdk.internal.offer.EvaluationResult;
 import io.stratum.sdk.internal.offer.OfferEvaluator;
 import io.stratum.sdk.internal.offer.PodRequest;
-import io.stratum.sdk.placement.PlacementParser;
+import io.stratum.sdk.placement.PlacementSpec;
 import io.stratum.sdk.placement.PlacementSyntaxException;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.Goal;
 import io.stratum.sdk.spec.PodSpec;
-import io.stratum.sdk.backend.TaskState;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +27,7 @@ class ScaleTest {
     private static final int AGENTS = 1_000;
 
     private static PodSpec pod() throws PlacementSyntaxException {
-        return new PodSpec("node", AGENTS, PlacementParser.parse("hostname:UNIQUE"), List.of(), null, Map.of(), List.of(), Map.of(), Map.of(), null, false,
+        return new PodSpec("node", AGENTS, PlacementSpec.parse("hostname:UNIQUE"), List.of(), null, Map.of(), List.of(), Map.of(), Map.of(), null, false,
                 Map.of(), false, null, Map.of("server", SimFixtures.spec("server", Goal.RUNNING, true)));
     }
 

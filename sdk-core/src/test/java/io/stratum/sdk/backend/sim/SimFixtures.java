@@ -1,9 +1,7 @@
 package io.stratum.sdk.backend.sim;
 
-import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.backend.Operation;
-import io.stratum.sdk.backend.ReserveOperation;
 import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.resource.Range;
 import io.stratum.sdk.resource.Reservation;
@@ -86,8 +84,8 @@ final class SimFixtures {
         return Resource.ports(Range.of(port));
     }
 
-    static ReserveOperation reserve(Offer offer, Resource resource, String id) {
-        return new ReserveOperation(offer.id(), reserved(resource, id));
+    static Operation.Reserve reserve(Offer offer, Resource resource, String id) {
+        return new Operation.Reserve(offer.id(), reserved(resource, id));
     }
 
     /** @return a task spec with the goal and, if asked, a health and a readiness check */
@@ -107,8 +105,8 @@ final class SimFixtures {
         return task(0, "server", Goal.RUNNING, false, resources);
     }
 
-    static LaunchOperation launch(Offer offer, TaskLaunch... tasks) {
-        return new LaunchOperation(offer.id(), offer.agent().id(), tasks[0].podInstance(), List.of(tasks), List.of());
+    static Operation.Launch launch(Offer offer, TaskLaunch... tasks) {
+        return new Operation.Launch(offer.id(), offer.agent().id(), tasks[0].podInstance(), List.of(tasks), List.of());
     }
 
     /** @return the amount of scalar {@code name} that is neither reserved nor pre-reserved in {@code offer} */

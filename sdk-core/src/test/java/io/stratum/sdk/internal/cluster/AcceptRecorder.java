@@ -1,6 +1,5 @@
 package io.stratum.sdk.internal.cluster;
 
-import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
 import java.time.Instant;
@@ -42,7 +41,7 @@ public final class AcceptRecorder implements AcceptListener {
     public void applied(AgentLedger agent, Operation operation) {}
 
     @Override
-    public void launched(AgentLedger agent, LaunchOperation launch) {
+    public void launched(AgentLedger agent, Operation.Launch launch) {
         launch.tasks().forEach(t -> launched.add(t.taskId()));
     }
 }

@@ -1,6 +1,5 @@
 package io.stratum.sdk.internal.cluster;
 
-import io.stratum.sdk.backend.LaunchOperation;
 import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.resource.Agent;
@@ -49,6 +48,6 @@ final class ClusterFixture {
 
     /** Launches {@code task} on a fresh offer; @return the refusal, or null if it launched */
     String launch(TaskLaunch task) {
-        return apply(offerId -> new LaunchOperation(offerId, agent.id(), task.podInstance(), List.of(task), List.of()));
+        return apply(offerId -> new Operation.Launch(offerId, agent.id(), task.podInstance(), List.of(task), List.of()));
     }
 }

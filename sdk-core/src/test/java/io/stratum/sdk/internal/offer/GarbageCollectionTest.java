@@ -1,10 +1,5 @@
 package io.stratum.sdk.internal.offer;
 
-import io.stratum.sdk.backend.DestroyVolumeOperation;
-import io.stratum.sdk.backend.Offer;
-import io.stratum.sdk.backend.Operation;
-import io.stratum.sdk.backend.UnreserveOperation;
-
 import static io.stratum.sdk.internal.offer.OfferFixtures.ROLE;
 import static io.stratum.sdk.internal.offer.OfferFixtures.agent;
 import static io.stratum.sdk.internal.offer.OfferFixtures.evaluator;
@@ -13,6 +8,8 @@ import static io.stratum.sdk.internal.offer.OfferFixtures.success;
 import static io.stratum.sdk.internal.offer.PodBuilder.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.resource.Reservation;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.PodSpec;
@@ -39,9 +36,9 @@ class GarbageCollectionTest {
 
         List<Operation> garbage = evaluator.collectGarbage(List.of(offerHolding(placed)), Set.of());
 
-        assertThat(garbage).extracting(r -> r.getClass().getSimpleName()).containsExactly("UnreserveOperation",
-                "UnreserveOperation", "DestroyVolumeOperation", "UnreserveOperation");
-        UnreserveOperation disk = (UnreserveOperation) garbage.get(3);
+        assertThat(garbage).extracting(r -> r.getClass().getSimpleName()).containsExactly("Unreserve",
+                "Unreserve", "DestroyVolume", "Unreserve");
+        Operation.Unreserve disk = (Operation.Unreserve) garbage.get(3);
         assertThat(disk.resource().volume()).isEmpty();
         assertThat(disk.resource().reservation()).isPresent();
         assertThat(garbage).allMatch(r -> r.offerId().equals("o9"));
@@ -63,7 +60,7 @@ class GarbageCollectionTest {
         Offer offer = Offer.of("o1", agent(1), otherRole, noId, ours, Resource.scalar("cpus", 4));
 
         assertThat(evaluator.collectGarbage(List.of(offer), Set.of())).singleElement()
-                .isEqualTo(new UnreserveOperation("o1", ours));
+                .isEqualTo(new Operation.Unreserve("o1", ours));
     }
 
     @Test

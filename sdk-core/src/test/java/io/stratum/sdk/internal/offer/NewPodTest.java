@@ -1,9 +1,5 @@
 package io.stratum.sdk.internal.offer;
 
-import io.stratum.sdk.backend.LaunchOperation;
-import io.stratum.sdk.backend.ReserveOperation;
-import io.stratum.sdk.backend.TaskLaunch;
-
 import static io.stratum.sdk.internal.offer.OfferFixtures.PRINCIPAL;
 import static io.stratum.sdk.internal.offer.OfferFixtures.ROLE;
 import static io.stratum.sdk.internal.offer.OfferFixtures.evaluator;
@@ -12,6 +8,8 @@ import static io.stratum.sdk.internal.offer.OfferFixtures.success;
 import static io.stratum.sdk.internal.offer.PodBuilder.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stratum.sdk.backend.Operation;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.resource.Reservation;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.PodSpec;
@@ -27,7 +25,7 @@ class NewPodTest {
         EvaluationResult.Success result = success(evaluator().evaluate(PodRequest.newInstance(node, 2),
                 List.of(offer(1, 4, 4096)), List.of()));
 
-        List<ReserveOperation> reserves = result.recommendations(ReserveOperation.class);
+        List<Operation.Reserve> reserves = result.recommendations(Operation.Reserve.class);
         assertThat(reserves).extracting(r -> r.resource().name()).containsExactly("cpus", "mem");
         assertThat(reserves).extracting(r -> r.resource().amount()).containsExactly(1.0, 1024.0);
         Reservation cpus = reserves.get(0).resource().reservation().orElseThrow();
@@ -37,14 +35,14 @@ class NewPodTest {
                 .containsEntry(Reservation.RESOURCE_SET, "server-resource-set");
         assertThat(reserves).extracting(r -> r.resource().resourceId().orElseThrow()).doesNotHaveDuplicates();
         assertThat(result.recommendations().get(result.recommendations().size() - 1))
-                .isInstanceOf(LaunchOperation.class);
+                .isInstanceOf(Operation.Launch.class);
     }
 
     @Test
     void launchCarriesTaskIdsEnvironmentAndTheReservedResources() {
         PodSpec node = pod("node").task("server", 1, 1024).env("server", "MODE", "fast").build();
 
-        LaunchOperation launch = success(evaluator().evaluate(PodRequest.newInstance(node, 0),
+        Operation.Launch launch = success(evaluator().evaluate(PodRequest.newInstance(node, 0),
                 List.of(offer(1, 4, 4096)), List.of())).launch();
 
         assertThat(launch.offerId()).isEqualTo("o1");
@@ -68,7 +66,7 @@ class NewPodTest {
 
         assertThat(result.footprint().agentId()).isEqualTo("a1");
         assertThat(result.footprint().resourceIds()).containsExactlyInAnyOrderElementsOf(
-                result.recommendations(ReserveOperation.class).stream()
+                result.recommendations(Operation.Reserve.class).stream()
                         .map(r -> r.resource().resourceId().orElseThrow()).toList());
     }
 
@@ -80,7 +78,7 @@ class NewPodTest {
         EvaluationResult.Success result = success(evaluator().evaluate(PodRequest.newInstance(pod, 0),
                 List.of(offer(1, 2, 2048)), List.of()));
 
-        assertThat(result.recommendations(ReserveOperation.class)).hasSize(2);
+        assertThat(result.recommendations(Operation.Reserve.class)).hasSize(2);
         List<TaskLaunch> tasks = result.launch().tasks();
         assertThat(tasks).extracting(TaskLaunch::taskName).containsExactly("init", "server");
         assertThat(tasks.get(0).resources()).isEqualTo(tasks.get(1).resources());
@@ -94,7 +92,7 @@ class NewPodTest {
                 PodRequest.newInstance(pod, 0).withTasks("init"), List.of(offer(1, 4, 4096)), List.of()));
 
         assertThat(result.launch().tasks()).extracting(TaskLaunch::taskName).containsExactly("init");
-        assertThat(result.recommendations(ReserveOperation.class)).extracting(r -> r.resource().amount())
+        assertThat(result.recommendations(Operation.Reserve.class)).extracting(r -> r.resource().amount())
                 .containsExactly(1.0, 100.0);
     }
 
@@ -109,7 +107,7 @@ class NewPodTest {
         assertThat(result.launch().executorResources()).extracting(Resource::name, Resource::amount)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("cpus", 0.1),
                         org.assertj.core.groups.Tuple.tuple("mem", 32.0), org.assertj.core.groups.Tuple.tuple("disk", 256.0));
-        assertThat(result.recommendations(ReserveOperation.class)).hasSize(7);
+        assertThat(result.recommendations(Operation.Reserve.class)).hasSize(7);
     }
 
     @Test
@@ -117,7 +115,7 @@ class NewPodTest {
         PodSpec pod = pod("job").task("setup", 1, 100).goal("setup", io.stratum.sdk.spec.Goal.ONCE)
                 .task("work", 1, 100).goal("work", io.stratum.sdk.spec.Goal.FINISH).build();
 
-        LaunchOperation launch = success(evaluator().evaluate(PodRequest.newInstance(pod, 0),
+        Operation.Launch launch = success(evaluator().evaluate(PodRequest.newInstance(pod, 0),
                 List.of(offer(1, 4, 4096)), List.of())).launch();
 
         assertThat(launch.tasks()).extracting(t -> t.spec().goal())

@@ -1,6 +1,5 @@
 package io.stratum.sdk.internal.offer;
 
-import io.stratum.sdk.placement.PlacementParser;
 import io.stratum.sdk.placement.PlacementPreference;
 import io.stratum.sdk.placement.PlacementSpec;
 import io.stratum.sdk.placement.PlacementSyntaxException;
@@ -58,7 +57,7 @@ final class PodBuilder {
 
     PodBuilder placement(String text) {
         try {
-            this.placement = PlacementParser.parse(text);
+            this.placement = PlacementSpec.parse(text);
         } catch (PlacementSyntaxException e) {
             throw new IllegalArgumentException(e);
         }

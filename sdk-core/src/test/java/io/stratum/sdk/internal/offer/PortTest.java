@@ -1,14 +1,13 @@
 package io.stratum.sdk.internal.offer;
 
-import io.stratum.sdk.backend.ReserveOperation;
-import io.stratum.sdk.backend.TaskLaunch;
-
 import static io.stratum.sdk.internal.offer.OfferFixtures.evaluator;
 import static io.stratum.sdk.internal.offer.OfferFixtures.offer;
 import static io.stratum.sdk.internal.offer.OfferFixtures.success;
 import static io.stratum.sdk.internal.offer.PodBuilder.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stratum.sdk.backend.Operation;
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.resource.Reservation;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.PortRangeSpec;
@@ -60,7 +59,7 @@ class PortTest {
         EvaluationResult.Success result = place(pod("node").task("server", 1, 100).port("server", "a", 0)
                 .port("server", "b", 0).build());
 
-        assertThat(result.recommendations(ReserveOperation.class)).filteredOn(r -> r.resource().name().equals("ports"))
+        assertThat(result.recommendations(Operation.Reserve.class)).filteredOn(r -> r.resource().name().equals("ports"))
                 .extracting(r -> r.resource().reservation().orElseThrow().labels().get(Reservation.PORT))
                 .containsExactly("a", "b");
     }

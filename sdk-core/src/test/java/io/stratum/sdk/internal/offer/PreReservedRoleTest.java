@@ -1,8 +1,5 @@
 package io.stratum.sdk.internal.offer;
 
-import io.stratum.sdk.backend.Offer;
-import io.stratum.sdk.backend.ReserveOperation;
-
 import static io.stratum.sdk.internal.offer.OfferFixtures.agent;
 import static io.stratum.sdk.internal.offer.OfferFixtures.evaluator;
 import static io.stratum.sdk.internal.offer.OfferFixtures.failure;
@@ -11,6 +8,8 @@ import static io.stratum.sdk.internal.offer.OfferFixtures.success;
 import static io.stratum.sdk.internal.offer.PodBuilder.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.PodSpec;
 import java.util.List;
@@ -28,7 +27,7 @@ class PreReservedRoleTest {
         EvaluationResult.Success result = success(evaluator().evaluate(PodRequest.newInstance(publicPod, 0),
                 List.of(offer), List.of()));
 
-        assertThat(result.recommendations(ReserveOperation.class))
+        assertThat(result.recommendations(Operation.Reserve.class))
                 .allSatisfy(r -> assertThat(r.resource().preReservedRole()).contains("slave_public"));
     }
 

@@ -1,10 +1,5 @@
 package io.stratum.sdk.internal.offer;
 
-import io.stratum.sdk.backend.LaunchOperation;
-import io.stratum.sdk.backend.Offer;
-import io.stratum.sdk.backend.ReserveOperation;
-import io.stratum.sdk.backend.UnreserveOperation;
-
 import static io.stratum.sdk.internal.offer.OfferFixtures.evaluator;
 import static io.stratum.sdk.internal.offer.OfferFixtures.failure;
 import static io.stratum.sdk.internal.offer.OfferFixtures.offer;
@@ -13,6 +8,8 @@ import static io.stratum.sdk.internal.offer.OfferFixtures.success;
 import static io.stratum.sdk.internal.offer.PodBuilder.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.VolumeType;
@@ -53,7 +50,7 @@ class RelaunchTest {
 
         EvaluationResult.Success again = success(inPlace(node, first, homeOffer(first)));
 
-        assertThat(again.recommendations()).hasSize(1).first().isInstanceOf(LaunchOperation.class);
+        assertThat(again.recommendations()).hasSize(1).first().isInstanceOf(Operation.Launch.class);
         assertThat(again.launch().tasks().get(0).resources())
                 .containsExactlyInAnyOrderElementsOf(first.launch().tasks().get(0).resources());
         assertThat(again.launch().tasks().get(0).env().get("PORT_HTTP"))
@@ -92,8 +89,8 @@ class RelaunchTest {
 
         EvaluationResult.Success grown = success(inPlace(bigger, first, homeOffer(first, Resource.scalar("mem", 4096))));
 
-        ReserveOperation reserve = grown.recommendations(ReserveOperation.class).get(0);
-        assertThat(grown.recommendations(ReserveOperation.class)).hasSize(1);
+        Operation.Reserve reserve = grown.recommendations(Operation.Reserve.class).get(0);
+        assertThat(grown.recommendations(Operation.Reserve.class)).hasSize(1);
         assertThat(reserve.resource().name()).isEqualTo("mem");
         assertThat(reserve.resource().amount()).isEqualTo(2048);
         Resource oldMem = memOf(first);
@@ -120,11 +117,11 @@ class RelaunchTest {
 
         EvaluationResult.Success shrunk = success(inPlace(smaller, first, homeOffer(first)));
 
-        assertThat(shrunk.recommendations(UnreserveOperation.class)).singleElement().satisfies(u -> {
+        assertThat(shrunk.recommendations(Operation.Unreserve.class)).singleElement().satisfies(u -> {
             assertThat(u.resource().name()).isEqualTo("cpus");
             assertThat(u.resource().amount()).isEqualTo(0.5);
         });
-        assertThat(shrunk.recommendations(ReserveOperation.class)).isEmpty();
+        assertThat(shrunk.recommendations(Operation.Reserve.class)).isEmpty();
         assertThat(shrunk.launch().tasks().get(0).resources()).filteredOn(r -> r.name().equals("cpus"))
                 .singleElement().extracting(Resource::amount).isEqualTo(0.5);
     }
@@ -175,9 +172,9 @@ class RelaunchTest {
         Resource port1002 = Resource.ports(new io.stratum.sdk.resource.Range(1002, 1002));
         EvaluationResult.Success updated = success(inPlace(v2, first, homeOffer(first, port1002)));
 
-        assertThat(updated.recommendations(UnreserveOperation.class)).singleElement()
+        assertThat(updated.recommendations(Operation.Unreserve.class)).singleElement()
                 .extracting(u -> u.resource().value().toString()).isEqualTo("[[1001]]");
-        assertThat(updated.recommendations(ReserveOperation.class)).singleElement()
+        assertThat(updated.recommendations(Operation.Reserve.class)).singleElement()
                 .extracting(u -> u.resource().value().toString()).isEqualTo("[[1002]]");
         assertThat(updated.launch().tasks().get(0).env()).containsEntry("PORT_NATIVE", "1002");
     }
@@ -192,7 +189,7 @@ class RelaunchTest {
                 PodRequest.inPlace(pod, 0, init.footprint()).withTasks("server"),
                 List.of(homeOffer(init, Resource.scalar("cpus", 3), Resource.scalar("mem", 3000))), List.of()));
 
-        assertThat(server.recommendations(ReserveOperation.class)).extracting(r -> r.resource().amount())
+        assertThat(server.recommendations(Operation.Reserve.class)).extracting(r -> r.resource().amount())
                 .containsExactly(2.0, 200.0);
         assertThat(server.footprint().resourceIds()).containsAll(init.footprint().resourceIds()).hasSize(4);
     }

@@ -1,15 +1,11 @@
 package io.stratum.sdk.internal.offer;
 
-import io.stratum.sdk.backend.CreateVolumeOperation;
-import io.stratum.sdk.backend.DestroyVolumeOperation;
-import io.stratum.sdk.backend.Offer;
-import io.stratum.sdk.backend.ReserveOperation;
-import io.stratum.sdk.backend.UnreserveOperation;
-
 import static io.stratum.sdk.internal.offer.OfferFixtures.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.resource.Reservation;
 import io.stratum.sdk.resource.Resource;
 import java.util.HashSet;
@@ -65,10 +61,10 @@ class ValueTypesTest {
     @Test
     void recommendationsRefuseResourcesThatDoNotFitTheOperation() {
         Resource plain = Resource.scalar("cpus", 1);
-        assertThatIllegalArgumentException().isThrownBy(() -> new ReserveOperation("o", plain));
-        assertThatIllegalArgumentException().isThrownBy(() -> new UnreserveOperation("o", plain));
-        assertThatIllegalArgumentException().isThrownBy(() -> new CreateVolumeOperation("o", plain));
-        assertThatIllegalArgumentException().isThrownBy(() -> new DestroyVolumeOperation("o", plain));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Operation.Reserve("o", plain));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Operation.Unreserve("o", plain));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Operation.CreateVolume("o", plain));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Operation.DestroyVolume("o", plain));
         assertThat(Offer.of("o17", agent(3)).describe()).isEqualTo("offer o17 on host h3");
     }
 }

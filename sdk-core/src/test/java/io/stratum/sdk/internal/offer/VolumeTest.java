@@ -1,10 +1,5 @@
 package io.stratum.sdk.internal.offer;
 
-import io.stratum.sdk.backend.CreateVolumeOperation;
-import io.stratum.sdk.backend.LaunchOperation;
-import io.stratum.sdk.backend.Offer;
-import io.stratum.sdk.backend.ReserveOperation;
-
 import static io.stratum.sdk.internal.offer.OfferFixtures.evaluator;
 import static io.stratum.sdk.internal.offer.OfferFixtures.offer;
 import static io.stratum.sdk.internal.offer.OfferFixtures.success;
@@ -12,6 +7,8 @@ import static io.stratum.sdk.internal.offer.OfferFixtures.with;
 import static io.stratum.sdk.internal.offer.PodBuilder.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stratum.sdk.backend.Offer;
+import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.resource.DiskSource;
 import io.stratum.sdk.resource.PersistentVolume;
 import io.stratum.sdk.resource.Resource;
@@ -31,16 +28,16 @@ class VolumeTest {
         EvaluationResult.Success result = place(pod("node").task("server", 1, 100)
                 .volume("server", "data", VolumeType.ROOT, 1024).build(), offer(1, 4, 4096));
 
-        Resource disk = result.recommendations(ReserveOperation.class).get(2).resource();
+        Resource disk = result.recommendations(Operation.Reserve.class).get(2).resource();
         assertThat(disk.name()).isEqualTo("disk");
         assertThat(disk.amount()).isEqualTo(1024);
         assertThat(disk.volume()).isEmpty();
-        CreateVolumeOperation create = result.recommendations(CreateVolumeOperation.class).get(0);
+        Operation.CreateVolume create = result.recommendations(Operation.CreateVolume.class).get(0);
         assertThat(create.volume().volume()).get().extracting(PersistentVolume::containerPath).isEqualTo("data-path");
         assertThat(create.volume().resourceId()).isEqualTo(disk.resourceId());
         assertThat(result.recommendations()).extracting(r -> r.getClass().getSimpleName()).containsExactly(
-                "ReserveOperation", "ReserveOperation", "ReserveOperation",
-                "CreateVolumeOperation", "LaunchOperation");
+                "Reserve", "Reserve", "Reserve",
+                "CreateVolume", "Launch");
     }
 
     @Test
@@ -51,7 +48,7 @@ class VolumeTest {
         EvaluationResult.Success result = place(pod("node").task("server", 1, 100)
                 .volume("server", "data", VolumeType.MOUNT, 1000).build(), offer);
 
-        Resource volume = result.recommendations(CreateVolumeOperation.class).get(0).volume();
+        Resource volume = result.recommendations(Operation.CreateVolume.class).get(0).volume();
         assertThat(volume.amount()).as("a MOUNT disk is consumed whole").isEqualTo(2000);
         assertThat(volume.disk()).get().extracting(d -> d.root().orElseThrow()).isEqualTo("/mnt/small");
     }
@@ -64,7 +61,7 @@ class VolumeTest {
         EvaluationResult.Success result = place(pod("node").task("server", 1, 100)
                 .volume("server", "data", VolumeType.MOUNT, 1000, "ssd").build(), offer);
 
-        assertThat(result.recommendations(CreateVolumeOperation.class).get(0).volume().disk().orElseThrow().profile())
+        assertThat(result.recommendations(Operation.CreateVolume.class).get(0).volume().disk().orElseThrow().profile())
                 .contains("ssd");
     }
 
@@ -76,7 +73,7 @@ class VolumeTest {
 
         assertThat(evaluator().evaluate(PodRequest.newInstance(pod, 0), List.of(oneDisk), List.of()).isSuccess()).isFalse();
         assertThat(place(pod, with(oneDisk, Resource.mountDisk(1_000, DiskSource.mount("/mnt/b"))))
-                .recommendations(CreateVolumeOperation.class)).hasSize(2);
+                .recommendations(Operation.CreateVolume.class)).hasSize(2);
     }
 
     @Test
@@ -84,7 +81,7 @@ class VolumeTest {
         EvaluationResult.Success result = place(pod("node").task("a", 1, 100).task("b", 1, 100)
                 .podVolume("shared", 100).build(), offer(1, 4, 4096));
 
-        assertThat(result.recommendations(CreateVolumeOperation.class)).hasSize(1);
+        assertThat(result.recommendations(Operation.CreateVolume.class)).hasSize(1);
         assertThat(result.launch().tasks()).allSatisfy(t ->
                 assertThat(t.resources()).anySatisfy(r -> assertThat(r.volume()).isPresent()));
     }
