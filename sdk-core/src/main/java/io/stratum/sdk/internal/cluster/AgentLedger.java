@@ -33,6 +33,8 @@ public final class AgentLedger {
     private final Map<String, Use> uses = new LinkedHashMap<>();
     private final Map<String, Set<String>> users = new HashMap<>();
     private boolean lost;
+    /** What {@link #offerable()} answers until the next change; null after one. */
+    private List<Resource> offerable;
 
     /**
      * @param resources everything the agent has, none dynamically reserved
@@ -64,6 +66,7 @@ public final class AgentLedger {
      * @throws IllegalArgumentException if one lacks a {@code resource_id}
      */
     public void restore(Collection<Resource> reserved) {
+        forgetOffer();
         for (Resource r : reserved) {
             String id = r.resourceId().orElseThrow(() -> new IllegalArgumentException("reservation without resource_id: " + r));
             reservations.putReserved(id, r);
@@ -91,13 +94,22 @@ public final class AgentLedger {
      *     lists them: scalars, ranges, then MOUNT disks), then the reservations no live task uses
      */
     public List<Resource> offerable() {
-        List<Resource> out = free().unreserved();
-        for (Resource r : reservations.reserved()) {
-            if (!inUse(r.resourceId().orElseThrow())) {
-                out.add(r);
+        // Offers are asked for every agent on every round, changes are rare: compute once a change.
+        if (offerable == null) {
+            List<Resource> out = free().unreserved();
+            for (Resource r : reservations.reserved()) {
+                if (!inUse(r.resourceId().orElseThrow())) {
+                    out.add(r);
+                }
             }
+            offerable = List.copyOf(out);
         }
-        return out;
+        return offerable;
+    }
+
+    /** What the agent holds changed: offers are computed anew. */
+    private void forgetOffer() {
+        offerable = null;
     }
 
     /**
@@ -105,6 +117,7 @@ public final class AgentLedger {
      * unreserved resources, as a launch or a re-adopted task does.
      */
     public void use(String taskId, String podInstance, Set<String> reserved, List<Resource> unreserved) {
+        forgetOffer();
         uses.put(taskId, new Use(podInstance, Set.copyOf(reserved), List.copyOf(unreserved)));
         for (String id : reserved) {
             users.computeIfAbsent(id, k -> new LinkedHashSet<>(2)).add(taskId);
@@ -128,11 +141,13 @@ public final class AgentLedger {
 
     /** The agent is gone for good: it offers nothing again; its reservations stay on record. */
     public void markLost() {
+        forgetOffer();
         lost = true;
     }
 
     /** Destroys every volume and gives back every reservation (uninstall; no task may run). */
     public void wipe() {
+        forgetOffer();
         volumes().forEach(disk -> destroyVolume(disk.resourceId().orElseThrow()));
         for (Resource r : reservations()) {
             reservations.removeReserved(r.resourceId().orElseThrow());
@@ -142,6 +157,7 @@ public final class AgentLedger {
 
     /** A task ended: what only it held becomes free or offerable again. Unknown ids are ignored. */
     void release(String taskId) {
+        forgetOffer();
         Use use = uses.remove(taskId);
         if (use == null) {
             return;
@@ -192,17 +208,20 @@ public final class AgentLedger {
     }
 
     void reserve(Resource more) {
+        forgetOffer();
         reservations.addReservation(more);
         journal.changed(reservations());
     }
 
     void unreserve(Resource part) {
+        forgetOffer();
         mustSucceed(reservations.shrink(part));
         journal.changed(reservations());
     }
 
     /** Creates {@code volume} on reservation {@code resourceId} (checked to be a disk free for it). */
     void createVolume(String resourceId, PersistentVolume volume) {
+        forgetOffer();
         Resource disk = reservations.reserved(resourceId).withVolume(volume);
         journal.creatingVolume(disk);
         reservations.putReserved(resourceId, disk);
@@ -211,6 +230,7 @@ public final class AgentLedger {
 
     /** Destroys the volume on reservation {@code resourceId} (checked to carry it). */
     void destroyVolume(String resourceId) {
+        forgetOffer();
         Resource disk = reservations.reserved(resourceId);
         journal.destroyingVolume(disk);
         reservations.putReserved(resourceId, disk.withoutVolume());
