@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  * amount}. A pod instance whose executor still runs (some of its tasks live) gets its new tasks
  * on that executor, named with the same {@code ExecutorInfo}.
  *
+ * <p>The executor also holds the pod instance's pod-level volumes (once, however many tasks see
+ * them); every task mounts the volumes it sees from the executor's sandbox ({@link SandboxVolumes}).
+ *
  * @param resources converts the executor's resources
  * @param tasks     converts each task
  * @param executors the executors running, and the launch's once made
@@ -82,6 +85,8 @@ record LaunchGroupJson(ResourceJson resources, TaskInfoJson tasks, ExecutorBook 
             }
             held.add(Resource.scalar(name, amounts[i]));
         }
+        // after the defaults: a volume is disk, but not the disk the executor itself writes to
+        held.addAll(SandboxVolumes.podVolumes(launch.tasks().stream().flatMap(t -> t.resources().stream()).toList()));
         for (Resource resource : held) {
             list.add(resources.toJson(resource, allocationRole));
         }
