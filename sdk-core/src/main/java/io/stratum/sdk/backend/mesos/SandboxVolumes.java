@@ -22,6 +22,15 @@ import java.util.Optional;
  * {@code PARENT} at the volume's path in the executor's sandbox, mounted read-write at the same
  * path in the task's (Mesos's {@code nested-container-and-task-group} documentation).
  *
+ * <p>That {@code Volume} is served by the agent's {@code volume/sandbox_path} isolator, which
+ * {@code filesystem/linux} brings along but an agent with {@code --isolation=filesystem/posix}
+ * (and no {@code volume/sandbox_path}) lacks: it ignores the volume, and the task still finds
+ * nothing (seen on a real Mesos 1.12 agent). So the task's command, and its command checks, start
+ * with a {@link #prelude} that links each missing path to the executor's sandbox itself
+ * ({@code ../../<path>}: a nested sandbox is {@code <executor sandbox>/containers/<id>}, a
+ * check's is nested in its task's in turn); where the isolator did its work the path exists and
+ * the prelude does nothing.
+ *
  * <p>Where a volume's resource goes: a task's own volume stays with the task (it is freed, and
  * offered again for a relaunch in place, when that task ends, whatever its siblings do); a
  * pod-level volume ({@link Reservation#POD_RESOURCE_SET}), which every task of the instance sees,
@@ -43,6 +52,19 @@ final class SandboxVolumes {
         resources.stream().filter(SandboxVolumes::onExecutor)
                 .forEach(r -> volumes.putIfAbsent(r.volume().orElseThrow().persistenceId(), r));
         return List.copyOf(volumes.values());
+    }
+
+    /**
+     * @param resources the task's resources, its own and pod-level volumes included
+     * @return shell commands, ending in {@code ; }, that link each volume path missing from the
+     *     current directory to the same path two levels up; empty when there is no volume
+     */
+    static String prelude(List<Resource> resources) {
+        StringBuilder prelude = new StringBuilder();
+        resources.stream().flatMap(r -> r.volume().stream()).map(PersistentVolume::containerPath).distinct()
+                .forEach(path -> prelude.append("[ -e ").append(path).append(" ] || ln -s ../../").append(path)
+                        .append(' ').append(path).append("; "));
+        return prelude.toString();
     }
 
     /**

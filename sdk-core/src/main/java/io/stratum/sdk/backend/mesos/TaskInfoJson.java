@@ -47,17 +47,18 @@ record TaskInfoJson(FrameworkSettings framework, ResourceJson resources, ConfigA
         }
         Map<String, String> env = task.environment(framework.name(), agent);
         ObjectNode environment = environment(env);
-        ObjectNode command = CheckJson.command(spec.cmd(), environment);
+        String prelude = SandboxVolumes.prelude(task.resources());
+        ObjectNode command = CheckJson.command(prelude + spec.cmd(), environment);
         ArrayNode uris = configs.uris(task, env);
         if (!uris.isEmpty()) {
             command.set("uris", uris);
         }
         info.set("command", command);
         if (spec.healthCheck() != null) {
-            info.set("health_check", CheckJson.healthCheck(spec.healthCheck(), task, environment));
+            info.set("health_check", CheckJson.healthCheck(spec.healthCheck(), task, prelude, environment));
         }
         if (spec.readinessCheck() != null) {
-            info.set("check", CheckJson.readinessCheck(spec.readinessCheck(), task, environment));
+            info.set("check", CheckJson.readinessCheck(spec.readinessCheck(), task, prelude, environment));
         }
         info.putObject("kill_policy").set("grace_period", Wire.duration(Duration.ofSeconds(spec.killGracePeriod())));
         if (!spec.labels().isEmpty()) {

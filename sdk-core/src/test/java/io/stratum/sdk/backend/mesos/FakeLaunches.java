@@ -30,7 +30,9 @@ import java.util.Set;
  * hold are linked into the executor's sandbox at their {@code container_path}; a task sees one in
  * its own sandbox ({@link FakeTask#volumes}) only through a {@code SANDBOX_PATH} volume of type
  * {@code PARENT} in its {@code ContainerInfo}. A task that holds or shares a volume it cannot see
- * fails at once, as a command writing there does on Mesos. A reservation (volume or not) held
+ * fails at once, as a command writing there does on Mesos. (The agent modelled has the
+ * {@code volume/sandbox_path} isolator; the backend's command prelude for agents without it is
+ * checked against the real master.) A reservation (volume or not) held
  * twice in one launch is refused, as a volume that is not shared belongs to one container.
  * Guarded by the cluster's lock.
  */

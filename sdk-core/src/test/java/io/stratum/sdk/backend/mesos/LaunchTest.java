@@ -132,7 +132,9 @@ class LaunchTest {
         JsonNode info = group.path("task_group").path("tasks").get(0);
         assertThat(info.path("name").asText()).isEqualTo("node-0-server");
         assertThat(Wire.idOf(info, "task_id")).contains(task.taskId());
-        assertThat(info.path("command").path("value").asText()).isEqualTo("./server --port $PORT_HTTP");
+        assertThat(info.path("command").path("value").asText())
+                .as("the command, after linking the volume from the executor's sandbox where the agent did not")
+                .isEqualTo("[ -e data ] || ln -s ../../data data; ./server --port $PORT_HTTP");
         Map<String, String> env = new HashMap<>();
         info.path("command").path("environment").path("variables")
                 .forEach(v -> env.put(v.path("name").asText(), v.path("value").asText()));
@@ -141,7 +143,7 @@ class LaunchTest {
                 .containsEntry("HOST", placed.offer().agent().hostname());
         JsonNode health = info.path("health_check");
         assertThat(health.path("type").asText()).isEqualTo("COMMAND");
-        assertThat(health.path("command").path("value").asText()).isEqualTo("./alive");
+        assertThat(health.path("command").path("value").asText()).isEqualTo("[ -e data ] || ln -s ../../data data; ./alive");
         assertThat(health.path("interval_seconds").asDouble()).isEqualTo(3);
         assertThat(health.path("grace_period_seconds").asDouble()).isEqualTo(20);
         assertThat(health.path("consecutive_failures").asInt()).isEqualTo(4);
