@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -63,7 +65,7 @@ public final class RealMesos implements BeforeAllCallback, AfterAllCallback {
             port = socket.getLocalPort();
         }
         Path log = dir.resolve("start.out");
-        Process start = new ProcessBuilder(SCRIPT.toString(), "start", dir.resolve("cluster").toString(), "--agents",
+        Process start = new ProcessBuilder(SCRIPT.toString(), "start", dir().toString(), "--agents",
                 Integer.toString(agents), "--port", Integer.toString(port)).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         started = true; // stop even a start that half succeeded
@@ -81,13 +83,38 @@ public final class RealMesos implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        if (started) {
-            Process stop = new ProcessBuilder(SCRIPT.toString(), "stop", dir.resolve("cluster").toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("stop.out").toFile()).start();
-            if (!stop.waitFor(1, TimeUnit.MINUTES)) {
-                stop.destroyForcibly();
+        if (!started) {
+            return;
+        }
+        // An agent may still start a check's container (and its I/O switchboard, in a session of
+        // its own) while the script stops the agent's children: every descendant seen while the
+        // agents live is killed afterwards if it survived.
+        Set<ProcessHandle> seen = new HashSet<>();
+        List<ProcessHandle> agentProcesses = agentProcesses();
+        agentProcesses.forEach(a -> a.descendants().forEach(seen::add));
+        Process stop = new ProcessBuilder(SCRIPT.toString(), "stop", dir().toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("stop.out").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!stop.waitFor(50, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+            agentProcesses.stream().filter(ProcessHandle::isAlive).forEach(a -> a.descendants().forEach(seen::add));
+        }
+        if (stop.isAlive()) {
+            stop.destroyForcibly();
+        }
+        seen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private List<ProcessHandle> agentProcesses() throws IOException {
+        List<ProcessHandle> found = new ArrayList<>();
+        if (!Files.isDirectory(dir())) {
+            return found;
+        }
+        try (Stream<Path> files = Files.list(dir())) {
+            for (Path pidFile : files.filter(p -> p.getFileName().toString().matches("agent\\d+\\.pid")).toList()) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(found::add);
             }
         }
+        return found;
     }
 
     /** @return the master's URL, e.g. {@code http://127.0.0.1:40123} */
