@@ -23,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The example hello-world service, run with {@code --mesos} against a real Mesos 1.12 master and
  * three agents, deploys to COMPLETE: every task writes into its persistent volume (at its path in
  * its own sandbox, through the default executor's), hello's health check and world's readiness
- * checks run on the agents and pass, and each task's volume is a reservation of the service's
- * role on the master. Prints the figure {@code mesos-run-to-complete}.
+ * checks run on the agents and pass, each task's volume is a reservation of the service's role
+ * on the master, and the master shows the framework as the README says it subscribes (role,
+ * principal, checkpointing, 4-week failover timeout, capabilities) with one default executor per
+ * pod instance taking 0.1 cpus, 32 MB and 256 MB disk. Prints {@code mesos-run-to-complete}.
  */
 class MesosHelloWorldIT {
     @RegisterExtension
@@ -60,7 +62,21 @@ class MesosHelloWorldIT {
                     .filter(r -> r.path("disk").path("persistence").has("id")).toList();
             assertThat(volumes).extracting(v -> v.path("disk").path("volume").path("container_path").asText())
                     .containsExactlyInAnyOrder("hello-container-path", "world-container-path", "world-container-path");
-            assertThat(MESOS.framework("hello-world").path("active").asBoolean()).isTrue();
+            JsonNode framework = MESOS.framework("hello-world");
+            assertThat(framework.path("active").asBoolean()).isTrue();
+            assertThat(framework.path("roles").toString()).isEqualTo("[\"hello-world-role\"]");
+            assertThat(framework.path("principal").asText()).isEqualTo("hello-world-principal");
+            assertThat(framework.path("checkpoint").asBoolean()).isTrue();
+            assertThat(framework.path("failover_timeout").asDouble()).as("4 weeks").isEqualTo(2_419_200.0);
+            assertThat(framework.path("capabilities").toString()).contains("MULTI_ROLE", "RESERVATION_REFINEMENT",
+                    "TASK_KILLING_STATE", "PARTITION_AWARE");
+            assertThat(framework.path("executors")).as("one default executor per pod instance").hasSize(3)
+                    .allSatisfy(executor -> {
+                        assertThat(executor.path("type").asText()).isEqualTo("DEFAULT");
+                        assertThat(executor.path("resources").path("cpus").asDouble()).isEqualTo(0.1);
+                        assertThat(executor.path("resources").path("mem").asDouble()).isEqualTo(32.0);
+                        assertThat(executor.path("resources").path("disk").asDouble()).isEqualTo(256.0);
+                    });
         } finally {
             System.out.println(output);
         }
