@@ -46,13 +46,24 @@ public final class RealMesos implements BeforeAllCallback, AfterAllCallback {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int agents;
+    private final String resources;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Path dir;
     private URI master;
     private boolean started;
 
+    /** @param agents how many agents, each with the script's default resources */
     public RealMesos(int agents) {
+        this(agents, null);
+    }
+
+    /**
+     * @param resources each agent's {@code --resources} (Mesos's syntax, static reservations as
+     *                  {@code cpus(role):1}), or null for the script's default
+     */
+    public RealMesos(int agents, String resources) {
         this.agents = agents;
+        this.resources = resources;
     }
 
     @Override
@@ -65,9 +76,12 @@ public final class RealMesos implements BeforeAllCallback, AfterAllCallback {
             port = socket.getLocalPort();
         }
         Path log = dir.resolve("start.out");
-        Process start = new ProcessBuilder(SCRIPT.toString(), "start", dir().toString(), "--agents",
-                Integer.toString(agents), "--port", Integer.toString(port)).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(SCRIPT.toString(), "start", dir().toString(), "--agents",
+                Integer.toString(agents), "--port", Integer.toString(port)));
+        if (resources != null) {
+            command.addAll(List.of("--resources", resources));
+        }
+        Process start = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         started = true; // stop even a start that half succeeded
         boolean done = start.waitFor(3, TimeUnit.MINUTES);
         String output = Files.readString(log, StandardCharsets.UTF_8);
