@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,12 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * reserved for {@code pre}: the framework also subscribes to {@code pre/<name>-role}, refines the
  * static reservation to it (the README's "refines R's static reservations to R/<name>-role"),
  * and the task runs with its volume there.
- *
- * <p>Disabled: on the real master the RESERVE and CREATE go through but the launch is refused by
- * the backend: an offer allocated to {@code pre/<name>-role} holds only the {@code pre}
- * resources, none unreserved, so the default executor's cpus, mem and disk can't be taken from it
- * (the test master offers every role's resources together, which hid it). Known gap: the executor
- * should take its share from the pre-reserved resources, or overhead be reserved there.
+ * The offer allocated to {@code pre/<name>-role} holds only the {@code pre} resources, none
+ * unreserved: the default executor takes its share from those (the test master offers every
+ * role's resources together, which hid that an executor found nothing to take).
  */
 class MesosPreReservedRoleIT {
     private static final String SPEC = """
@@ -60,7 +56,6 @@ class MesosPreReservedRoleIT {
     Path dir;
 
     @Test
-    @Disabled("a pre-reserved pod's default executor finds no unreserved resources in its offer: see the class comment")
     void aPodOnAPreReservedRoleRefinesTheStaticReservation() throws Exception {
         Path specFile = Files.writeString(dir.resolve("svc.yml"), SPEC);
         ServiceSpec spec = ServiceSpec.load(specFile, Map.of());
