@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension}.
  *
  * <p>The master's state endpoints answer through {@link #master(String)}; what the agents wrote
- * (persistent volumes, sandboxes) is under {@link #dir()}.
+ * (persistent volumes, sandboxes) is under {@link #dir()}, deleted after the class unless a test
+ * failed (then the logs and sandboxes stay for a look).
  */
 public final class RealMesos implements BeforeAllCallback, AfterAllCallback {
     /** The script, from the module's directory ({@code sdk-core}): {@code ../shared/mesos/mesos-cluster} of the repository root. */
@@ -116,6 +117,11 @@ public final class RealMesos implements BeforeAllCallback, AfterAllCallback {
             stop.destroyForcibly();
         }
         seen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        if (context.getExecutionException().isEmpty()) { // kept after a failure: logs, sandboxes
+            try (Stream<Path> tree = Files.walk(dir)) {
+                tree.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private List<ProcessHandle> agentProcesses() throws IOException {
