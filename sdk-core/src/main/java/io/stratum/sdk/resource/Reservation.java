@@ -27,6 +27,11 @@ public record Reservation(String role, String principal, Map<String, String> lab
     public static final String POD_INSTANCE = "pod_instance";
     /** The label naming the resource set the reservation belongs to. */
     public static final String RESOURCE_SET = "resource_set";
+    /**
+     * The {@value #RESOURCE_SET} of what belongs to a pod instance as a whole rather than to one of
+     * its tasks: its pod-level volumes, which every task of the instance sees.
+     */
+    public static final String POD_RESOURCE_SET = "@pod";
     /** The label naming the port a port reservation is for. */
     public static final String PORT = "port";
     /** The label naming the volume a disk reservation is for. */

@@ -103,14 +103,15 @@ public final class Service {
     }
 
     /**
-     * Removes the stopped service from the local cluster of {@code options}: its tasks, volumes,
-     * reservations and state, then the work dir.
+     * Removes the stopped service from the cluster of {@code options} (the local one, or the
+     * Mesos master of {@link RunOptions#mesos()}, where the framework is torn down last): its
+     * tasks, volumes, reservations and state, then the work dir.
      *
      * @param out where progress is printed
      * @throws IllegalStateException if a scheduler of the service still runs
      */
     public void uninstall(RunOptions options, PrintWriter out) throws Exception {
-        ServiceRemoval.uninstall(spec, options, out);
+        ServiceRemoval.uninstall(spec, options, mesos, out);
     }
 
     /** Options and extensions of a {@link Service}; not thread-safe. */

@@ -97,6 +97,10 @@ final class Calls {
         return call;
     }
 
+    static ObjectNode teardown(String frameworkId) {
+        return call(frameworkId, "TEARDOWN");
+    }
+
     private static ObjectNode call(String frameworkId, String type) {
         ObjectNode call = Wire.object();
         call.set("framework_id", Wire.id(frameworkId));

@@ -9,13 +9,15 @@ import io.stratum.sdk.spec.CheckSpec;
  * Converts a task's checks: the health check to a {@code HealthCheck} (Mesos kills the task after
  * {@code consecutive_failures} failures past the grace period, and reports {@code healthy}), the
  * readiness check to a {@code CheckInfo} (Mesos only reports its result, in
- * {@code check_status}). Commands run with the task's environment; ports are the task's resolved
- * named ports.
+ * {@code check_status}). Commands run with the task's environment, after the task's
+ * {@link SandboxVolumes#prelude prelude} (a check runs in a sandbox nested in the task's); ports
+ * are the task's resolved named ports.
  */
 final class CheckJson {
     private CheckJson() {}
 
-    static ObjectNode healthCheck(CheckSpec check, TaskLaunch task, ObjectNode environment) throws LaunchRejected {
+    static ObjectNode healthCheck(CheckSpec check, TaskLaunch task, String prelude, ObjectNode environment)
+            throws LaunchRejected {
         ObjectNode json = Wire.object()
                 .put("delay_seconds", check.delay())
                 .put("interval_seconds", check.interval())
@@ -24,7 +26,7 @@ final class CheckJson {
                 .put("grace_period_seconds", check.gracePeriod());
         CheckProbe probe = check.probe();
         if (probe instanceof CheckProbe.Command command) {
-            json.put("type", "COMMAND").set("command", command(command.cmd(), environment));
+            json.put("type", "COMMAND").set("command", command(prelude + command.cmd(), environment));
         } else if (probe instanceof CheckProbe.Http http) {
             ObjectNode h = json.put("type", "HTTP").putObject("http").put("port", port(task, http.port())).put("path", http.path());
             if (!"http".equals(http.scheme())) {
@@ -36,11 +38,12 @@ final class CheckJson {
         return json;
     }
 
-    static ObjectNode readinessCheck(CheckSpec check, TaskLaunch task, ObjectNode environment) throws LaunchRejected {
+    static ObjectNode readinessCheck(CheckSpec check, TaskLaunch task, String prelude, ObjectNode environment)
+            throws LaunchRejected {
         ObjectNode json = Wire.object();
         CheckProbe probe = check.probe();
         if (probe instanceof CheckProbe.Command command) {
-            json.put("type", "COMMAND").putObject("command").set("command", command(command.cmd(), environment));
+            json.put("type", "COMMAND").putObject("command").set("command", command(prelude + command.cmd(), environment));
         } else if (probe instanceof CheckProbe.Http http) {
             if (!"http".equals(http.scheme())) {
                 throw new LaunchRejected("the readiness check of " + task.fullName() + " uses " + http.scheme()

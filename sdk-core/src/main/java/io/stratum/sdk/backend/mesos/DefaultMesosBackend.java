@@ -124,6 +124,21 @@ final class DefaultMesosBackend implements MesosBackend {
     }
 
     @Override
+    public void teardown() {
+        if (started()) {
+            calls.send(Calls::teardown, true);
+            try { // the call thread is single: once this runs, the teardown was sent (or kept, unsubscribed)
+                callThread.submit(() -> { }).get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                    | java.util.concurrent.RejectedExecutionException e) {
+                LOG.log(System.Logger.Level.WARNING, "the TEARDOWN call may not have been sent: " + e);
+            }
+        }
+    }
+
+    @Override
     public void reconcile(Collection<String> taskIds) {
         if (started()) {
             List<String> ids = List.copyOf(taskIds);

@@ -56,6 +56,15 @@ import java.util.Set;
 public interface MesosBackend extends ClusterBackend {
 
     /**
+     * Removes the framework from the master ({@code TEARDOWN}): Mesos kills its tasks and
+     * executors and forgets the framework id, which no scheduler can subscribe with again.
+     * Reservations and volumes stay with the role: destroy and unreserve them before. Queued like
+     * every call; {@link #close()} waits (at most 5 s) until it is sent. Ignored before
+     * {@link #start} and after {@link #close()}.
+     */
+    void teardown();
+
+    /**
      * @param master a master's address ({@code http://host:5050}, {@code https://...} or
      *               {@code host:5050}) or ZooKeeper's ({@code zk://host:2181[,host:2181]/mesos})
      * @return a builder with the defaults (see {@link Builder})

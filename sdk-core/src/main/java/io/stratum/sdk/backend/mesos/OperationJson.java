@@ -47,7 +47,7 @@ final class OperationJson {
             if (r instanceof Operation.Launch launch) {
                 try {
                     operations.add(launches.toJson(frameworkId, launch, offer.offer().agent(), role,
-                            unreservedLeft(offer.offer(), recommendations)));
+                            unreservedLeft(offer.offer(), recommendations), preReservedLeft(offer.offer(), recommendations)));
                 } catch (LaunchRejected e) {
                     rejected.add(new Rejected(launch, e.getMessage()));
                 }
@@ -95,6 +95,28 @@ final class OperationJson {
             if (rec instanceof Operation.Reserve reserve && reserve.resource().preReservedRole().isEmpty()
                     && !reserve.resource().isMountDisk()) {
                 left.merge(reserve.resource().name(), -reserve.resource().amount(), Double::sum);
+            }
+        }
+        return left;
+    }
+
+    /**
+     * @return by pre-reserved role, the offer's scalars on the root disk statically reserved for it
+     *     and not ours, less what the recommendations reserve of them
+     */
+    private static Map<String, Map<String, Double>> preReservedLeft(Offer offer, List<Operation> recommendations) {
+        Map<String, Map<String, Double>> left = new HashMap<>();
+        for (Resource r : offer.resources()) {
+            if (r.reservation().isEmpty() && r.preReservedRole().isPresent() && !r.isMountDisk()
+                    && r.value() instanceof io.stratum.sdk.resource.ResourceValue.Scalar) {
+                left.computeIfAbsent(r.preReservedRole().get(), k -> new HashMap<>()).merge(r.name(), r.amount(), Double::sum);
+            }
+        }
+        for (Operation rec : recommendations) {
+            if (rec instanceof Operation.Reserve reserve && reserve.resource().preReservedRole().isPresent()
+                    && !reserve.resource().isMountDisk()) {
+                left.computeIfAbsent(reserve.resource().preReservedRole().get(), k -> new HashMap<>())
+                        .merge(reserve.resource().name(), -reserve.resource().amount(), Double::sum);
             }
         }
         return left;

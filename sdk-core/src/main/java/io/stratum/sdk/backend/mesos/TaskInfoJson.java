@@ -8,11 +8,14 @@ import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.spec.TaskSpec;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Converts one task of a launch into a {@code TaskInfo} for a task group: its name (the full
- * {@code <pod>-<index>-<task>}), id, agent, reserved resources (volumes included), shell command,
- * environment, checks, kill policy and labels.
+ * {@code <pod>-<index>-<task>}), id, agent, reserved resources (its own volumes included; the
+ * pod's volumes are the executor's), a {@code MESOS} container mounting every volume it sees from
+ * the executor's sandbox ({@link SandboxVolumes}), shell command, environment, checks, kill policy
+ * and labels.
  *
  * <p>The environment is {@link TaskLaunch#environment}, as on the local backend; Mesos adds its own
  * ({@code MESOS_SANDBOX}, ...). Config templates are rendered against this environment and fetched
@@ -34,21 +37,28 @@ record TaskInfoJson(FrameworkSettings framework, ResourceJson resources, ConfigA
         info.set("agent_id", Wire.id(agent.id()));
         ArrayNode list = info.putArray("resources");
         for (Resource resource : task.resources()) {
-            list.add(resources.toJson(resource, allocationRole));
+            if (!SandboxVolumes.onExecutor(resource)) {
+                list.add(resources.toJson(resource, allocationRole));
+            }
+        }
+        Optional<ObjectNode> container = SandboxVolumes.container(task.resources());
+        if (container.isPresent()) {
+            info.set("container", container.get());
         }
         Map<String, String> env = task.environment(framework.name(), agent);
         ObjectNode environment = environment(env);
-        ObjectNode command = CheckJson.command(spec.cmd(), environment);
+        String prelude = SandboxVolumes.prelude(task.resources());
+        ObjectNode command = CheckJson.command(prelude + spec.cmd(), environment);
         ArrayNode uris = configs.uris(task, env);
         if (!uris.isEmpty()) {
             command.set("uris", uris);
         }
         info.set("command", command);
         if (spec.healthCheck() != null) {
-            info.set("health_check", CheckJson.healthCheck(spec.healthCheck(), task, environment));
+            info.set("health_check", CheckJson.healthCheck(spec.healthCheck(), task, prelude, environment));
         }
         if (spec.readinessCheck() != null) {
-            info.set("check", CheckJson.readinessCheck(spec.readinessCheck(), task, environment));
+            info.set("check", CheckJson.readinessCheck(spec.readinessCheck(), task, prelude, environment));
         }
         info.putObject("kill_policy").set("grace_period", Wire.duration(Duration.ofSeconds(spec.killGracePeriod())));
         if (!spec.labels().isEmpty()) {

@@ -17,7 +17,7 @@ import java.util.Map;
  * a MOUNT volume on the smallest whole MOUNT disk that is big enough and has an accepted profile.
  */
 final class VolumeStage {
-    static final String POD_SET = "@pod";
+    static final String POD_SET = Reservation.POD_RESOURCE_SET;
 
     private VolumeStage() {}
 

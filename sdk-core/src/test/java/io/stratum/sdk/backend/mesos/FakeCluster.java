@@ -91,6 +91,12 @@ final class FakeCluster {
         return task == null ? Map.of() : Map.copyOf(task.sandbox);
     }
 
+    /** @return the persistent volumes reachable in the task's own sandbox, persistence id by path */
+    synchronized Map<String, String> volumesOf(String taskId) {
+        FakeTask task = tasks.get(taskId);
+        return task == null ? Map.of() : Map.copyOf(task.volumes);
+    }
+
     synchronized int unackedCount() {
         return unacked.size();
     }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +25,15 @@ import java.util.Set;
  * runs), each task's {@code command.uris} fetched over HTTP as the Mesos fetcher does (into
  * {@link FakeTask#sandbox}; a fetch that fails fails the task), then each task RUNNING with an
  * update carrying a uuid, then its check results.
+ *
+ * <p>Sandboxes are nested as on a real agent: the persistent volumes the executor and its tasks
+ * hold are linked into the executor's sandbox at their {@code container_path}; a task sees one in
+ * its own sandbox ({@link FakeTask#volumes}) only through a {@code SANDBOX_PATH} volume of type
+ * {@code PARENT} in its {@code ContainerInfo}. A task that holds or shares a volume it cannot see
+ * fails at once, as a command writing there does on Mesos. (The agent modelled has the
+ * {@code volume/sandbox_path} isolator; the backend's command prelude for agents without it is
+ * checked against the real master.) A reservation (volume or not) held
+ * twice in one launch is refused, as a volume that is not shared belongs to one container.
  * Guarded by the cluster's lock.
  */
 final class FakeLaunches {
@@ -145,6 +155,12 @@ final class FakeLaunches {
             FakeTask task = new FakeTask(Wire.idOf(info, "task_id").orElseThrow(), agent.id, executorId, info.deepCopy(), ids);
             cluster.tasks.put(task.taskId, task);
             running.tasks().add(task.taskId);
+            String mountError = mount(task, running);
+            if (mountError != null) {
+                cluster.agentUpdate(task, "TASK_FAILED", mountError, null);
+                ended(task);
+                continue;
+            }
             String fetchError = fetch(task);
             if (fetchError != null) {
                 cluster.agentUpdate(task, "TASK_FAILED", "Failed to launch container: " + fetchError,
@@ -154,6 +170,60 @@ final class FakeLaunches {
             }
             start(task);
         }
+    }
+
+    /**
+     * The task's nested sandbox: the executor's sandbox links every persistent volume the executor
+     * and its live tasks hold; the task's {@code SANDBOX_PATH}/{@code PARENT} volumes reach them.
+     *
+     * @return null when the task sees every volume it holds or its executor holds, else why not
+     */
+    private String mount(FakeTask task, Executor executor) {
+        Map<String, String> linked = new HashMap<>();
+        List<JsonNode> held = new ArrayList<>(executor.held());
+        executor.tasks().stream().map(cluster.tasks::get).filter(t -> t != null && t.isLive())
+                .forEach(t -> t.info.path("resources").forEach(held::add));
+        held.forEach(r -> persistentVolume(r).ifPresent(v -> linked.put(v[0], v[1])));
+        JsonNode container = task.info.path("container");
+        if (!container.isMissingNode() && !"MESOS".equals(container.path("type").asText())) {
+            return "Failed to launch container: a task of a task group needs a MESOS container, not " + container.path("type");
+        }
+        for (JsonNode volume : container.path("volumes")) {
+            JsonNode source = volume.path("source");
+            if (!"SANDBOX_PATH".equals(source.path("type").asText())) {
+                continue;
+            }
+            String path = source.path("sandbox_path").path("path").asText();
+            if (!"PARENT".equals(source.path("sandbox_path").path("type").asText())) {
+                return "Failed to launch container: Only PARENT sandbox path is supported";
+            }
+            if (path.contains(".") || path.contains(" ") || !"RW".equals(volume.path("mode").asText())) {
+                return "Failed to launch container: Invalid sandbox path volume " + volume;
+            }
+            String id = linked.get(path);
+            if (id != null) {
+                task.volumes.put(volume.path("container_path").asText(), id);
+            }
+        }
+        List<JsonNode> expected = new ArrayList<>(executor.held());
+        task.info.path("resources").forEach(expected::add);
+        for (JsonNode resource : expected) {
+            Optional<String[]> volume = persistentVolume(resource);
+            if (volume.isPresent() && !volume.get()[1].equals(task.volumes.get(volume.get()[0]))) {
+                return "sh: 1: cannot create " + volume.get()[0] + "/...: Directory nonexistent";
+            }
+        }
+        return null;
+    }
+
+    /** @return the container path and persistence id of a persistent volume resource */
+    private static Optional<String[]> persistentVolume(JsonNode resource) {
+        JsonNode disk = resource.path("disk");
+        if (!disk.path("persistence").has("id")) {
+            return Optional.empty();
+        }
+        return Optional.of(new String[] {disk.path("volume").path("container_path").asText(),
+                disk.path("persistence").path("id").asText()});
     }
 
     /**
@@ -222,7 +292,7 @@ final class FakeLaunches {
         }
         JsonNode held = agent.reserved.stream().filter(r -> id.equals(FakeAgent.resourceId(r))).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no reservation " + id + " on " + agent.id));
-        if (inUse.contains(id)) {
+        if (!inUse.add(id)) {
             throw new IllegalStateException("reservation " + id + " is in use");
         }
         if (!held.path("disk").path("persistence").equals(resource.path("disk").path("persistence"))) {

@@ -15,6 +15,11 @@ final class FakeTask {
     String state = "TASK_STAGING";
     /** What the fetcher wrote into the sandbox before the task started: content by path. */
     final Map<String, String> sandbox = new LinkedHashMap<>();
+    /**
+     * The persistent volumes reachable in the task's own (nested) sandbox: persistence id by path.
+     * Only those its container mounts from the executor's sandbox, as with Mesos's default executor.
+     */
+    final Map<String, String> volumes = new LinkedHashMap<>();
 
     FakeTask(String taskId, String agentId, String executorId, JsonNode info, List<String> resourceIds) {
         this.taskId = taskId;

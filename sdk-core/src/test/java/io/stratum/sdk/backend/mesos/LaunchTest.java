@@ -132,7 +132,9 @@ class LaunchTest {
         JsonNode info = group.path("task_group").path("tasks").get(0);
         assertThat(info.path("name").asText()).isEqualTo("node-0-server");
         assertThat(Wire.idOf(info, "task_id")).contains(task.taskId());
-        assertThat(info.path("command").path("value").asText()).isEqualTo("./server --port $PORT_HTTP");
+        assertThat(info.path("command").path("value").asText())
+                .as("the command, after linking the volume from the executor's sandbox where the agent did not")
+                .isEqualTo("[ -e data ] || ln -s ../../data data; ./server --port $PORT_HTTP");
         Map<String, String> env = new HashMap<>();
         info.path("command").path("environment").path("variables")
                 .forEach(v -> env.put(v.path("name").asText(), v.path("value").asText()));
@@ -141,7 +143,7 @@ class LaunchTest {
                 .containsEntry("HOST", placed.offer().agent().hostname());
         JsonNode health = info.path("health_check");
         assertThat(health.path("type").asText()).isEqualTo("COMMAND");
-        assertThat(health.path("command").path("value").asText()).isEqualTo("./alive");
+        assertThat(health.path("command").path("value").asText()).isEqualTo("[ -e data ] || ln -s ../../data data; ./alive");
         assertThat(health.path("interval_seconds").asDouble()).isEqualTo(3);
         assertThat(health.path("grace_period_seconds").asDouble()).isEqualTo(20);
         assertThat(health.path("consecutive_failures").asInt()).isEqualTo(4);
@@ -152,6 +154,68 @@ class LaunchTest {
         assertThat(info.path("kill_policy").path("grace_period").path("nanoseconds").asLong()).isEqualTo(7_000_000_000L);
         JsonNode volume = info.path("resources").findParent("persistence");
         assertThat(volume.path("volume").path("container_path").asText()).isEqualTo("data");
+    }
+
+    @Test
+    void aTaskReachesItsVolumeInItsOwnSandboxThroughItsContainerMountingTheExecutorsPath() {
+        EvaluationResult.Success placed = place(PodRequest.newInstance(pod, 0));
+        TaskLaunch task = placed.launch().tasks().get(0);
+        String persistenceId = task.resources().stream().flatMap(r -> r.volume().stream()).findFirst().orElseThrow()
+                .persistenceId();
+
+        await().atMost(WAIT).pollInterval(POLL).until(() -> !events.updates(task.taskId(), TaskState.RUNNING).isEmpty());
+        assertThat(events.updates(task.taskId(), TaskState.FAILED)).isEmpty();
+        assertThat(fixture.cluster.volumesOf(task.taskId())).containsExactly(Map.entry("data", persistenceId));
+        JsonNode info = fixture.cluster.calls("ACCEPT").get(0).findValue("task_group").path("tasks").get(0);
+        JsonNode container = info.path("container");
+        assertThat(container.path("type").asText()).isEqualTo("MESOS");
+        assertThat(container.path("volumes")).singleElement().satisfies(volume -> {
+            assertThat(volume.path("container_path").asText()).isEqualTo("data");
+            assertThat(volume.path("mode").asText()).isEqualTo("RW");
+            assertThat(volume.path("source").path("type").asText()).isEqualTo("SANDBOX_PATH");
+            assertThat(volume.path("source").path("sandbox_path").path("type").asText()).isEqualTo("PARENT");
+            assertThat(volume.path("source").path("sandbox_path").path("path").asText()).isEqualTo("data");
+        });
+    }
+
+    @Test
+    void aPodVolumeIsTheExecutorsOnceAndEveryTaskOfTheGroupReachesIt() throws Exception {
+        PodSpec shared = SpecLoader.builder().build().load("svc.yml", """
+                name: store
+                pods:
+                  node:
+                    count: 1
+                    volume:
+                      path: shared
+                      type: ROOT
+                      size: 64
+                    tasks:
+                      init:
+                        goal: RUNNING
+                        cmd: ./init
+                        cpus: 0.5
+                        memory: 256
+                      server:
+                        goal: RUNNING
+                        cmd: ./server
+                        cpus: 0.5
+                        memory: 256
+                        volume:
+                          path: data
+                          type: ROOT
+                          size: 32
+                """, Path.of(".")).pod("node");
+        EvaluationResult.Success placed = place(PodRequest.newInstance(shared, 0));
+        List<String> ids = placed.launch().tasks().stream().map(TaskLaunch::taskId).toList();
+
+        await().atMost(WAIT).pollInterval(POLL).until(() -> ids.stream()
+                .allMatch(id -> !events.updates(id, TaskState.RUNNING).isEmpty()));
+        JsonNode group = fixture.cluster.calls("ACCEPT").get(0).findValue("launch_group");
+        assertThat(group.path("executor").path("resources").findValues("persistence")).hasSize(1);
+        assertThat(group.path("task_group").path("tasks").get(0).path("resources").findValues("persistence")).isEmpty();
+        assertThat(fixture.cluster.volumesOf(ids.get(0))).containsOnlyKeys("shared");
+        assertThat(fixture.cluster.volumesOf(ids.get(1))).containsOnlyKeys("shared", "data");
+        assertThat(fixture.cluster.volumesOf(ids.get(1)).get("shared")).isEqualTo(fixture.cluster.volumesOf(ids.get(0)).get("shared"));
     }
 
     @Test
@@ -172,6 +236,7 @@ class LaunchTest {
         assertThat(fixture.cluster.calls("ACCEPT").get(1).findValues("reserve")).isEmpty();
         assertThat(resourceIds(fixture.cluster.calls("ACCEPT").get(1).findValue("task_group")))
                 .isEqualTo(resourceIds(fixture.cluster.calls("ACCEPT").get(0).findValue("task_group")));
+        assertThat(fixture.cluster.volumesOf(secondId)).isNotEmpty().isEqualTo(fixture.cluster.volumesOf(firstId));
     }
 
     @Test

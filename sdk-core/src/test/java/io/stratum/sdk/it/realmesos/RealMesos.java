@@ -1,0 +1,215 @@
+package io.stratum.sdk.it.realmesos;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real Apache Mesos master and agents for a test class: {@code ../shared/mesos/mesos-cluster}
+ * (beside the repository) started in a temporary directory before the class, stopped after it.
+ * Where the script is missing or the cluster does not start (no root, not Debian 12, ...), the
+ * class is skipped with the reason. Register it as a {@code static} field with
+ * {@code @RegisterExtension}.
+ *
+ * <p>The master's state endpoints answer through {@link #master(String)}; what the agents wrote
+ * (persistent volumes, sandboxes) is under {@link #dir()}, deleted after the class unless a test
+ * failed (then the logs and sandboxes stay for a look).
+ */
+public final class RealMesos implements BeforeAllCallback, AfterAllCallback {
+    /** The script, from the module's directory ({@code sdk-core}): {@code ../shared/mesos/mesos-cluster} of the repository root. */
+    static final Path SCRIPT = Path.of("..", "..", "shared", "mesos", "mesos-cluster");
+    /** A bound for everything the real cluster does for a test: launches, fetches, kills, recoveries. */
+    public static final Duration WAIT = Duration.ofSeconds(90);
+    public static final Duration POLL = Duration.ofMillis(250);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int agents;
+    private final String resources;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Path dir;
+    private URI master;
+    private boolean started;
+
+    /** @param agents how many agents, each with the script's default resources */
+    public RealMesos(int agents) {
+        this(agents, null);
+    }
+
+    /**
+     * @param resources each agent's {@code --resources} (Mesos's syntax, static reservations as
+     *                  {@code cpus(role):1}), or null for the script's default
+     */
+    public RealMesos(int agents, String resources) {
+        this.agents = agents;
+        this.resources = resources;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(SCRIPT), () -> "no real Mesos: " + SCRIPT.toAbsolutePath().normalize()
+                + " is missing (the repository's ../shared/mesos)");
+        dir = Files.createTempDirectory("stratum-real-mesos-");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = dir.resolve("start.out");
+        List<String> command = new ArrayList<>(List.of(SCRIPT.toString(), "start", dir().toString(), "--agents",
+                Integer.toString(agents), "--port", Integer.toString(port)));
+        if (resources != null) {
+            command.addAll(List.of("--resources", resources));
+        }
+        Process start = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        started = true; // stop even a start that half succeeded
+        boolean done = start.waitFor(3, TimeUnit.MINUTES);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        if (!done) {
+            start.destroyForcibly();
+        }
+        String url = output.lines().filter(l -> l.startsWith("MASTER=")).map(l -> l.substring("MASTER=".length()))
+                .findFirst().orElse(null);
+        Assumptions.assumeTrue(done && start.exitValue() == 0 && url != null,
+                () -> "no real Mesos: " + SCRIPT + " start did not succeed: " + output.strip());
+        master = URI.create(url);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (!started) {
+            return;
+        }
+        // An agent may still start a check's container (and its I/O switchboard, in a session of
+        // its own) while the script stops the agent's children: every descendant seen while the
+        // agents live is killed afterwards if it survived.
+        Set<ProcessHandle> seen = new HashSet<>();
+        List<ProcessHandle> agentProcesses = agentProcesses();
+        agentProcesses.forEach(a -> a.descendants().forEach(seen::add));
+        Process stop = new ProcessBuilder(SCRIPT.toString(), "stop", dir().toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("stop.out").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!stop.waitFor(50, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+            agentProcesses.stream().filter(ProcessHandle::isAlive).forEach(a -> a.descendants().forEach(seen::add));
+        }
+        if (stop.isAlive()) {
+            stop.destroyForcibly();
+        }
+        seen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        if (context.getExecutionException().isEmpty()) { // kept after a failure: logs, sandboxes
+            try (Stream<Path> tree = Files.walk(dir)) {
+                tree.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private List<ProcessHandle> agentProcesses() throws IOException {
+        List<ProcessHandle> found = new ArrayList<>();
+        if (!Files.isDirectory(dir())) {
+            return found;
+        }
+        try (Stream<Path> files = Files.list(dir())) {
+            for (Path pidFile : files.filter(p -> p.getFileName().toString().matches("agent\\d+\\.pid")).toList()) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    /** @return the master's URL, e.g. {@code http://127.0.0.1:40123} */
+    public String masterUrl() {
+        return master.toString();
+    }
+
+    /** @return the cluster's directory: agents' work dirs ({@code agentN/work}), logs */
+    public Path dir() {
+        return dir.resolve("cluster");
+    }
+
+    /** @return the master's JSON at {@code path} ({@code /slaves}, {@code /frameworks}, {@code /state}) */
+    public JsonNode master(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(master.resolve(path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return the framework named {@code name} the master knows, active or not (not completed), or a missing node */
+    public JsonNode framework(String name) {
+        for (JsonNode framework : master("/frameworks").path("frameworks")) {
+            if (name.equals(framework.path("name").asText())) {
+                return framework;
+            }
+        }
+        return JSON.missingNode();
+    }
+
+    /** @return the reserved resources of every agent for {@code role}, persistent volumes included */
+    public List<JsonNode> reservations(String role) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode agent : master("/slaves").path("slaves")) {
+            agent.path("reserved_resources_full").path(role).forEach(found::add);
+        }
+        return found;
+    }
+
+    /** @return the files named {@code name} inside persistent volumes on any agent */
+    public List<Path> volumeFiles(String name) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> agentDirs = Files.list(dir())) {
+            for (Path agent : agentDirs.filter(p -> p.getFileName().toString().matches("agent\\d+")).toList()) {
+                Path volumes = agent.resolve("work").resolve("volumes");
+                if (Files.isDirectory(volumes)) {
+                    try (Stream<Path> files = Files.walk(volumes)) {
+                        files.filter(p -> p.getFileName().toString().equals(name) && Files.isRegularFile(p)).forEach(found::add);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** @return what a task wrote into {@code file} on an agent */
+    public static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits (at most {@link #WAIT}) until {@code condition} holds of the master's JSON at {@code path}. */
+    public JsonNode awaitMaster(String what, String path, Predicate<JsonNode> condition) {
+        return await(what).atMost(WAIT).pollInterval(POLL).ignoreExceptions().until(() -> master(path), condition);
+    }
+}
