@@ -7,19 +7,11 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** Opens (and closes) a TCP connection; passes when it opens. */
-final class TcpProbe implements Probe {
-    private final String host;
-    private final int port;
-    private final Duration timeout;
-    private final Executor blocking;
-
-    TcpProbe(String host, int port, Duration timeout, Executor blocking) {
-        this.host = host;
-        this.port = port;
-        this.timeout = timeout;
-        this.blocking = blocking;
-    }
+/**
+ * Opens (and closes) a TCP connection to {@code host:port} within {@code timeout}, on
+ * {@code blocking}; passes when it opens.
+ */
+record TcpProbe(String host, int port, Duration timeout, Executor blocking) implements Probe {
 
     @Override
     public CompletableFuture<ProbeOutcome> start() {

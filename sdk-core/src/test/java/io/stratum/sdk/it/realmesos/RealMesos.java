@@ -4,7 +4,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stratum.sdk.it.ServiceApi;
+import io.stratum.sdk.service.RunOptions;
+import io.stratum.sdk.service.Service;
+import io.stratum.sdk.service.ServiceRuntime;
+import io.stratum.sdk.spec.ServiceSpec;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -138,6 +146,76 @@ public final class RealMesos implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** @return the master's URL, e.g. {@code http://127.0.0.1:40123} */
+    /**
+     * A pod {@code store} (for a spec's {@code pods:}): one RUNNING task that appends its task id to
+     * {@code data/launches} and its pid to {@code data/pid} in its ROOT volume {@code data}, ready
+     * once the pid is written.
+     */
+    public static final String STORE_POD = """
+              store:
+                count: 1
+                tasks:
+                  server:
+                    goal: RUNNING
+                    cmd: echo "$TASK_ID" >> data/launches && echo $$ > data/pid && exec sleep 100000
+                    cpus: 0.1
+                    memory: 32
+                    volume:
+                      path: data
+                      type: ROOT
+                      size: 8
+                    readiness-check:
+                      cmd: test -s data/pid
+                      interval: 1
+                      delay: 0
+                      timeout: 5
+            """;
+
+    /**
+     * A service of this test's cluster, deployed: its runtime, its API and what it printed. Closing
+     * stops its scheduler (the tasks keep running, as with Ctrl-C) and prints its output to the
+     * test's log.
+     */
+    public record Deployed(ServiceRuntime runtime, ServiceApi api, StringWriter output) implements AutoCloseable {
+        @Override
+        public void close() {
+            runtime.close();
+            System.out.println(output);
+        }
+    }
+
+    /**
+     * Writes {@code yaml} to {@code dir/svc.yml}, runs it on this cluster (work dir {@code dir/work},
+     * API on a free port) and waits for its deploy plan to be COMPLETE.
+     */
+    public Deployed deploy(Path dir, String yaml) throws Exception {
+        return deploy(ServiceSpec.load(Files.writeString(dir.resolve("svc.yml"), yaml), Map.of()), options(dir.resolve("work")));
+    }
+
+    /** @return run options over {@code workDir} on this cluster, the API on a free port */
+    public RunOptions options(Path workDir) {
+        return RunOptions.builder(workDir).withApiPort(0).withMesos(masterUrl()).build();
+    }
+
+    /** @return the example hello-world service's spec */
+    public static ServiceSpec helloWorld() throws Exception {
+        return ServiceSpec.load(Path.of("..", "examples", "hello-world", "svc.yml"), Map.of());
+    }
+
+    /** Runs {@code spec} with {@code options} and waits for its deploy plan to be COMPLETE. */
+    public Deployed deploy(ServiceSpec spec, RunOptions options) throws Exception {
+        StringWriter output = new StringWriter();
+        ServiceRuntime runtime = Service.builder(spec).build().start(options, new PrintWriter(output, true));
+        try {
+            ServiceApi api = new ServiceApi(runtime.apiUrl());
+            await("deploy COMPLETE").atMost(WAIT).pollInterval(POLL).until(api::deployComplete);
+            return new Deployed(runtime, api, output);
+        } catch (RuntimeException | Error e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
     public String masterUrl() {
         return master.toString();
     }

@@ -6,12 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratum.sdk.it.ServiceApi;
 import io.stratum.sdk.it.realmesos.RealMesos;
-import io.stratum.sdk.service.RunOptions;
-import io.stratum.sdk.service.Service;
-import io.stratum.sdk.service.ServiceRuntime;
-import io.stratum.sdk.spec.ServiceSpec;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +31,9 @@ class MesosHelloWorldIT {
 
     @Test
     void helloWorldDeploysToCompleteOnARealMasterWithItsVolumesAndChecks() throws Exception {
-        ServiceSpec spec = ServiceSpec.load(Path.of("..", "examples", "hello-world", "svc.yml"), Map.of());
-        StringWriter output = new StringWriter();
         long start = System.nanoTime();
-        try (ServiceRuntime runtime = Service.builder(spec).build().start(RunOptions.builder(dir).withApiPort(0)
-                .withMesos(MESOS.masterUrl()).build(), new PrintWriter(output, true))) {
-            ServiceApi api = new ServiceApi(runtime.apiUrl());
-            await("deploy COMPLETE on the real master").atMost(RealMesos.WAIT).pollInterval(RealMesos.POLL)
-                    .until(api::deployComplete);
+        try (RealMesos.Deployed deployed = MESOS.deploy(RealMesos.helloWorld(), MESOS.options(dir))) {
+            ServiceApi api = deployed.api();
             System.out.printf("FIGURE mesos-run-to-complete: %.2f s%n", (System.nanoTime() - start) / 1e9);
 
             await("hello's health check passes").atMost(RealMesos.WAIT).pollInterval(RealMesos.POLL).ignoreExceptions()
@@ -77,8 +66,6 @@ class MesosHelloWorldIT {
                         assertThat(executor.path("resources").path("mem").asDouble()).isEqualTo(32.0);
                         assertThat(executor.path("resources").path("disk").asDouble()).isEqualTo(256.0);
                     });
-        } finally {
-            System.out.println(output);
         }
     }
 }

@@ -5,15 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.stratum.sdk.it.ServiceApi;
 import io.stratum.sdk.it.realmesos.RealMesos;
-import io.stratum.sdk.service.RunOptions;
-import io.stratum.sdk.service.Service;
-import io.stratum.sdk.service.ServiceRuntime;
-import io.stratum.sdk.spec.ServiceSpec;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,13 +49,8 @@ class MesosHealthFailureIT {
 
     @Test
     void anUnhealthyTaskIsKilledByMesosAndRelaunchedOnItsVolume() throws Exception {
-        Path specFile = Files.writeString(dir.resolve("svc.yml"), SPEC);
-        ServiceSpec spec = ServiceSpec.load(specFile, Map.of());
-        StringWriter output = new StringWriter();
-        try (ServiceRuntime runtime = Service.builder(spec).build().start(RunOptions.builder(dir.resolve("work"))
-                .withApiPort(0).withMesos(MESOS.masterUrl()).build(), new PrintWriter(output, true))) {
-            ServiceApi api = new ServiceApi(runtime.apiUrl());
-            await("deploy COMPLETE").atMost(RealMesos.WAIT).pollInterval(RealMesos.POLL).until(api::deployComplete);
+        try (RealMesos.Deployed deployed = MESOS.deploy(dir, SPEC)) {
+            ServiceApi api = deployed.api();
             await("healthy").atMost(RealMesos.WAIT).pollInterval(RealMesos.POLL).ignoreExceptions()
                     .until(() -> api.task("node-0").health().equals("PASSED"));
             ServiceApi.Task first = api.task("node-0");
@@ -78,8 +66,6 @@ class MesosHealthFailureIT {
                     .until(() -> api.task("node-0").health().equals("PASSED"));
             assertThat(RealMesos.read(healthy.resolveSibling("launches")))
                     .isEqualTo(first.id() + "\n" + relaunched.id() + "\n");
-        } finally {
-            System.out.println(output);
         }
     }
 }

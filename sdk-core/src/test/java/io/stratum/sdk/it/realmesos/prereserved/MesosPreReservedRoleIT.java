@@ -6,16 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stratum.sdk.it.ServiceApi;
 import io.stratum.sdk.it.realmesos.RealMesos;
-import io.stratum.sdk.service.RunOptions;
-import io.stratum.sdk.service.Service;
-import io.stratum.sdk.service.ServiceRuntime;
-import io.stratum.sdk.spec.ServiceSpec;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,13 +49,8 @@ class MesosPreReservedRoleIT {
 
     @Test
     void aPodOnAPreReservedRoleRefinesTheStaticReservation() throws Exception {
-        Path specFile = Files.writeString(dir.resolve("svc.yml"), SPEC);
-        ServiceSpec spec = ServiceSpec.load(specFile, Map.of());
-        StringWriter output = new StringWriter();
-        try (ServiceRuntime runtime = Service.builder(spec).build().start(RunOptions.builder(dir.resolve("work"))
-                .withApiPort(0).withMesos(MESOS.masterUrl()).build(), new PrintWriter(output, true))) {
-            ServiceApi api = new ServiceApi(runtime.apiUrl());
-            await("deploy COMPLETE").atMost(RealMesos.WAIT).pollInterval(RealMesos.POLL).until(api::deployComplete);
+        try (RealMesos.Deployed deployed = MESOS.deploy(dir, SPEC)) {
+            ServiceApi api = deployed.api();
 
             assertThat(MESOS.framework("refined").path("roles").toString()).contains("refined-role", "pre/refined-role");
             List<JsonNode> refined = MESOS.reservations("pre/refined-role");
@@ -77,8 +64,6 @@ class MesosPreReservedRoleIT {
             await("the task wrote into its volume").atMost(RealMesos.WAIT).pollInterval(RealMesos.POLL)
                     .until(() -> !MESOS.volumeFiles("marker").isEmpty());
             assertThat(RealMesos.read(MESOS.volumeFiles("marker").get(0))).isEqualTo("refined\n");
-        } finally {
-            System.out.println(output);
         }
     }
 }

@@ -26,24 +26,7 @@ class MesosSchedulerKillIT {
             scheduler:
               principal: keeper-principal
             pods:
-              store:
-                count: 1
-                tasks:
-                  server:
-                    goal: RUNNING
-                    cmd: echo "$TASK_ID" >> data/launches && echo $$ > data/pid && exec sleep 100000
-                    cpus: 0.1
-                    memory: 32
-                    volume:
-                      path: data
-                      type: ROOT
-                      size: 8
-                    readiness-check:
-                      cmd: test -s data/pid
-                      interval: 1
-                      delay: 0
-                      timeout: 5
-            """;
+            """ + RealMesos.STORE_POD;
 
     @RegisterExtension
     static final RealMesos MESOS = new RealMesos(1);

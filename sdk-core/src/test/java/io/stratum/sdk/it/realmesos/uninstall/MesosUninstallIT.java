@@ -1,19 +1,15 @@
 package io.stratum.sdk.it.realmesos.uninstall;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stratum.sdk.it.ServiceApi;
 import io.stratum.sdk.it.realmesos.RealMesos;
 import io.stratum.sdk.service.RunOptions;
 import io.stratum.sdk.service.Service;
-import io.stratum.sdk.service.ServiceRuntime;
 import io.stratum.sdk.spec.ServiceSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,20 +31,16 @@ class MesosUninstallIT {
 
     @Test
     void uninstallLeavesNoReservationVolumeOrFrameworkOnTheMaster() throws Exception {
-        ServiceSpec spec = ServiceSpec.load(Path.of("..", "examples", "hello-world", "svc.yml"), Map.of());
-        Service service = Service.builder(spec).build();
-        RunOptions options = RunOptions.builder(dir.resolve("work")).withApiPort(0).withMesos(MESOS.masterUrl()).build();
+        ServiceSpec spec = RealMesos.helloWorld();
+        RunOptions options = MESOS.options(dir.resolve("work"));
         StringWriter output = new StringWriter();
         try {
-            try (ServiceRuntime runtime = service.start(options, new PrintWriter(output, true))) {
-                ServiceApi api = new ServiceApi(runtime.apiUrl());
-                await("deploy COMPLETE").atMost(RealMesos.WAIT).pollInterval(RealMesos.POLL).until(api::deployComplete);
-            }
+            MESOS.deploy(spec, options).close();
             String frameworkId = MESOS.framework("hello-world").path("id").asText();
             assertThat(MESOS.reservations(ROLE)).as("reserved before the uninstall").isNotEmpty();
 
             long start = System.nanoTime();
-            service.uninstall(options, new PrintWriter(output, true));
+            Service.builder(spec).build().uninstall(options, new PrintWriter(output, true));
             System.out.printf("FIGURE mesos-uninstall: %.2f s%n", (System.nanoTime() - start) / 1e9);
 
             MESOS.awaitMaster("the framework torn down", "/frameworks", frameworks -> {

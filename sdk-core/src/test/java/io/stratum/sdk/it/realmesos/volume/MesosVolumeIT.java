@@ -3,19 +3,10 @@ package io.stratum.sdk.it.realmesos.volume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.stratum.sdk.it.ServiceApi;
 import io.stratum.sdk.it.realmesos.RealMesos;
-import io.stratum.sdk.service.RunOptions;
-import io.stratum.sdk.service.Service;
-import io.stratum.sdk.service.ServiceRuntime;
-import io.stratum.sdk.spec.ServiceSpec;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,24 +35,7 @@ class MesosVolumeIT {
                       path: seed
                       type: ROOT
                       size: 8
-              store:
-                count: 1
-                tasks:
-                  server:
-                    goal: RUNNING
-                    cmd: echo "$TASK_ID" >> data/launches && echo $$ > data/pid && exec sleep 100000
-                    cpus: 0.1
-                    memory: 32
-                    volume:
-                      path: data
-                      type: ROOT
-                      size: 8
-                    readiness-check:
-                      cmd: test -s data/pid
-                      interval: 1
-                      delay: 0
-                      timeout: 5
-            """;
+            """ + RealMesos.STORE_POD;
 
     @RegisterExtension
     static final RealMesos MESOS = new RealMesos(2);
@@ -71,13 +45,8 @@ class MesosVolumeIT {
 
     @Test
     void volumeDataSurvivesATaskKillAndAReplaceMovesToAFreshVolume() throws Exception {
-        Path specFile = Files.writeString(dir.resolve("svc.yml"), SPEC);
-        ServiceSpec spec = ServiceSpec.load(specFile, Map.of());
-        StringWriter output = new StringWriter();
-        try (ServiceRuntime runtime = Service.builder(spec).build().start(RunOptions.builder(dir.resolve("work"))
-                .withApiPort(0).withMesos(MESOS.masterUrl()).build(), new PrintWriter(output, true))) {
-            ServiceApi api = new ServiceApi(runtime.apiUrl());
-            await("deploy COMPLETE").atMost(RealMesos.WAIT).pollInterval(RealMesos.POLL).until(api::deployComplete);
+        try (RealMesos.Deployed deployed = MESOS.deploy(dir, SPEC)) {
+            ServiceApi api = deployed.api();
 
             assertThat(MESOS.volumeFiles("marker")).singleElement().satisfies(marker ->
                     assertThat(RealMesos.read(marker)).isEqualTo("seeded\n"));
@@ -110,8 +79,6 @@ class MesosVolumeIT {
                     .pollInterval(RealMesos.POLL).until(() -> MESOS.volumeFiles("launches").stream()
                             .filter(f -> !f.equals(launches)).findFirst().orElse(null), f -> f != null);
             assertThat(RealMesos.read(fresh)).isEqualTo(replaced.id() + "\n");
-        } finally {
-            System.out.println(output);
         }
     }
 
