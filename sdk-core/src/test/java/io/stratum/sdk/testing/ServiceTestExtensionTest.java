@@ -27,11 +27,7 @@ class ServiceTestExtensionTest {
               app:
                 count: 2
                 tasks:
-                  server:
-                    goal: RUNNING
-                    cmd: exec sleep 1000
-                    cpus: 0.1
-                    memory: 32
+                  server: {goal: RUNNING, cmd: exec sleep 1000, cpus: 0.1, memory: 32}
             """;
     private static final AtomicInteger SERVICES_MADE = new AtomicInteger();
     private static final List<ServiceTestRunner> HANDED_OUT = new ArrayList<>();

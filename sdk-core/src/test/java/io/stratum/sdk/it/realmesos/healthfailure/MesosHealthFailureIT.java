@@ -28,10 +28,7 @@ class MesosHealthFailureIT {
                     cmd: echo "$TASK_ID" >> data/launches && touch data/healthy && exec sleep 100000
                     cpus: 0.1
                     memory: 32
-                    volume:
-                      path: data
-                      type: ROOT
-                      size: 8
+                    volume: {path: data, type: ROOT, size: 8}
                     health-check:
                       cmd: test -e data/healthy
                       interval: 1

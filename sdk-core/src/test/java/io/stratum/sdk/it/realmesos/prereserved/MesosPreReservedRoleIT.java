@@ -34,10 +34,7 @@ class MesosPreReservedRoleIT {
                     cmd: echo refined > data/marker && exec sleep 100000
                     cpus: 0.5
                     memory: 256
-                    volume:
-                      path: data
-                      type: ROOT
-                      size: 100
+                    volume: {path: data, type: ROOT, size: 100}
             """;
 
     @RegisterExtension

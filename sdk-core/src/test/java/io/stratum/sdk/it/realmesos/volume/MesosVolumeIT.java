@@ -31,10 +31,7 @@ class MesosVolumeIT {
                     cmd: echo seeded > seed/marker
                     cpus: 0.1
                     memory: 32
-                    volume:
-                      path: seed
-                      type: ROOT
-                      size: 8
+                    volume: {path: seed, type: ROOT, size: 8}
             """ + RealMesos.STORE_POD;
 
     @RegisterExtension
