@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>{@link #start} runs it in this process (what {@code stratum run} does); the test harness
- * ({@code io.stratum.sdk.testing.ServiceTestRunner.builder(Service)}) runs the same parts on a
+ * ({@code ServiceTestRunner.builder(service)}, in the testing package) runs the same parts on a
  * simulated cluster. Immutable and thread-safe.
  */
 public final class Service {

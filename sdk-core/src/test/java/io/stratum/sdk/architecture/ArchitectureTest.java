@@ -3,7 +3,9 @@ package io.stratum.sdk.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -20,6 +22,17 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
     private static final String[] BACKENDS = {"io.stratum.sdk.backend.local..", "io.stratum.sdk.backend.sim..",
         "io.stratum.sdk.backend.mesos.."};
+
+    /** The rules below say something only if the import holds every layer's classes, and no test's. */
+    @ArchTest
+    static void theImportHoldsEveryLayerAndNoTest(JavaClasses classes) {
+        for (String layer : new String[] {"cli", "testing", "service", "internal.http", "internal.scheduler", "plan",
+            "internal.plan", "internal.offer", "backend.local", "backend.sim", "backend.mesos", "internal.state",
+            "placement", "resource", "backend", "spec", "internal.cluster"}) {
+            assertThat(classes.containPackage("io.stratum.sdk." + layer)).as("classes of %s imported", layer).isTrue();
+        }
+        assertThat(classes.contain(ArchitectureTest.class)).as("test classes imported").isFalse();
+    }
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("io.stratum.sdk.(**)").should().beFreeOfCycles();
