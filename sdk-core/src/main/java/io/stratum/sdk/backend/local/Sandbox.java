@@ -78,6 +78,11 @@ record Sandbox(Path dir) {
         return readInt(metaDir().resolve("exit-code"));
     }
 
+    /** @return whether the command's shell has started (with TERM at its default: {@link TaskWrapper}) */
+    boolean commandStarted() {
+        return Files.exists(metaDir().resolve("started"));
+    }
+
     /** @return the pid the wrapper shell recorded when it started, if it did */
     OptionalInt wrapperPid() {
         return readInt(metaDir().resolve("pid"));

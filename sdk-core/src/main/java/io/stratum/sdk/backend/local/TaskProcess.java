@@ -41,6 +41,7 @@ final class TaskProcess {
     private final CompletableFuture<TaskExit> exit = new CompletableFuture<>();
     private ScheduledFuture<?> poll;
     private ScheduledFuture<?> forceKill;
+    private ScheduledFuture<?> termAgain;
     private boolean killRequested;
     private boolean killSent;
     private boolean detached;
@@ -110,13 +111,21 @@ final class TaskProcess {
      * Kills the task: SIGTERM to its process group, then, if the wrapper still runs after
      * {@code grace}, SIGKILL to the group. A second call returns the same exit.
      *
+     * <p>If the command had not started when SIGTERM was sent, the signal may have landed in the
+     * wrapper's forked child before it became the command, where the wrapper's no-op trap swallows
+     * it ({@link TaskWrapper}); so SIGTERM is sent again as soon as the command has started.
+     *
      * @param grace how long the task has to end after SIGTERM (0: SIGKILL at once)
      * @return completes when the task has ended
      */
     synchronized CompletableFuture<TaskExit> kill(Duration grace) {
         if (!killRequested && !exit.isDone()) {
             killRequested = true;
+            boolean commandStarted = sandbox.commandStarted();
             signal(ProcessGroup.Signal.TERM);
+            if (!commandStarted && !grace.isZero()) {
+                termAgain = scheduler.scheduleWithFixedDelay(this::termOnceStarted, 20, 20, TimeUnit.MILLISECONDS);
+            }
             forceKill = scheduler.schedule(() -> {
                 synchronized (this) {
                     if (!exit.isDone()) {
@@ -138,6 +147,18 @@ final class TaskProcess {
         if (forceKill != null) {
             forceKill.cancel(false);
         }
+        if (termAgain != null) {
+            termAgain.cancel(false);
+        }
+    }
+
+    private synchronized void termOnceStarted() {
+        if (exit.isDone() || killSent || detached) {
+            termAgain.cancel(false);
+        } else if (sandbox.commandStarted()) {
+            termAgain.cancel(false);
+            signal(ProcessGroup.Signal.TERM);
+        }
     }
 
     private synchronized void exited() {
@@ -149,6 +170,9 @@ final class TaskProcess {
         }
         if (forceKill != null) {
             forceKill.cancel(false);
+        }
+        if (termAgain != null) {
+            termAgain.cancel(false);
         }
         ProcessGroup group = new ProcessGroup(pid);
         if (!group.isEmpty()) {

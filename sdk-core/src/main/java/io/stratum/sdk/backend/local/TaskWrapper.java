@@ -21,13 +21,20 @@ import java.util.Optional;
  * is reset to its default in the child, so the command still gets TERM as usual. SIGKILL kills
  * the wrapper too; then there is no exit code file.
  *
- * <p>The command is the wrapper's positional argument {@code $1}, never spliced into its script,
- * so no quoting can go wrong; a marker argument before it lets {@link #commandOf} find it in a
- * process's command line.
+ * <p>Between the wrapper's fork and the command shell's exec, the child still has the wrapper's
+ * no-op trap, so a SIGTERM landing there is lost. The command shell therefore first writes
+ * {@code .stratum/started} (its working directory is the sandbox): once that file exists, the
+ * command runs with TERM at its default, and a kill that began before it re-sends TERM
+ * ({@link TaskProcess#kill}).
+ *
+ * <p>The command is the wrapper's positional argument {@code $1}, never spliced into its script
+ * (the wrapper prefixes the marker line to it at run time, inside quotes), so no quoting can go
+ * wrong; a marker argument before it lets {@link #commandOf} find it in a process's command line.
  */
 final class TaskWrapper {
     static final String MARKER = "stratum-task";
-    static final String SCRIPT = "echo $$ > \"$2/pid\"; trap : TERM INT HUP; /bin/sh -c \"$1\"; c=$?; "
+    static final String SCRIPT = "echo $$ > \"$2/pid\"; trap : TERM INT HUP; "
+            + "/bin/sh -c \": > .stratum/started\n\"\"$1\"; c=$?; "
             + "printf '%s\\n' \"$c\" > \"$2/exit-code.tmp\" && command -p mv -f \"$2/exit-code.tmp\" \"$2/exit-code\"; "
             + "exit \"$c\"";
 

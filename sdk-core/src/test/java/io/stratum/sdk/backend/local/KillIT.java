@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,24 @@ class KillIT {
         assertThat(exit.exitCode()).hasValue(0);
         long daemon = Long.parseLong(Files.readString(task.sandbox().dir().resolve("daemon")).strip());
         await().atMost(WAIT).until(() -> !living(daemon));
+    }
+
+    @Test
+    void aKillAtAnyMomentOfTheStartStillReachesTheCommandWithSigterm() throws Exception {
+        // Killed at once, a task is somewhere between the wrapper's exec and the command's: a
+        // SIGTERM landing in the wrapper's forked child, before it becomes the command, must not
+        // be lost (it would end by SIGKILL, 137, after the grace period).
+        List<TaskProcess> tasks = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            TaskProcess task = fixtures.launch(launcher, "early-" + i, "exec sleep 1000");
+            task.kill(Duration.ofSeconds(20));
+            tasks.add(task);
+        }
+
+        for (TaskProcess task : tasks) {
+            TaskExit exit = task.onExit().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(exit.exitCode()).as(task.taskId() + " ended by SIGTERM: 128 + 15").hasValue(143);
+        }
     }
 
     @Test
