@@ -54,12 +54,21 @@ public final class RealMesos implements BeforeAllCallback, AfterAllCallback {
     public static final Duration POLL = Duration.ofMillis(250);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The script's default resources for an agent, in Mesos's JSON form (without MOUNT disks). */
+    private static final String DEFAULT_RESOURCES_JSON = "{\"name\":\"cpus\",\"type\":\"SCALAR\",\"scalar\":{\"value\":2}},"
+            + "{\"name\":\"mem\",\"type\":\"SCALAR\",\"scalar\":{\"value\":4096}},"
+            + "{\"name\":\"disk\",\"type\":\"SCALAR\",\"scalar\":{\"value\":10000}},"
+            + "{\"name\":\"ports\",\"type\":\"RANGES\",\"ranges\":{\"range\":[{\"begin\":31000,\"end\":32000}]}}";
+
     private final int agents;
     private final String resources;
+    private final int mountDisks;
+    private final int mountDiskMb;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Path dir;
     private URI master;
     private boolean started;
+    private final List<Path> mounted = new ArrayList<>();
 
     /** @param agents how many agents, each with the script's default resources */
     public RealMesos(int agents) {
@@ -71,8 +80,29 @@ public final class RealMesos implements BeforeAllCallback, AfterAllCallback {
      *                  {@code cpus(role):1}), or null for the script's default
      */
     public RealMesos(int agents, String resources) {
+        this(agents, resources, 0, 0);
+    }
+
+    private RealMesos(int agents, String resources, int mountDisks, int mountDiskMb) {
         this.agents = agents;
         this.resources = resources;
+        this.mountDisks = mountDisks;
+        this.mountDiskMb = mountDiskMb;
+    }
+
+    /**
+     * One agent with the script's default resources plus {@code count} MOUNT disks of
+     * {@code sizeMb} each, their roots the directories {@link #mountRoot(int) mnt/dN} of this
+     * cluster's directory (made before the agent starts). One agent only: the script gives every
+     * agent the same {@code --resources}, so several agents would share the roots.
+     */
+    public static RealMesos withMountDisks(int count, int sizeMb) {
+        return new RealMesos(1, null, count, sizeMb);
+    }
+
+    /** @return the root directory of MOUNT disk {@code n} (1-based) of a {@link #withMountDisks} cluster */
+    public Path mountRoot(int n) {
+        return dir.resolve("mnt").resolve("d" + n);
     }
 
     @Override
@@ -89,6 +119,16 @@ public final class RealMesos implements BeforeAllCallback, AfterAllCallback {
                 Integer.toString(agents), "--port", Integer.toString(port)));
         if (resources != null) {
             command.addAll(List.of("--resources", resources));
+        } else if (mountDisks > 0) {
+            StringBuilder json = new StringBuilder("[").append(DEFAULT_RESOURCES_JSON);
+            for (int n = 1; n <= mountDisks; n++) {
+                Files.createDirectories(mountRoot(n));
+                bindMount(mountRoot(n));
+                json.append(",{\"name\":\"disk\",\"type\":\"SCALAR\",\"scalar\":{\"value\":").append(mountDiskMb)
+                        .append("},\"disk\":{\"source\":{\"type\":\"MOUNT\",\"mount\":{\"root\":\"")
+                        .append(mountRoot(n)).append("\"}}}}");
+            }
+            command.addAll(List.of("--resources", json.append(']').toString()));
         }
         Process start = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         started = true; // stop even a start that half succeeded
@@ -104,8 +144,39 @@ public final class RealMesos implements BeforeAllCallback, AfterAllCallback {
         master = URI.create(url);
     }
 
+    /**
+     * Makes {@code root} a mount point (a bind mount onto itself): Mesos wants a MOUNT disk's root
+     * in {@code /proc/mounts}. The agents' private mount namespaces copy it.
+     */
+    private void bindMount(Path root) throws IOException, InterruptedException {
+        Process mount = new ProcessBuilder("mount", "--bind", root.toString(), root.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        boolean done = mount.waitFor(1, TimeUnit.MINUTES);
+        Assumptions.assumeTrue(done && mount.exitValue() == 0,
+                () -> "no real Mesos with MOUNT disks: cannot bind-mount " + root + ": " + output.strip());
+        mounted.add(root);
+    }
+
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
+        try {
+            stopCluster();
+        } finally {
+            for (Path root : mounted) {
+                new ProcessBuilder("umount", "-l", root.toString()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(1, TimeUnit.MINUTES);
+            }
+            mounted.clear();
+        }
+        if (started && context.getExecutionException().isEmpty()) { // kept after a failure: logs, sandboxes
+            try (Stream<Path> tree = Files.walk(dir)) {
+                tree.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private void stopCluster() throws Exception {
         if (!started) {
             return;
         }
@@ -125,11 +196,6 @@ public final class RealMesos implements BeforeAllCallback, AfterAllCallback {
             stop.destroyForcibly();
         }
         seen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        if (context.getExecutionException().isEmpty()) { // kept after a failure: logs, sandboxes
-            try (Stream<Path> tree = Files.walk(dir)) {
-                tree.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 
     private List<ProcessHandle> agentProcesses() throws IOException {
@@ -145,7 +211,6 @@ public final class RealMesos implements BeforeAllCallback, AfterAllCallback {
         return found;
     }
 
-    /** @return the master's URL, e.g. {@code http://127.0.0.1:40123} */
     /**
      * A pod {@code store} (for a spec's {@code pods:}): one RUNNING task that appends its task id to
      * {@code data/launches} and its pid to {@code data/pid} in its ROOT volume {@code data}, ready
@@ -216,6 +281,7 @@ public final class RealMesos implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** @return the master's URL, e.g. {@code http://127.0.0.1:40123} */
     public String masterUrl() {
         return master.toString();
     }
