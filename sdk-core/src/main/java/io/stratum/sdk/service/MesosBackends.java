@@ -32,7 +32,13 @@ final class MesosBackends {
             if (options.mesosFailoverTimeout() != null) {
                 builder.withFailoverTimeout(options.mesosFailoverTimeout());
             }
-            return artifacts -> builder.withArtifacts(artifacts).build();
+            return artifacts -> {
+                try {
+                    return builder.withArtifacts(artifacts).build();
+                } catch (IllegalArgumentException e) {
+                    throw new RunOptions.InvalidOptionException("mesos", e.getMessage());
+                }
+            };
         };
     }
 

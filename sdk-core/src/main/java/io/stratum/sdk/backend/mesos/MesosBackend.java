@@ -217,7 +217,17 @@ public interface MesosBackend extends ClusterBackend {
         }
 
         /** @return the backend, not started */
+        /**
+         * @throws IllegalArgumentException if credentials are given for a principal other than the
+         *                                  framework's: a master that authenticates frameworks
+         *                                  refuses every subscription then
+         */
         public MesosBackend build() {
+            credentials.map(c -> c.substring(0, c.indexOf(':'))).filter(p -> !p.equals(principal)).ifPresent(p -> {
+                throw new IllegalArgumentException("the Mesos credentials are for principal '" + p
+                        + "' but the framework's principal is '" + principal + "' (the spec's scheduler.principal, else"
+                        + " <name>-principal): a master that authenticates frameworks requires them to be the same");
+            });
             return new DefaultMesosBackend(this);
         }
 

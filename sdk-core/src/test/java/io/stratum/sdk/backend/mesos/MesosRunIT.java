@@ -1,6 +1,7 @@
 package io.stratum.sdk.backend.mesos;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,5 +76,37 @@ class MesosRunIT {
         assertThat(first.path("failover_timeout").asDouble()).isEqualTo(7200.0);
         assertThat(first.path("name").asText()).isEqualTo("hello-world-framework");
         assertThat(second.path("failover_timeout").asDouble()).isEqualTo(86400.0);
+    }
+
+    @Test
+    void credentialsForAnotherPrincipalAreARefusedMesosOptionAndTheWorkDirIsLeftFree() throws Exception {
+        fixture.cluster.agent("agent-1", 2, 2048, 4096);
+        TestMaster master = fixture.master();
+        master.authorization = "Basic " + java.util.Base64.getEncoder().encodeToString("ops:pw".getBytes());
+        ServiceSpec spec = ServiceSpec.load(Path.of("..", "examples", "hello-world", "svc.yml"), Map.of());
+        String url = "http://ops:pw@127.0.0.1:" + master.uri().getPort();
+
+        assertThatThrownBy(() -> Service.builder(spec).build().start(RunOptions.builder(dir).withApiPort(0).withMesos(url)
+                .build(), new PrintWriter(new StringWriter(), true)))
+                .isInstanceOfSatisfying(RunOptions.InvalidOptionException.class, e -> assertThat(e.option()).isEqualTo("mesos"))
+                .hasMessageContaining("the Mesos credentials are for principal 'ops' but the framework's principal is"
+                        + " 'hello-world-principal'");
+        assertThat(fixture.cluster.calls("SUBSCRIBE")).isEmpty();
+
+        ServiceSpec ops = ServiceSpec.load(java.nio.file.Files.writeString(dir.resolve("ops.yml"), """
+                name: ops-service
+                scheduler:
+                  principal: ops
+                pods:
+                  hello:
+                    count: 1
+                    tasks:
+                      server: {goal: RUNNING, cmd: sleep 1000, cpus: 0.1, memory: 32}
+                """), Map.of());
+        try (ServiceRuntime runtime = Service.builder(ops).build().start(RunOptions.builder(dir).withApiPort(0).withMesos(url).build(),
+                new PrintWriter(new StringWriter(), true))) {
+            ServiceApi api = new ServiceApi(runtime.apiUrl());
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(api::deployComplete);
+        }
     }
 }

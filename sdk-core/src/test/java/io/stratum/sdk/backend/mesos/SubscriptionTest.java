@@ -3,6 +3,7 @@ package io.stratum.sdk.backend.mesos;
 import static io.stratum.sdk.backend.mesos.MesosFixture.POLL;
 import static io.stratum.sdk.backend.mesos.MesosFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -127,7 +128,7 @@ class SubscriptionTest {
     void takesBasicCredentialsFromTheMastersAddress() throws Exception {
         TestMaster master = fixture.master();
         master.authorization = "Basic " + java.util.Base64.getEncoder().encodeToString("bob:pw".getBytes());
-        MesosBackend backend = fixture.builder("http://bob:pw@127.0.0.1:" + master.uri().getPort()).build();
+        MesosBackend backend = fixture.builder("http://bob:pw@127.0.0.1:" + master.uri().getPort()).withPrincipal("bob").build();
 
         Events events = fixture.start(backend, Optional.empty());
 
@@ -139,10 +140,23 @@ class SubscriptionTest {
     void sendsBasicCredentialsWhenGiven() throws Exception {
         TestMaster master = fixture.master();
         master.authorization = "Basic " + java.util.Base64.getEncoder().encodeToString("alice:secret".getBytes());
-        MesosBackend backend = fixture.builder(master.uri().toString()).withCredentials("alice", "secret").build();
+        MesosBackend backend = fixture.builder(master.uri().toString()).withCredentials("alice", "secret").withPrincipal("alice")
+                .build();
 
         Events events = fixture.start(backend, Optional.empty());
 
         await().atMost(WAIT).pollInterval(POLL).until(() -> events.registrations.size() == 1);
+    }
+
+    @Test
+    void credentialsForAnotherPrincipalThanTheFrameworksAreRefusedBeforeAnythingIsSent() throws Exception {
+        TestMaster master = fixture.master();
+
+        assertThatThrownBy(() -> fixture.builder("http://bob:pw@127.0.0.1:" + master.uri().getPort()).withPrincipal("carol").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the Mesos credentials are for principal 'bob' but the framework's principal is 'carol' (the"
+                        + " spec's scheduler.principal, else <name>-principal): a master that authenticates frameworks"
+                        + " requires them to be the same");
+        assertThat(fixture.cluster.calls("SUBSCRIBE")).isEmpty();
     }
 }

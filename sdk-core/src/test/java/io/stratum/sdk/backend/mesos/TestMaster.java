@@ -106,6 +106,17 @@ final class TestMaster implements AutoCloseable {
             }
             ObjectNode call = (ObjectNode) Wire.JSON.readTree(body);
             cluster.calls.add(call);
+            if ("SUBSCRIBE".equals(call.path("type").asText()) && authorization != null) {
+                // as a real master: the authenticated principal must be the framework's
+                String authenticated = new String(java.util.Base64.getDecoder().decode(authorization.substring("Basic ".length())),
+                        java.nio.charset.StandardCharsets.UTF_8).split(":", 2)[0];
+                String declared = call.path("subscribe").path("framework_info").path("principal").asText();
+                if (!authenticated.equals(declared)) {
+                    reply(exchange, 400, "Failed to validate scheduler::Call: Authenticated principal '" + authenticated
+                            + "' does not match principal '" + declared + "' set in `FrameworkInfo`");
+                    return;
+                }
+            }
             if ("SUBSCRIBE".equals(call.path("type").asText())) {
                 subscribe(exchange, call);
             } else {
