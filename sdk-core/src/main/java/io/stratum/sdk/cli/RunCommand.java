@@ -198,12 +198,7 @@ final class RunCommand extends SpecCommand {
             stopped.countDown();
         }, "stratum-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        boolean keptLeadership = runtime.printProgressUntilStopped();
-        if (!keptLeadership) {
-            Runtime.getRuntime().removeShutdownHook(hook);
-            runtime.close();
-            return StratumCli.INTERNAL;
-        }
+        runtime.printProgressUntilStopped(); // through losses of leadership, until the hook closes it
         stopped.await();
         return StratumCli.OK;
     }

@@ -8,7 +8,8 @@ import io.stratum.sdk.spec.ServiceSpec;
  * Creates the backend a service runs on: the local agents by default, a Mesos master with
  * {@link RunOptions#mesos()}, or one of the framework's own ({@link Service.Builder#backend}). In
  * two steps, so that bad options are refused before anything starts: {@link #prepare} checks the
- * options and returns what {@link Prepared#create} later builds, once.
+ * options and returns what {@link Prepared#create} later builds: once, and again each time the
+ * service's scheduler leads again after it lost its lock (the previous backend closed first).
  */
 @FunctionalInterface
 public interface BackendFactory {

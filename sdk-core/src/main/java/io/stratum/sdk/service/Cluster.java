@@ -22,7 +22,8 @@ import java.util.Deque;
  * process), the state connection (an embedded ZooKeeper with its data in the work dir, or an
  * external one), the backends its services run their tasks through and, once {@link #bindApi
  * bound}, the API server's socket with the artifact store the backends publish to. A service
- * attaches with {@link #connect} (its own ZooKeeper namespace) and {@link #backend}. Opened and closed by one thread; closing releases everything in reverse order.
+ * attaches with {@link #connect} (its own ZooKeeper namespace) and {@link #backend} (a backend for
+ * each term the service's scheduler leads). Opened and closed by one thread; closing releases everything in reverse order.
  */
 final class Cluster implements AutoCloseable {
     /** The session timeout with the embedded ZooKeeper (the server's minimum is 2 ticks, 4 s). */
@@ -130,12 +131,10 @@ final class Cluster implements AutoCloseable {
 
     /**
      * Creates a service's backend on this cluster, with the artifact store of the API (after
-     * {@link #bindApi}); it is closed with the cluster.
+     * {@link #bindApi}); the caller closes it (at the end of its term of leadership).
      */
     ClusterBackend backend(BackendFactory.Prepared prepared) throws Exception {
-        ClusterBackend backend = prepared.create(artifacts);
-        resources.push(backend);
-        return backend;
+        return prepared.create(artifacts);
     }
 
     /** Closes {@code resource} with the cluster, before what was opened earlier. */

@@ -91,9 +91,12 @@ public final class Service {
     /**
      * Starts the service on the cluster {@code options} describe and returns once its scheduler
      * runs (after waiting for the service's lock when another scheduler holds it); close the
-     * runtime to stop it, leaving its tasks running.
+     * runtime to stop it, leaving its tasks running. A scheduler that loses the lock (its ZooKeeper
+     * session expired: a long pause of the process, ZooKeeper out of reach) stops acting at once,
+     * stays in the election and, when it leads again, resumes over the stored state in the same
+     * process, re-adopting the running tasks; a standby may take over instead.
      *
-     * @param out where the state's whereabouts, the API's address and waits are printed
+     * @param out where the state's whereabouts, the API's address, waits and changes of leadership are printed
      * @throws RunOptions.InvalidOptionException if an option is refused (before anything starts)
      * @throws java.io.IOException               if the work dir is in use or the API can't listen
      */

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,7 @@ public final class ServiceRuntime implements AutoCloseable {
     private final ServiceInstance instance;
     private final URI apiUrl;
     private final PrintWriter out;
-    private volatile boolean closing;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private ServiceRuntime(Cluster cluster, ServiceInstance instance, URI apiUrl, PrintWriter out) {
         this.cluster = cluster;
@@ -74,12 +75,11 @@ public final class ServiceRuntime implements AutoCloseable {
     }
 
     /**
-     * Prints deploy progress (a line per phase whose progress moved) until this runtime is closed or
-     * another scheduler takes the service over.
-     *
-     * @return false when leadership was lost (this scheduler must stop); true when {@link #close()}d
+     * Prints deploy progress (a line per phase whose progress moved) until this runtime is closed.
+     * Losing leadership does not end it: the scheduler stops acting, waits to lead again and
+     * resumes (see {@link Service#start}); each change is printed.
      */
-    public boolean printProgressUntilStopped() throws InterruptedException {
+    public void printProgressUntilStopped() throws InterruptedException {
         ProgressPrinter printer = new ProgressPrinter(instance::deployPlan, out);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "stratum-progress");
@@ -88,12 +88,7 @@ public final class ServiceRuntime implements AutoCloseable {
         });
         timer.scheduleWithFixedDelay(printer::print, 0, 1, TimeUnit.SECONDS);
         try {
-            instance.awaitLeadershipLost();
-            if (closing) {
-                return true; // closing releases the lock: that is no loss of leadership
-            }
-            out.println("lost leadership: stopping this scheduler");
-            return false;
+            closed.await();
         } finally {
             timer.shutdownNow();
         }
@@ -102,8 +97,7 @@ public final class ServiceRuntime implements AutoCloseable {
     /** Stops the API, the scheduler, the backend and ZooKeeper; tasks keep running. */
     @Override
     public void close() {
-        closing = true;
         cluster.close();
-        instance.release();
+        closed.countDown();
     }
 }

@@ -12,24 +12,31 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * Everything the API serves, over a running scheduler: reads go to the scheduler directly (its
  * read methods are thread-safe), commands run on its loop thread.
  */
 public final class SchedulerApi implements PlanRegistry {
-    private final ServiceScheduler scheduler;
-    private final SchedulerLoop loop;
+    private final Supplier<ServiceScheduler> scheduler;
+    private final Supplier<SchedulerLoop> loop;
     private final PropertyStore properties;
     private final ArtifactStore artifacts;
 
     /** An API whose backend serves no artifacts (it writes config files itself, as the local one). */
     public SchedulerApi(ServiceScheduler scheduler, SchedulerLoop loop, PropertyStore properties) {
-        this(scheduler, loop, properties, null);
+        this(() -> scheduler, () -> loop, properties, null);
     }
 
-    /** @param artifacts the files the backend publishes for its tasks to fetch, or null for none */
-    public SchedulerApi(ServiceScheduler scheduler, SchedulerLoop loop, PropertyStore properties, ArtifactStore artifacts) {
+    /**
+     * An API over the scheduler of the current term of leadership (a scheduler that lost its lock
+     * and leads again runs a new one): {@code scheduler} and {@code loop} are asked on every request.
+     *
+     * @param artifacts the files the backend publishes for its tasks to fetch, or null for none
+     */
+    public SchedulerApi(Supplier<ServiceScheduler> scheduler, Supplier<SchedulerLoop> loop, PropertyStore properties,
+            ArtifactStore artifacts) {
         this.scheduler = scheduler;
         this.loop = loop;
         this.properties = properties;
@@ -37,7 +44,7 @@ public final class SchedulerApi implements PlanRegistry {
     }
 
     ServiceScheduler scheduler() {
-        return scheduler;
+        return scheduler.get();
     }
 
     PropertyStore properties() {
@@ -47,7 +54,8 @@ public final class SchedulerApi implements PlanRegistry {
     /** Runs a command on the scheduler's thread; a refused command becomes a 4xx. */
     <T> T command(Callable<T> command) {
         try {
-            return loop == null ? command.call() : loop.call(command);
+            SchedulerLoop current = loop.get();
+            return current == null ? command.call() : current.call(command);
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound("name", e.getMessage());
         } catch (IllegalStateException e) {
@@ -61,13 +69,13 @@ public final class SchedulerApi implements PlanRegistry {
 
     @Override
     public Map<String, Plan> plans() {
-        return scheduler.plans();
+        return scheduler().plans();
     }
 
     @Override
     public void changed(Plan plan) {
         command(() -> {
-            scheduler.tick();
+            scheduler().tick();
             return null;
         });
     }

@@ -19,7 +19,8 @@ import java.util.UUID;
  * <p>Lifecycle, driven by the scheduler: {@link #requirement} while eligible → {@link #launched}
  * with the new task ids (STARTING) → {@link #update} with each task's progress (STARTED, then
  * COMPLETE when every task is DONE). A task that FAILS sends the step back to PENDING (relaunched
- * with a new task id), or to DELAYED when the scheduler backs off with {@link #delayUntil}. Updates
+ * with a new task id), or to DELAYED when the scheduler backs off with {@link #delayUntil}; further
+ * updates of that launch's other tasks leave it there (they are killed before the relaunch). Updates
  * about task ids the step did not launch are ignored, so stale and duplicate status updates are
  * harmless.
  *
@@ -157,7 +158,10 @@ public final class Step extends PlanElement {
      * {@code task}.
      */
     public synchronized void update(String task, String taskId, TaskProgress newProgress) {
-        if (!taskId.equals(launchedIds.get(task)) || status == Status.COMPLETE) {
+        if (!taskId.equals(launchedIds.get(task)) || status == Status.COMPLETE
+                || progress.containsValue(TaskProgress.FAILED)) {
+            // A launch one of whose tasks failed is over: the step launches again, and a later
+            // status of another task of it (running, ready) must not count the failed one started.
             return;
         }
         progress.put(task, newProgress);

@@ -132,8 +132,9 @@ final class PlanSet {
         }
         TaskSpec spec = effective.apply(step.podInstance(), launched);
         TaskProgress progress = TaskProgressMapper.progress(spec, status);
+        int failures = step.failures();
         step.update(task.taskName(), task.taskId(), progress);
-        if (progress == TaskProgress.FAILED) {
+        if (step.failures() > failures) { // a failure of the launch the step waits for (not a later one of it)
             stepByTaskId.remove(task.taskId());
             Duration delay = backoff.delayAfter(step.failures());
             if (!delay.isZero()) {

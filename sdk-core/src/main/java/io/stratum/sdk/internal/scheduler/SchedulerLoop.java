@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs a {@link ServiceScheduler} on one thread: backend events, API commands and a periodic tick
  * are queued and handled in order, so the scheduler itself needs no locking. A failing event is
- * logged and the loop goes on.
+ * logged and the loop goes on. Once closed (its scheduler stopped, or no longer leading) it handles
+ * nothing more: queued and later events are dropped, commands refused.
  */
 public final class SchedulerLoop implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SchedulerLoop.class.getName());
@@ -44,16 +46,24 @@ public final class SchedulerLoop implements AutoCloseable {
         });
     }
 
-    /** Runs {@code command} on the loop thread and returns its result (for API commands). */
+    /**
+     * Runs {@code command} on the loop thread and returns its result (for API commands).
+     *
+     * @throws IllegalStateException if the loop is closed, or the scheduler did not answer within 60 s
+     */
     public <T> T call(Callable<T> command) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
-        thread.execute(() -> {
-            try {
-                result.complete(command.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
+        try {
+            thread.execute(() -> {
+                try {
+                    result.complete(command.call());
+                } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("the scheduler is stopped: it does not lead the service now", e);
+        }
         try {
             return result.get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -92,27 +102,36 @@ public final class SchedulerLoop implements AutoCloseable {
     private final class Forwarder implements BackendListener {
         @Override
         public void registered(String frameworkId) {
-            thread.execute(() -> run(() -> scheduler.onRegistered(frameworkId)));
+            queue(() -> scheduler.onRegistered(frameworkId));
         }
 
         @Override
         public void offers(List<Offer> offers) {
-            thread.execute(() -> run(() -> scheduler.onOffers(offers)));
+            queue(() -> scheduler.onOffers(offers));
         }
 
         @Override
         public void rescinded(String offerId) {
-            thread.execute(() -> run(() -> scheduler.onRescinded(offerId)));
+            queue(() -> scheduler.onRescinded(offerId));
         }
 
         @Override
         public void statusUpdate(TaskStatusUpdate update) {
-            thread.execute(() -> run(() -> scheduler.onStatus(update)));
+            queue(() -> scheduler.onStatus(update));
         }
 
         @Override
         public void agentLost(String agentId) {
-            thread.execute(() -> run(() -> scheduler.onAgentLost(agentId)));
+            queue(() -> scheduler.onAgentLost(agentId));
+        }
+
+        /** Queues an event; one the closed loop refuses is dropped (a new term reconciles afresh). */
+        private void queue(Runnable event) {
+            try {
+                thread.execute(() -> run(event));
+            } catch (RejectedExecutionException e) {
+                LOG.log(System.Logger.Level.DEBUG, "the scheduler is stopped: event dropped");
+            }
         }
     }
 }

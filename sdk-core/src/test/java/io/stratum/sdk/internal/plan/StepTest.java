@@ -53,6 +53,22 @@ class StepTest {
     }
 
     @Test
+    void laterProgressOfALaunchWhoseOtherTaskFailedLeavesTheStepPending() {
+        launch();
+        step.update("sidecar", "id-2", TaskProgress.FAILED);
+        step.update("server", "id-1", TaskProgress.RUNNING);
+        step.update("server", "id-1", TaskProgress.DONE);
+        step.update("server", "id-1", TaskProgress.FAILED);
+
+        assertThat(step.status()).as("issue 12, item 8: a dropped task of the launch is launched again").isEqualTo(Status.PENDING);
+        assertThat(step.failures()).isEqualTo(1);
+        step.launched(Map.of("server", "id-3", "sidecar", "id-4"));
+        step.update("server", "id-3", TaskProgress.DONE);
+        step.update("sidecar", "id-4", TaskProgress.DONE);
+        assertThat(step.status()).isEqualTo(Status.COMPLETE);
+    }
+
+    @Test
     void aFailedTaskSendsTheStepBackToPendingAndCountsTheFailure() {
         launch();
         step.update("server", "id-1", TaskProgress.FAILED);

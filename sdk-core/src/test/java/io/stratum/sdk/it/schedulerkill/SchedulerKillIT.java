@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.stratum.sdk.cli.StratumCli;
 import io.stratum.sdk.it.LocalServices;
 import io.stratum.sdk.it.Processes;
+import io.stratum.sdk.it.RunLedger;
 import io.stratum.sdk.it.SchedulerJvm;
 import io.stratum.sdk.it.ServiceApi;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SchedulerKillIT {
     private static final String[] PODS = {"hello-0", "world-0", "world-1"};
+    private static final int ROUNDS = 2;
+    private static final int KILLS = 20;
+    private static final String[] APP_PODS = {"app-0", "app-1", "app-2", "app-3"};
 
     @RegisterExtension
     final LocalServices services = new LocalServices();
@@ -93,8 +98,57 @@ class SchedulerKillIT {
         passed = true;
     }
 
+    @Test
+    void schedulersKilledAtRandomMomentsOfDeploysRunNothingTwiceLoseNothingAndEveryDeployCompletes() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        System.out.println("kill moments from seed " + seed);
+        Path spec = LocalServices.writeSpec(dir.resolve("spec"), RunLedger.spec("crash", APP_PODS.length));
+        double longest = 0;
+        int kills = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            Path workDir = dir.resolve("round-" + round);
+            services.watch(workDir);
+            RunLedger ledger = new RunLedger(workDir);
+            Map<Path, String> before = ledger.snapshot();
+            for (int k = 0; k < KILLS / ROUNDS; k++) {
+                SchedulerJvm jvm = start(spec, workDir, "round-" + round + "-" + k + ".log");
+                jvm.awaitApi();
+                long moment = k % 2 == 0 ? random.nextInt(600) : random.nextInt(3_000);
+                Thread.sleep(moment); // the fault: SIGKILL at this moment after the API came up
+                jvm.kill9();
+                kills++;
+                System.out.printf("round %d: killed %d ms after the API came up%n", round, moment);
+                before = ledger.assertNothingLostSince(before);
+            }
+            long restarted = System.nanoTime();
+            SchedulerJvm last = start(spec, workDir, "round-" + round + "-last.log");
+            ServiceApi api = last.awaitApi();
+            LocalServices.awaitDeployComplete(api);
+            longest = Math.max(longest, (System.nanoTime() - restarted) / 1e9);
+            Map<String, ServiceApi.Task> tasks = await().atMost(LocalServices.WAIT).pollInterval(LocalServices.POLL)
+                    .until(() -> api.tasksByName(APP_PODS), t -> t.values().stream().allMatch(x -> x.state().equals("RUNNING")));
+            assertThat(tasks).hasSize(2 * APP_PODS.length);
+            assertThat(tasks.values()).allMatch(t -> Processes.alive(t.pid()));
+            assertThat(Processes.taskPids(workDir).stream().filter(Processes::alive).toList())
+                    .as("one live process per task, none left from an earlier run").hasSize(tasks.size());
+            ledger.assertNothingLostSince(before);
+            assertThat(ledger.runCounts()).as("every task's volume records its runs: %s", ledger.describe())
+                    .hasSize(tasks.size()).allSatisfy((file, runs) -> assertThat(runs).isPositive());
+            assertThat(last.stop()).isIn(0, 128 + 15);
+        }
+        System.out.println("FIGURE kills (SIGKILL of stratum run mid-deploy, each followed by a restart): " + kills);
+        System.out.printf("FIGURE restart-to-complete after kills (longest of %d deploys): %.2f s%n", ROUNDS, longest);
+        System.out.println("FIGURE lines lost from volumes after kills: 0");
+        passed = true;
+    }
+
     private SchedulerJvm start(Path workDir, String log) throws Exception {
-        SchedulerJvm jvm = SchedulerJvm.run(LocalServices.helloWorld(), workDir, dir.resolve(log));
+        return start(LocalServices.helloWorld(), workDir, log);
+    }
+
+    private SchedulerJvm start(Path spec, Path workDir, String log) throws Exception {
+        SchedulerJvm jvm = SchedulerJvm.run(spec, workDir, dir.resolve(log));
         jvms.add(jvm);
         return jvm;
     }
