@@ -44,6 +44,12 @@ final class ServiceInstance {
         SchedulerLoop loop = new SchedulerLoop(scheduler, Duration.ofSeconds(1));
         cluster.own(loop);
         loop.start(service.spec());
+        // The spec this run was given was refused against the stored target, which stays: say why.
+        scheduler.lastRefused().ifPresent(refusal -> {
+            out.println("the spec was refused; the stored target stays:");
+            refusal.errors().forEach(error -> out.println("  " + error));
+            out.flush();
+        });
         new SchedulerApi(scheduler, loop, PropertyStore.of(zk.persister()), cluster.artifacts()).routes(api);
         service.endpoints().forEach((path, handler) -> api.route("GET", path, handler));
         return instance;
