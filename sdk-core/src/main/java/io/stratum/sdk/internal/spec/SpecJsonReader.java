@@ -86,7 +86,14 @@ public final class SpecJsonReader {
         try {
             return new Result(MAPPER.treeToValue(tree, ServiceSpec.class), List.of());
         } catch (JsonProcessingException e) {
-            return refused(path(e), problem(e));
+            String path = path(e);
+            String problem = problem(e);
+            if (problem.startsWith("required field '")) {
+                // the field a record's constructor found missing: locate it, not its record
+                String field = problem.substring("required field '".length(), problem.indexOf('\'', 16));
+                path = path.isEmpty() ? field : path + "." + field;
+            }
+            return refused(path, problem);
         }
     }
 

@@ -42,7 +42,7 @@ class ConfigTargetTest {
     /** Java names a person should never read in an answer. */
     private static final Pattern JAVA_NAMES = Pattern.compile(
             "(?:java|javax|jakarta|io\\.stratum|com\\.fasterxml)\\.|Exception|ServiceSpec|PodSpec|TaskSpec|CheckSpec"
-                    + "|Double|Integer|Boolean|Enum|\\$|`");
+                    + "|StreamReadConstraints|Double|Integer|Boolean|Enum");
 
     private ServiceTestRunner runner;
     private ServiceTestRunner.Context context;
@@ -199,7 +199,7 @@ class ConfigTargetTest {
                 new Object[] {"not JSON", "{name: svc", "the body is not valid JSON at line 1"},
                 new Object[] {"trailing garbage", valid + " x", "the body is not valid JSON"},
                 new Object[] {"nested too deeply", "[".repeat(5000) + "]".repeat(5000), "the body is not valid JSON"},
-                new Object[] {"no name", "{\"pods\": {}}", "required field 'name' is missing"},
+                new Object[] {"no name", "{\"pods\": {}}", "name: required field 'name' is missing"},
                 new Object[] {"cpus a string", valid.replace("\"cpus\":0.5", "\"cpus\":\"lots\""),
                         "pods.hello.tasks.server.cpus: expected a number, got 'lots'"},
                 new Object[] {"cpus a list", valid.replace("\"cpus\":0.5", "\"cpus\":[1]"),
