@@ -55,14 +55,15 @@ public record PlacementSpec(List<PlacementConstraint> constraints) {
     /**
      * Reads the canonical form back (used by JSON deserialisation).
      *
-     * @throws IllegalArgumentException if {@code text} does not parse
+     * @throws IllegalArgumentException if {@code text} does not parse: {@code bad placement rule: }
+     *     and the parser's message, as the spec loader words it
      */
     @JsonCreator
     public static PlacementSpec fromText(String text) {
         try {
             return PlacementParser.parse(text);
         } catch (PlacementSyntaxException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw new IllegalArgumentException("bad placement rule: " + e.getMessage(), e);
         }
     }
 

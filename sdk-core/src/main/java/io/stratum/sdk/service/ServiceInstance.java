@@ -77,6 +77,11 @@ final class ServiceInstance implements AutoCloseable {
         cluster.own(instance);
         instance.lead();
         instance.startTerm();
+        // The spec this run was given was refused against the stored target, which stays: say why.
+        instance.last.scheduler().lastRefused().ifPresent(refusal -> {
+            instance.println("the spec was refused; the stored target stays:");
+            refusal.errors().forEach(error -> instance.println("  " + error));
+        });
         new SchedulerApi(() -> instance.last.scheduler(), () -> instance.last.loop(), PropertyStore.of(zk.persister()),
                 cluster.artifacts()).routes(api);
         service.endpoints().forEach((path, handler) -> api.route("GET", path, handler));

@@ -1,5 +1,6 @@
 package io.stratum.sdk.spec;
 
+import jakarta.validation.constraints.NotBlank;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Objects;
  * @param content  the template's text, read when the spec was loaded (so a template change is a
  *                 config change)
  */
-public record ConfigSpec(String name, String template, String dest, String content) {
+public record ConfigSpec(String name, @NotBlank(message = "must not be empty") String template,
+        @NotBlank(message = "must not be empty") String dest, String content) {
     public ConfigSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(template, "template");

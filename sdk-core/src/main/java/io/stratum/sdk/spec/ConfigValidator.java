@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * A rule about changing a running service's config: given the current target spec and a proposed
- * one, what may not change. A rejected update leaves the old target in place and shows the
- * violations in the deploy plan and the API. The built-in rules are {@link ConfigUpdateRules};
+ * one (already valid by {@link SpecValidator}), what may not change. A rejected update leaves the
+ * old target, the plans and the tasks as they were; the API answers 409 with the violations and
+ * keeps them as the target's {@code lastRefused}. The built-in rules are {@link ConfigUpdateRules};
  * frameworks add their own (say, "the rack attribute can't change") through the service builder.
  * Implementations must be thread-safe and must not throw.
  */

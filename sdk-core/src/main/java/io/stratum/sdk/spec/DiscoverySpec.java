@@ -10,4 +10,5 @@ import jakarta.validation.constraints.Pattern;
  */
 public record DiscoverySpec(
         @Pattern(regexp = SpecNames.DNS_LABEL, message = SpecNames.DNS_RULE) String prefix,
+        @Pattern(regexp = "FRAMEWORK|CLUSTER|EXTERNAL", message = "must be FRAMEWORK, CLUSTER or EXTERNAL")
         String visibility) {}

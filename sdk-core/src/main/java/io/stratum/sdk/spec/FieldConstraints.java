@@ -59,7 +59,8 @@ final class FieldConstraints {
                 path = path.substring(0, path.length() - ".name".length());
             }
             message = "name '" + value + "' " + message;
-        } else if (value != null && !(value instanceof Map) && !(value instanceof Collection)) {
+        } else if (value != null && !(value instanceof Map) && !(value instanceof Collection)
+                && !(value instanceof String text && text.isBlank())) {
             message = message + ", got " + (value instanceof Number n ? SpecFormat.number(n.doubleValue()) : "'" + value + "'");
         }
         problems.add(locations.of(path), path, message);

@@ -1,5 +1,6 @@
 package io.stratum.sdk.spec;
 
+import jakarta.validation.constraints.NotBlank;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Objects;
  * @param containerPath where it appears, relative to the sandbox
  * @param mode          RW (default) or RO
  */
-public record HostVolumeSpec(String name, String hostPath, String containerPath, String mode) {
+public record HostVolumeSpec(String name, @NotBlank(message = "must not be empty") String hostPath,
+        @NotBlank(message = "must not be empty") String containerPath, String mode) {
     public HostVolumeSpec {
         Objects.requireNonNull(name, "name");
         mode = mode == null ? "RW" : mode;

@@ -51,6 +51,11 @@ final class Problems {
         return problems.size();
     }
 
+    /** Every problem in the order found, duplicates removed. */
+    List<SpecProblem> inOrder() {
+        return problems.stream().distinct().toList();
+    }
+
     /** Every problem, sorted by line and column, duplicates removed. */
     List<SpecProblem> sorted() {
         return problems.stream()

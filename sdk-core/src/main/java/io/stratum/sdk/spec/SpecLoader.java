@@ -68,8 +68,7 @@ public final class SpecLoader {
         }
         Locations locations = new Locations();
         ServiceSpec spec = new SpecReader(baseDir).read(new MappingReader(root.get(), "", problems, locations));
-        FieldConstraints.check(spec, locations, problems);
-        SpecRules.check(spec, locations, problems);
+        SpecValidator.check(spec, locations, problems);
         for (SpecRule rule : rules) {
             rule.check(spec).forEach(v -> problems.addAt(locations, v.path(), v.message()));
         }

@@ -57,6 +57,7 @@ final class SpecReader {
                         + "'container' (the DC/OS SDK's older form), not both");
             }
             image = image(container, "image-name");
+            m.locations().alias(m.childPath("image"), container.childPath("image-name"));
             rlimits = container.named("rlimits", SpecReader::rlimit);
             rlimits.keySet().forEach(limit -> m.locations().put(m.childPath("rlimits") + "." + limit,
                     m.locations().of(container.childPath("rlimits") + "." + limit)));

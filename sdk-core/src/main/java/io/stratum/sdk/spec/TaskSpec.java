@@ -2,6 +2,7 @@ package io.stratum.sdk.spec;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -42,7 +43,7 @@ public record TaskSpec(
         @Pattern(regexp = SpecNames.TASK_NAME, message = SpecNames.TASK_NAME_RULE) String name,
         Goal goal,
         boolean essential,
-        String cmd,
+        @NotBlank(message = "must not be empty") String cmd,
         Map<String, String> labels,
         Map<String, String> env,
         Map<String, @Valid ConfigSpec> configs,

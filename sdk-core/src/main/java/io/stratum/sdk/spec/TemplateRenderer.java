@@ -19,11 +19,26 @@ final class TemplateRenderer {
     private static final Mustache.Compiler COMPILER = Mustache.compiler()
             .strictSections(false)
             .emptyStringIsFalse(true)
-            .escapeHTML(true);
+            .escapeHTML(true)
+            // A spec is one file: a partial ({{> name}}) is an error of the spec, not of the loader.
+            .withLoader(name -> {
+                throw new MustacheException("partials ({{> " + name + "}}) are not supported: a spec is one file");
+            });
     private static final int MAX_MISSING = 200;
     private static final Pattern LINE_SUFFIX = Pattern.compile("(?s)(.*) @ line (\\d+)");
 
     private TemplateRenderer() {}
+
+    /** Where the first partial tag ({@code {{>}}) is, or the first line: the error without a line is a partial's. */
+    private static SpecLocation partial(String template) {
+        int at = template.indexOf("{{>");
+        if (at < 0) {
+            return new SpecLocation(1, 1);
+        }
+        int lineStart = template.lastIndexOf('\n', at) + 1;
+        return new SpecLocation((int) template.substring(0, at).chars().filter(c -> c == '\n').count() + 1,
+                at - lineStart + 1);
+    }
 
     /** The 1-based column of {@code key}'s tag on {@code line}, or 1 when it can't be found. */
     static int column(String template, int line, String key) {
@@ -72,7 +87,7 @@ final class TemplateRenderer {
                 problems.addAtTemplate(new SpecLocation(Integer.parseInt(at.group(2)), 1), "",
                         "template error: " + at.group(1));
             } else {
-                problems.addAtTemplate(SpecLocation.UNKNOWN, "", "template error: " + e.getMessage());
+                problems.addAtTemplate(partial(template), "", "template error: " + e.getMessage());
             }
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.stratum.sdk.spec;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +15,8 @@ import java.util.Objects;
  * @param size     size in MB, greater than 0
  * @param profiles for MOUNT volumes, disk profiles it may use (empty: any)
  */
-public record VolumeSpec(String name, String path, VolumeType type, @Positive double size, List<String> profiles) {
+public record VolumeSpec(String name, @NotBlank(message = "must not be empty") String path, VolumeType type,
+        @Positive double size, List<String> profiles) {
     public VolumeSpec {
         Objects.requireNonNull(name, "name");
         type = type == null ? VolumeType.ROOT : type;

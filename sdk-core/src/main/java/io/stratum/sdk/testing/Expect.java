@@ -23,9 +23,21 @@ public final class Expect {
     }
 
     /**
-     * The plan shows an error containing each of {@code fragments} (a refused config update shows
-     * its violations in the deploy plan).
+     * The last config update refused ({@link Send#configUpdate}, or the API's) has an error
+     * containing each of {@code fragments}; a refused update changes nothing else, plan statuses
+     * included.
      */
+    public static Tick configRefused(String... fragments) {
+        return Tick.of("expect a refused config update with an error with " + List.of(fragments), c -> {
+            var refusal = c.scheduler().lastRefused();
+            check(refusal.isPresent(), "no config update was refused");
+            check(refusal.get().errors().stream().anyMatch(e -> List.of(fragments).stream().allMatch(e::contains)),
+                    "the refused update has errors " + refusal.get().errors() + ", none containing all of "
+                    + List.of(fragments));
+        });
+    }
+
+    /** The plan shows an error containing each of {@code fragments}. */
     public static Tick planError(String plan, String... fragments) {
         return Tick.of("expect plan " + plan + " to show an error with " + List.of(fragments), c -> {
             Plan p = c.scheduler().plans().get(plan);

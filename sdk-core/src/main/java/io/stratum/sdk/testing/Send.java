@@ -68,7 +68,10 @@ public final class Send {
         return Tick.of("restart the scheduler", ServiceTestRunner.Context::restartScheduler);
     }
 
-    /** A config update. */
+    /**
+     * A config update, as the API makes it: validated like a loaded spec, then by the update rules
+     * and the framework's validators; a refused one changes nothing (see {@link Expect#configRefused}).
+     */
     public static Tick configUpdate(ServiceSpec spec) {
         return Tick.of("config update", c -> {
             c.scheduler().updateConfig(spec);

@@ -1,11 +1,17 @@
 package io.stratum.sdk.internal.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stratum.sdk.http.ApiException;
 import io.stratum.sdk.http.ApiRequest;
 import io.stratum.sdk.http.ApiResponse;
 import io.stratum.sdk.internal.plan.Plan;
 import io.stratum.sdk.internal.scheduler.TaskLabels;
 import io.stratum.sdk.internal.spec.SpecJson;
+import io.stratum.sdk.internal.spec.SpecJsonReader;
 import io.stratum.sdk.internal.state.TaskRecord;
 import io.stratum.sdk.plan.Status;
 import io.stratum.sdk.spec.PodSpec;
@@ -23,6 +29,7 @@ import java.util.UUID;
  * {@code /v1/health} and {@code /v1/debug/offers} (why each pending step is pending).
  */
 final class ServiceResource {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final SchedulerApi api;
 
     ServiceResource(SchedulerApi api) {
@@ -35,7 +42,7 @@ final class ServiceResource {
                 .route("GET", "/v1/configurations", r -> ApiResponse.ok(
                         api.scheduler().configIds().stream().map(UUID::toString).toList()))
                 .route("GET", "/v1/configurations/targetId", r -> ApiResponse.ok(api.scheduler().targetId().toString()))
-                .route("GET", "/v1/configurations/target", r -> ApiResponse.ok(api.scheduler().target()))
+                .route("GET", "/v1/configurations/target", r -> target())
                 .route("GET", "/v1/configurations/{id}", this::configuration)
                 .route("PUT", "/v1/configurations/target", this::updateTarget)
                 .route("GET", "/v1/state/frameworkId", r -> ApiResponse.ok(Map.of("frameworkId",
@@ -101,25 +108,64 @@ final class ServiceResource {
                 .orElseThrow(() -> ApiException.notFound("id", "no configuration " + id)));
     }
 
-    /** A config update: the body is a rendered, validated spec as JSON ({@code stratum update} sends it). */
-    private ApiResponse updateTarget(ApiRequest request) {
-        ServiceSpec spec;
+    /**
+     * The target as {@link SpecJson} JSON, plus {@code lastRefused}: the last config update refused
+     * since the scheduler started ({@code {time, errors}}), or null. A client may send the whole
+     * body back: {@link SpecJsonReader} ignores {@code lastRefused}.
+     */
+    private ApiResponse target() {
+        ObjectNode body;
         try {
-            spec = SpecJson.fromJson(request.bodyText());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("body", "the body is not a service spec: " + e.getMessage());
+            body = (ObjectNode) JSON.readTree(SpecJson.toJson(api.scheduler().target()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the target could not be written as JSON", e);
         }
+        body.set(SpecJsonReader.LAST_REFUSED, api.scheduler().lastRefused().<JsonNode>map(refusal -> {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("time", refusal.time().toString());
+            refusal.errors().forEach(node.putArray("errors")::add);
+            return node;
+        }).orElse(NullNode.getInstance()));
+        return ApiResponse.ok(body);
+    }
+
+    /**
+     * A config update: the body is a spec as JSON ({@code stratum update} sends it). A body that is
+     * not a spec is a 400; a spec the scheduler refuses (its own rules, the same as the spec
+     * loader's, or the update rules) a 409 with every problem. Either way nothing changes.
+     */
+    private ApiResponse updateTarget(ApiRequest request) {
+        SpecJsonReader.Result read = SpecJsonReader.read(request.bodyText());
+        if (read.spec() == null) {
+            List<String> problems = read.problems().stream()
+                    .map(v -> v.path().isEmpty() ? v.message() : v.path() + ": " + v.message()).toList();
+            api.command(() -> {
+                api.scheduler().configRefused(problems);
+                return null;
+            });
+            return refused(400, "body", "the body is not a service spec; the previous target stays", problems);
+        }
+        ServiceSpec spec = read.spec();
         if (!spec.name().equals(api.scheduler().target().name())) {
             throw ApiException.badRequest("name", "this scheduler runs '" + api.scheduler().target().name()
                     + "', not '" + spec.name() + "'");
         }
         List<String> errors = api.command(() -> api.scheduler().updateConfig(spec));
         if (!errors.isEmpty()) {
-            return new ApiResponse(409, Map.of("error", "config update rejected; the previous target stays",
-                    "errors", errors));
+            return refused(409, null, "config update rejected; the previous target stays", errors);
         }
         return ApiResponse.ok(Map.of("message", "config update accepted", "targetId",
                 api.scheduler().targetId().toString()));
+    }
+
+    private static ApiResponse refused(int status, String parameter, String error, List<String> errors) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        if (parameter != null) {
+            body.put("parameter", parameter);
+        }
+        body.put("errors", errors);
+        return new ApiResponse(status, body);
     }
 
     private ApiResponse property(ApiRequest request) {

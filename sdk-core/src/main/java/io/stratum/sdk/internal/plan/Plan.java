@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * A plan: phases run by an {@link ExecutionStrategy}, with the operator's controls (start, stop,
- * interrupt, continue, force-complete, restart), errors to show (a rejected config update shows
- * its problems in the deploy plan) and parameters passed to its tasks' environment.
+ * interrupt, continue, force-complete, restart), errors to show (its status is ERROR while there
+ * are any) and parameters passed to its tasks' environment.
  *
  * <p>Thread-safe: the scheduler drives it while the API reads and controls it.
  */

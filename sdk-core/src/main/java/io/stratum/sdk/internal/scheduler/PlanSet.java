@@ -48,9 +48,8 @@ final class PlanSet {
     }
 
     /** Takes freshly built plans, and indexes the tasks their (restored) steps launched. */
-    void replace(Map<String, Plan> built, boolean deployedBefore, List<String> configErrors) {
+    void replace(Map<String, Plan> built, boolean deployedBefore) {
         deployment = deployedBefore && built.containsKey(PlanFactory.UPDATE) ? PlanFactory.UPDATE : PlanFactory.DEPLOY;
-        built.get(deployment).setErrors(configErrors);
         declared = built;
         declaredPlanOf.clear();
         built.values().forEach(plan -> plan.steps().forEach(step -> declaredPlanOf.put(step, plan)));

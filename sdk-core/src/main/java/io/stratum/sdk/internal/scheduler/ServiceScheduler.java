@@ -88,19 +88,20 @@ public final class ServiceScheduler {
 
 
     /**
-     * Loads state, takes {@code spec} as the new target if the config update rules allow it (else
-     * keeps the old target and shows the errors in the deployment plan), builds the plans and
+     * Loads state, takes {@code spec} as the new target if it is valid and the config update rules
+     * allow it (else keeps the stored target and records the refusal: {@link #lastRefused()}), builds the plans and
      * starts the backend, whose events go to {@code listener} (which must hand them back to this
      * scheduler's event methods on one thread: {@link SchedulerLoop} or {@link #directListener()}).
      *
-     * @throws IllegalArgumentException if the plans of the target cannot be built (the plan
-     *     customizer failed, or its plans do not fit the target); nothing is started then
+     * @throws IllegalArgumentException if {@code spec} is refused and there is no valid stored target
+     *     to keep (see {@link TargetConfig#propose}), or the plans of the target cannot be built;
+     *     nothing is started then
      */
     public void start(ServiceSpec spec, BackendListener listener) {
         tasks.load();
         pods.load();
         progress.load();
-        boolean changed = config.propose(spec);
+        boolean changed = config.propose(spec, clock.instant());
         boolean deployedBefore = progress.wasComplete(PlanFactory.DEPLOY);
         rebuildPlans(changed, deployedBefore);
         backend.start(frameworkStore.fetchFrameworkId(), listener);
@@ -110,7 +111,7 @@ public final class ServiceScheduler {
         Map<String, Plan> built = DeploymentPlans.build(config, tasks, progress.saved(), targetChanged);
         decommission.plan(config.target(), tasks);
         recovery.retarget(config.target());
-        plans.replace(built, deployedBefore, config.errors());
+        plans.replace(built, deployedBefore);
         decommission.advance(tasks, backend, this::killGrace);
         progress.persist(plans.declared().values());
     }
@@ -235,25 +236,38 @@ public final class ServiceScheduler {
 
 
     /**
-     * A config update: validated against the target; accepted, it becomes the target and the
-     * deployment plan rolls the changed pods; rejected, the old target stays and the problems show
-     * in the deployment plan.
+     * A config update, the one way a running scheduler's target changes (the API's, and so the
+     * CLI's, and a framework's own): the spec is validated as the spec loader validates it, then
+     * against the target by the config update rules and the framework's validators. Accepted, it
+     * becomes the target and the deployment plan rolls the changed pods. Refused, nothing changes
+     * (target, store, plans and their statuses, tasks) and the refusal is kept ({@link #lastRefused()}).
      *
-     * @return the violations; empty when accepted
+     * @return the problems, each {@code path: message}; empty when accepted
      */
     public List<String> updateConfig(ServiceSpec spec) {
         Plan deploy = plans.declared().get(PlanFactory.DEPLOY);
         boolean deployedBefore = deploy != null && deploy.isComplete();
-        boolean changed = config.propose(spec);
+        boolean changed = config.propose(spec, clock.instant());
         if (changed) {
             progress.forget(PlanFactory.DEPLOY);
             progress.forget(PlanFactory.UPDATE);
             rebuildPlans(true, deployedBefore);
-        } else {
-            plans.deployment().setErrors(config.errors());
+            updateSuppression(clock.instant());
         }
-        updateSuppression(clock.instant());
         return config.errors();
+    }
+
+    /**
+     * Records a config update refused before it was a spec (the API's body was not one), so it can
+     * be read back like any refusal; nothing else changes.
+     */
+    public void configRefused(List<String> problems) {
+        config.refused(problems, clock.instant());
+    }
+
+    /** @return the last config update refused since this scheduler started, if any */
+    public Optional<ConfigRefusal> lastRefused() {
+        return config.lastRefused();
     }
 
     /** Restarts a pod instance in place (same reservations and volumes). */

@@ -8,8 +8,10 @@ import io.stratum.sdk.spec.ConfigValidator;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.ServiceSpec;
 import io.stratum.sdk.spec.SpecRule;
+import io.stratum.sdk.spec.SpecValidator;
 import io.stratum.sdk.internal.state.ConfigStore;
 import io.stratum.sdk.internal.state.TaskRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +20,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The target config, its history and its plans: a proposed spec becomes the target only if the
- * config update rules allow it and the framework's {@link PlanCustomizer} can build its plans;
- * otherwise the old target stays and the violations are kept to be shown. Configs tasks were
+ * The target config, its history and its plans. A proposed spec becomes the target only if it is
+ * valid ({@link SpecValidator}: the same field and cross-field rules as the spec loader), the
+ * config update rules and the framework's validators allow it against the current target, and
+ * the framework's {@link PlanCustomizer} can build its plans; otherwise nothing is stored, the old
+ * target stays and the refusal is kept to be read back ({@link #lastRefused()}). Configs tasks were
  * launched with are fetched once and cached. Written by the scheduler loop, read from any thread.
  */
 final class TargetConfig {
+    private static final System.Logger LOG = System.getLogger(TargetConfig.class.getName());
+
     private final ConfigStore store;
     private final PlanCustomizer customizer;
     private final ConfigUpdateRules rules;
@@ -31,6 +37,7 @@ final class TargetConfig {
     private volatile ServiceSpec target;
     private volatile UUID targetId;
     private volatile List<String> errors = List.of();
+    private volatile ConfigRefusal lastRefused;
 
     /** @param validators the framework's config update rules, checked after the built-in ones */
     TargetConfig(ConfigStore store, List<ConfigValidator> validators, PlanCustomizer customizer) {
@@ -41,28 +48,65 @@ final class TargetConfig {
         this.rules = ConfigUpdateRules.withExtra(all);
     }
 
-    /** @return whether the target changed */
-    boolean propose(ServiceSpec spec) {
+    /**
+     * Proposes {@code spec} as the target. With no valid stored target (a first start, or a target
+     * stored by an earlier version that breaks today's rules, which then is not held against the
+     * proposal) a refused spec cannot fall back on anything: the start fails.
+     *
+     * @return whether the target changed
+     * @throws IllegalArgumentException naming every problem, if {@code spec} is refused and there is
+     *     no valid stored target to keep
+     */
+    boolean propose(ServiceSpec spec, Instant now) {
         Optional<UUID> previousId = store.targetId();
         Optional<ServiceSpec> previous = previousId.flatMap(store::fetch);
+        if (previous.isPresent() && !SpecValidator.validate(previous.get()).isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "the stored target " + previousId.get() + " breaks the spec rules "
+                    + format(SpecValidator.validate(previous.get())) + ": the proposed spec is checked without it");
+            previous = Optional.empty();
+        }
+        List<String> problems = problems(previous.orElse(null), spec);
         if (previous.isEmpty()) {
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("the service spec is refused: " + String.join("; ", problems));
+            }
             set(store.storeAsTarget(spec), spec);
             errors = List.of();
             return true;
         }
-        List<SpecRule.Violation> violations = rules.validate(previous.get(), spec);
-        if (!violations.isEmpty()) {
-            set(previousId.get(), previous.get());
-            errors = violations.stream().map(v -> v.path() + ": " + v.message()).toList();
+        set(previousId.get(), previous.get());
+        errors = problems;
+        if (!problems.isEmpty()) {
+            lastRefused = new ConfigRefusal(now, problems);
             return false;
         }
-        errors = List.of();
         if (previous.get().equals(spec)) {
-            set(previousId.get(), previous.get());
             return false;
         }
         set(store.storeAsTarget(spec), spec);
         return true;
+    }
+
+    /**
+     * @return what keeps {@code proposed} from replacing {@code current} (null: there is none):
+     *     its own problems first, as the update rules expect a valid spec
+     */
+    private List<String> problems(ServiceSpec current, ServiceSpec proposed) {
+        List<SpecRule.Violation> invalid = SpecValidator.validate(proposed);
+        if (!invalid.isEmpty()) {
+            return format(invalid);
+        }
+        try {
+            return format(current == null ? PlanFactory.problems(proposed, customizer) : rules.validate(current, proposed));
+        } catch (RuntimeException e) {
+            // Validators must not throw; one that does refuses the update rather than failing the scheduler.
+            LOG.log(System.Logger.Level.WARNING, "a config validator failed", e);
+            return List.of("a config validator failed: " + e.getMessage());
+        }
+    }
+
+    private static List<String> format(List<SpecRule.Violation> violations) {
+        return violations.stream().map(v -> v.path().isEmpty() ? v.message() : v.path() + ": " + v.message()).toList();
     }
 
     private void set(UUID id, ServiceSpec spec) {
@@ -87,9 +131,19 @@ final class TargetConfig {
         return targetId;
     }
 
-    /** @return the violations of the last rejected proposal; empty after an accepted one */
+    /** @return the problems of the last proposal; empty when it was accepted */
     List<String> errors() {
         return errors;
+    }
+
+    /** Records a proposal refused before it was a spec (a config update whose body is not one). */
+    void refused(List<String> problems, Instant now) {
+        lastRefused = new ConfigRefusal(now, problems);
+    }
+
+    /** @return the last refused proposal, if any was refused since this scheduler started */
+    Optional<ConfigRefusal> lastRefused() {
+        return Optional.ofNullable(lastRefused);
     }
 
     List<UUID> ids() {

@@ -128,7 +128,8 @@ class PlanCustomizerTest {
         assertThat(errors).containsExactly(
                 "plans.deploy.phases.hello-deploy: step hello-1:[server]: pod hello has 1 instances (0 to 0)");
         assertThat(context.scheduler().target().pod("hello").count()).isEqualTo(2);
-        assertThat(context.scheduler().plans().get("deploy").errors()).containsExactlyElementsOf(errors);
+        assertThat(context.scheduler().lastRefused().orElseThrow().errors()).containsExactlyElementsOf(errors);
+        assertThat(context.scheduler().plans().get("deploy").errors()).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.stratum.sdk.testing.Send;
 import io.stratum.sdk.testing.ServiceTestRunner;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -183,16 +184,22 @@ class SchedulerOnSimTest {
     }
 
     @Test
-    void aRejectedConfigUpdateKeepsTheTargetAndShowsTheErrorsInTheDeployPlan() {
+    void aRejectedConfigUpdateKeepsTheTargetAndThePlansAndCanBeReadBack() {
         var context = runner(SPEC).run(Send.offersUntilComplete("deploy", 20));
         var target = context.scheduler().targetId();
+        Instant now = context.now();
 
         List<String> errors = context.scheduler().updateConfig(spec(SPEC.replace("size: 512", "size: 1024")));
 
         assertThat(errors).containsExactly("pods.hello.tasks.server.volumes.data: volumes cannot change: volume 'data' "
                 + "changed from ROOT 512 MB at 'data' to ROOT 1024 MB at 'data'");
         assertThat(context.scheduler().targetId()).isEqualTo(target);
-        assertThat(context.scheduler().plans().get("deploy").status()).isEqualTo(Status.ERROR);
+        assertThat(context.scheduler().plans().get("deploy").status()).isEqualTo(Status.COMPLETE);
+        assertThat(context.scheduler().plans().get("deploy").errors()).isEmpty();
+        assertThat(context.scheduler().lastRefused()).hasValueSatisfying(refusal -> {
+            assertThat(refusal.errors()).isEqualTo(errors);
+            assertThat(refusal.time()).isEqualTo(now);
+        });
     }
 
     @Test
