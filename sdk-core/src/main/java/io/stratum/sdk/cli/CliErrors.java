@@ -83,7 +83,9 @@ final class CliErrors implements CommandLine.IParameterExceptionHandler, Command
                 || message.equals(StratumCli.COMMAND_REQUIRED))) {
             return StratumCli.COMMAND_REQUIRED + ": one of " + String.join(", ", subcommands.keySet());
         }
-        return Character.toLowerCase(message.charAt(0)) + message.substring(1);
+        boolean capitalised = message.length() > 1 && Character.isUpperCase(message.charAt(0))
+                && Character.isLowerCase(message.charAt(1));
+        return capitalised ? Character.toLowerCase(message.charAt(0)) + message.substring(1) : message;
     }
 
     private static String unmatched(CommandLine command, CommandLine.UnmatchedArgumentException e) {

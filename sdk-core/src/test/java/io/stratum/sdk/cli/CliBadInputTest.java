@@ -93,6 +93,21 @@ class CliBadInputTest {
         return tests.stream();
     }
 
+    @TestFactory
+    Stream<DynamicTest> helpShowsTheHelpOfACommandAtAnyDepth() {
+        return Stream.of(
+                DynamicTest.dynamicTest("help plan start", () -> {
+                    CliRun run = CliRun.of(ENV, "help", "plan", "start");
+                    assertThat(run.exitCode()).isZero();
+                    assertThat(run.out()).startsWith("Usage: stratum plan start ");
+                }),
+                bad(StratumCli.commandLine(ENV).getSubcommands().get("help").getCommandSpec(),
+                        "COMMAND: 'nosuch' is not a command of stratum; its commands: validate,", new String[] {"help", "nosuch"}),
+                bad(StratumCli.commandLine(ENV).getSubcommands().get("help").getCommandSpec(),
+                        "COMMAND: 'nosuch' is not a command of stratum plan; its commands: list, show,",
+                        new String[] {"help", "plan", "nosuch"}));
+    }
+
     /** @return a test that {@code args} is bad input, its one line containing {@code expected} */
     private static DynamicTest bad(CommandSpec command, String expected, String[] args) {
         return DynamicTest.dynamicTest(("stratum " + String.join(" ", args)).replace("\0", "\\0"), () -> {
