@@ -20,7 +20,7 @@ abstract class ClientCommand implements Runnable {
 
     @Override
     public final void run() {
-        call(api.client(), spec.commandLine().getOut());
+        call(api.client(StratumCli.env(spec)), spec.commandLine().getOut());
     }
 
     /** Makes the command's calls through {@code client} and prints to {@code out}. */

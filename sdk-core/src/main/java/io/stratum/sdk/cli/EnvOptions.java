@@ -1,9 +1,7 @@
 package io.stratum.sdk.cli;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,11 +37,12 @@ final class EnvOptions {
     }
 
     static Map<String, String> readFile(Path file) {
+        InputFiles.requireRegularFile("--env-file", file);
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw CliException.badInput("--env-file: cannot read '" + file + "': " + describe(e));
+            throw CliException.badInput("--env-file: cannot read '" + file + "': " + InputFiles.describe(e));
         }
         Map<String, String> env = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -69,15 +68,5 @@ final class EnvOptions {
             return value.substring(1, value.length() - 1);
         }
         return value;
-    }
-
-    static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

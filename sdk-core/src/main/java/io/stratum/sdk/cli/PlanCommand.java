@@ -29,7 +29,7 @@ final class PlanCommand {
 
         @Override
         void call(ApiClient client, PrintWriter out) {
-            show(out, client.get("/v1/plans/" + ApiClient.segment(plan)), body -> print(out, body));
+            show(out, client.get("/v1/plans/" + ApiClient.segment("PLAN", plan)), body -> print(out, body));
         }
 
         static void print(PrintWriter out, JsonNode plan) {
@@ -68,7 +68,7 @@ final class PlanCommand {
 
         @Override
         void call(ApiClient client, PrintWriter out) {
-            show(out, client.post("/v1/plans/" + ApiClient.segment(plan) + "/" + command + ApiClient.query(query()), body()),
+            show(out, client.post("/v1/plans/" + ApiClient.segment("PLAN", plan) + "/" + command + ApiClient.query(query()), body()),
                     reply -> out.println(reply.path("message").asText()));
         }
     }

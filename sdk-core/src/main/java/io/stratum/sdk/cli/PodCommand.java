@@ -26,7 +26,7 @@ final class PodCommand {
         @Override
         void call(ApiClient client, PrintWriter out) {
             if (pod != null) {
-                show(out, client.get("/v1/pod/" + ApiClient.segment(pod) + "/status"), body -> print(out, body));
+                show(out, client.get("/v1/pod/" + ApiClient.segment("POD", pod) + "/status"), body -> print(out, body));
                 return;
             }
             show(out, client.get("/v1/pod/status"), body -> body.path("pods")
@@ -43,11 +43,11 @@ final class PodCommand {
 
     @Command(name = "info", description = "Everything known about a pod instance's tasks.")
     static final class Info extends ClientCommand {
-        @Parameters(index = "0", paramLabel = "POD") String pod;
+        @Parameters(index = "0", paramLabel = "POD", description = "A pod instance, e.g. hello-0.") String pod;
 
         @Override
         void call(ApiClient client, PrintWriter out) {
-            out.println(client.get("/v1/pod/" + ApiClient.segment(pod) + "/info").text());
+            out.println(client.get("/v1/pod/" + ApiClient.segment("POD", pod) + "/info").text());
         }
     }
 
@@ -63,7 +63,7 @@ final class PodCommand {
 
         @Override
         void call(ApiClient client, PrintWriter out) {
-            show(out, client.post("/v1/pod/" + ApiClient.segment(pod) + "/" + action, null),
+            show(out, client.post("/v1/pod/" + ApiClient.segment("POD", pod) + "/" + action, null),
                     body -> out.println(action + " " + pod + ": " + body.path("tasks")));
         }
     }

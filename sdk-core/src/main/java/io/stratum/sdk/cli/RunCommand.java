@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,8 +54,13 @@ final class RunCommand extends SpecCommand {
         String apiUrl;
 
         @Option(names = "--api-token", paramLabel = "TOKEN",
-                description = "Require 'Authorization: Bearer TOKEN' on mutating API calls.")
+                description = "Require 'Authorization: Bearer TOKEN' on mutating API calls (visible to other users in"
+                        + " ps: prefer --api-token-file or $STRATUM_API_TOKEN, read when neither flag is given).")
         String apiToken;
+
+        @Option(names = "--api-token-file", paramLabel = "FILE",
+                description = "Require the bearer token this file holds on mutating API calls.")
+        Path apiTokenFile;
 
         @Option(names = "--agents", paramLabel = "N", defaultValue = "3", description = "Local agents (default 3).")
         int agents;
@@ -87,12 +93,13 @@ final class RunCommand extends SpecCommand {
                         + " 'pre-reserved-role: ROLE' (repeatable, one per role).")
         List<String> preReserved;
 
-        RunOptions options(ServiceSpec spec) {
-            if (zookeeper != null && !zookeeper.matches("[^\\s:,/]+:\\d{1,5}(,[^\\s:,/]+:\\d{1,5})*")) {
-                throw CliException.badInput("--zookeeper: expected HOST:PORT, got '" + zookeeper + "'");
+        /** @return the run options the flags say, with {@code env} for the token's default */
+        RunOptions options(ServiceSpec spec, Map<String, String> env) {
+            if (zookeeper != null) {
+                ClusterAddresses.requireZooKeeper(zookeeper);
             }
-            if (mesos != null && !mesos.matches("(https?://|zk://)?[^\\s/]+(/\\S*)?")) {
-                throw CliException.badInput("--mesos: expected http://HOST:PORT or zk://HOST:PORT/PATH, got '" + mesos + "'");
+            if (mesos != null) {
+                ClusterAddresses.requireMesos(mesos);
             }
             if (!apiHost.matches("[0-9.]+|[0-9A-Fa-f:]+|[A-Za-z0-9.-]+")) {
                 throw CliException.badInput("--api-host: expected an address of this machine, got '" + apiHost + "'");
@@ -107,14 +114,18 @@ final class RunCommand extends SpecCommand {
             }
             Path dir = workDir != null ? workDir : Path.of(".stratum", spec.name().replace('/', '_'));
             Duration timeout = failoverTimeout == null ? null : duration("--mesos-failover-timeout", failoverTimeout);
+            String token = ApiToken.resolve(apiToken, apiTokenFile, env);
+            RunOptions options;
             try {
-                return RunOptions.builder(dir.toAbsolutePath()).withApiPort(apiPort).withApiToken(apiToken)
+                options = RunOptions.builder(dir.toAbsolutePath()).withApiPort(apiPort).withApiToken(token)
                         .withAgents(agents).withZooKeeper(zookeeper).withMesos(mesos).withApiHost(apiHost).withApiUrl(url)
                         .withMesosFailoverTimeout(timeout).withLocal(LocalFlags.parse(mountDisks, gpus, preReserved))
                         .build();
             } catch (RunOptions.InvalidOptionException e) {
                 throw badOption(e);
             }
+            InputFiles.requireUsableDirectory(workDir != null ? "--work-dir" : "the work dir (--work-dir)", dir);
+            return options;
         }
 
         private static Duration duration(String flag, String text) {
@@ -139,12 +150,12 @@ final class RunCommand extends SpecCommand {
 
     @Override
     int call(ServiceSpec spec) throws Exception {
-        return run(Service.builder(spec).build(), flags, command.commandLine().getOut());
+        return run(Service.builder(spec).build(), flags.options(spec, StratumCli.env(command)), command.commandLine().getOut());
     }
 
     /** The flag of a {@link RunOptions} option, by its component name. */
     private static final Map<String, String> FLAGS = Map.ofEntries(Map.entry("workDir", "--work-dir"),
-            Map.entry("apiPort", "--api-port"), Map.entry("apiToken", "--api-token"), Map.entry("agents", "--agents"),
+            Map.entry("apiPort", "--api-port"), Map.entry("apiToken", "--api-token"), Map.entry("apiTokenFile", "--api-token-file"), Map.entry("agents", "--agents"),
             Map.entry("zookeeper", "--zookeeper"), Map.entry("mesos", "--mesos"), Map.entry("apiHost", "--api-host"),
             Map.entry("apiUrl", "--api-url"), Map.entry("mesosFailoverTimeout", "--mesos-failover-timeout"),
             Map.entry("mountDisks", "--mount-disks"), Map.entry("gpus", "--gpus"), Map.entry("preReserved", "--pre-reserved"));
@@ -154,29 +165,42 @@ final class RunCommand extends SpecCommand {
         return CliException.badInput(FLAGS.getOrDefault(e.option(), e.option()) + ": " + e.getMessage());
     }
 
-    /** Runs a framework's service with {@code args} parsed as run flags (for {@link StratumCli#run(Service, String...)}). */
-    static int runService(Service service, String... args) {
+    /**
+     * A framework's {@code main} as a command: its service run with the flags of {@code stratum run}
+     * (for {@link StratumCli#run(Service, String...)}); named after the service.
+     */
+    @Command(mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Run this framework's service on this machine (embedded ZooKeeper and local agents), or on a"
+                    + " Mesos cluster.")
+    static final class FrameworkRun implements Callable<Integer> {
+        @Mixin
         Flags flags = new Flags();
-        CommandLine parser = new CommandLine(flags);
-        try {
-            parser.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            System.err.println("error: " + e.getMessage());
-            return StratumCli.BAD_INPUT;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec command;
+
+        private final Service service;
+        private final Map<String, String> env;
+
+        FrameworkRun(Service service, Map<String, String> env) {
+            this.service = service;
+            this.env = env;
         }
-        try {
-            return run(service, flags, new PrintWriter(System.out, true));
-        } catch (CliException e) {
-            System.err.println("error: " + e.getMessage());
-            return e.exitCode();
-        } catch (Exception e) {
-            System.err.println("error: " + e.getMessage());
-            return StratumCli.INTERNAL;
+
+        @Override
+        public Integer call() throws Exception {
+            return run(service, flags.options(service.spec(), env), command.commandLine().getOut());
         }
     }
 
-    private static int run(Service service, Flags flags, PrintWriter out) throws Exception {
-        RunOptions options = flags.options(service.spec());
+    /** Runs a framework's service with {@code args} parsed as run flags (for {@link StratumCli#run(Service, String...)}). */
+    static int runService(Service service, Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new FrameworkRun(service, env));
+        cli.getCommandSpec().name(service.spec().name());
+        return StratumCli.execute(StratumCli.configure(cli, env), args, out, err);
+    }
+
+    private static int run(Service service, RunOptions options, PrintWriter out) throws Exception {
         out.println("running " + service.spec().name() + " (work dir " + options.workDir() + ")");
         if (options.mesos() == null) {
             LocalFlags.unreservedRoles(service.spec(), options.local()).forEach(out::println);
@@ -188,7 +212,7 @@ final class RunCommand extends SpecCommand {
         } catch (RunOptions.InvalidOptionException e) {
             throw badOption(e);
         } catch (IOException e) {
-            throw new CliException(StratumCli.INTERNAL, e.getMessage());
+            throw CliException.failure(CliErrors.withoutTypeNames(e));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -2,8 +2,11 @@ package io.stratum.sdk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -14,14 +17,14 @@ final class ServiceCommands {
     @Command(name = "endpoints", mixinStandardHelpOptions = true,
             description = "List advertised endpoints, or show the addresses of one.")
     static final class Endpoints extends ClientCommand {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "An endpoint's name.") String name;
 
         @Override
         void call(ApiClient client, PrintWriter out) {
             if (name == null) {
                 showNames(out, client.get("/v1/endpoints"));
             } else {
-                out.println(client.get("/v1/endpoints/" + ApiClient.segment(name)).text());
+                out.println(client.get("/v1/endpoints/" + ApiClient.segment("NAME", name)).text());
             }
         }
     }
@@ -39,11 +42,11 @@ final class ServiceCommands {
 
         @Command(name = "show", description = "Show one configuration.")
         static final class Show extends ClientCommand {
-            @Parameters(index = "0", paramLabel = "ID") String id;
+            @Parameters(index = "0", paramLabel = "ID", description = "A configuration id (see config list).") String id;
 
             @Override
             void call(ApiClient client, PrintWriter out) {
-                out.println(client.get("/v1/configurations/" + ApiClient.segment(id)).text());
+                out.println(client.get("/v1/configurations/" + ApiClient.segment("ID", id)).text());
             }
         }
 
@@ -72,12 +75,20 @@ final class ServiceCommands {
 
         @Override
         void call(ApiClient client, PrintWriter out) {
+            Pattern instanceOfType = Pattern.compile(Pattern.quote(pod) + "-\\d+");
+            List<String> instances = new ArrayList<>();
+            client.get("/v1/pod").body().forEach(name -> instances.add(name.asText()));
+            if (instances.stream().noneMatch(name -> name.equals(pod) || instanceOfType.matcher(name).matches())) {
+                throw CliException.refused("POD: no pod type or instance '" + pod + "'; pod instances: "
+                        + (instances.isEmpty() ? "none" : String.join(", ", instances)));
+            }
             JsonNode reasons = client.get("/v1/debug/offers").body();
             boolean any = false;
             for (Iterator<Map.Entry<String, JsonNode>> it = reasons.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 String step = entry.getKey();
-                if (step.startsWith(pod + ":") || step.startsWith(pod + "-")) {
+                String instance = step.contains(":") ? step.substring(0, step.indexOf(':')) : step;
+                if (instance.equals(pod) || instanceOfType.matcher(instance).matches()) {
                     any = true;
                     out.println(step + ":");
                     entry.getValue().asText().lines().forEach(line -> out.println("  " + line));

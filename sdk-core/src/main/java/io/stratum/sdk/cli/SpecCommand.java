@@ -30,7 +30,7 @@ abstract class SpecCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         ServiceSpec spec;
         try {
-            spec = ValidateCommand.load(file, env);
+            spec = ValidateCommand.load(file, env, StratumCli.env(command));
         } catch (SpecException e) {
             report(e.problems());
             return StratumCli.BAD_INPUT;

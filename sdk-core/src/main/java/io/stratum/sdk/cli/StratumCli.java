@@ -2,13 +2,16 @@ package io.stratum.sdk.cli;
 
 import io.stratum.sdk.service.Service;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /**
  * The {@code stratum} command line: the entry point of {@code ./stratum}. Exit codes: 0 success,
- * 2 bad input (an invalid spec, a bad flag, a missing file), 1 internal failure. No command prints
- * a stack trace unless {@code STRATUM_DEBUG=1} is set.
+ * 2 bad input (an invalid spec, a bad flag, a missing file), 1 an unreachable API or an internal
+ * failure. Every failure is one line naming the command and the flag or parameter at fault (bad
+ * input adds a hint to the command's {@code --help}); every command and subcommand takes
+ * {@code --help}. No command prints a stack trace unless {@code STRATUM_DEBUG=1} is set.
  */
 @Command(name = "stratum",
         mixinStandardHelpOptions = true,
@@ -17,21 +20,30 @@ import picocli.CommandLine;
         subcommands = {ValidateCommand.class, SchemaCommand.class, RunCommand.class, UpdateCommand.class,
             UninstallCommand.class, PlanCommand.class, PodCommand.class,
             ServiceCommands.Endpoints.class, ServiceCommands.Config.class, ServiceCommands.State.class,
-            ServiceCommands.Explain.class, CommandLine.HelpCommand.class})
+            ServiceCommands.Explain.class, HelpCommand.class})
 public final class StratumCli implements Runnable {
     /** Exit code for success. */
     public static final int OK = 0;
-    /** Exit code for an internal failure. */
+    /** Exit code for an internal failure or an unreachable API. */
     public static final int INTERNAL = 1;
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;
 
+    /** What a command with subcommands says when it is given none. */
+    static final String COMMAND_REQUIRED = "a command is required";
+
+    private final Map<String, String> env;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private StratumCli(Map<String, String> env) {
+        this.env = env;
+    }
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), COMMAND_REQUIRED);
     }
 
     /** Runs the CLI and exits the JVM with its exit code. */
@@ -47,32 +59,60 @@ public final class StratumCli implements Runnable {
      * {@code System.exit(StratumCli.run(service, args))}.
      */
     public static int run(Service service, String... args) {
-        return RunCommand.runService(service, args);
+        return RunCommand.runService(service, System.getenv(), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), args);
     }
 
     /** Runs the CLI with the given streams; returns the exit code (for tests and embedding). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new StratumCli());
+        return execute(args, out, err, System.getenv());
+    }
+
+    /** Runs the CLI with the given streams and environment ({@code STRATUM_API}, ...); returns the exit code. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        return execute(commandLine(env), args, out, err);
+    }
+
+    /** @return the {@code stratum} command line, configured, in the environment {@code env} */
+    static CommandLine commandLine(Map<String, String> env) {
+        return configure(new CommandLine(new StratumCli(Map.copyOf(env))), env);
+    }
+
+    /** Runs a configured command line on {@code args} with the given streams; returns the exit code. */
+    static int execute(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExitCodeExceptionMapper(e -> e instanceof CliException c ? c.exitCode()
-                : e instanceof CommandLine.ParameterException ? BAD_INPUT : INTERNAL);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof CliException c) {
-                commandLine.getErr().println("error: " + c.getMessage());
-                return c.exitCode();
-            }
-            commandLine.getErr().println("internal error: " + e);
-            if ("1".equals(System.getenv("STRATUM_DEBUG"))) {
-                e.printStackTrace(commandLine.getErr());
-            } else {
-                commandLine.getErr().println("(set STRATUM_DEBUG=1 for the stack trace)");
-            }
-            return INTERNAL;
-        });
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Sets up a command line the way every {@code stratum} command behaves: {@code --help} on every
+     * command and subcommand, converters that say what they expect, and one-line errors.
+     */
+    static CommandLine configure(CommandLine cli, Map<String, String> env) {
+        addHelp(cli);
+        OptionTypes.register(cli);
+        CliErrors errors = new CliErrors(env);
+        cli.setParameterExceptionHandler(errors);
+        cli.setExecutionExceptionHandler(errors);
+        cli.setExitCodeExceptionMapper(e -> e instanceof CliException c ? c.exitCode()
+                : e instanceof CommandLine.ParameterException ? BAD_INPUT : INTERNAL);
+        return cli;
+    }
+
+    private static void addHelp(CommandLine command) {
+        CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+        if (!spec.mixinStandardHelpOptions() && spec.optionsMap().get("--help") == null) {
+            spec.mixinStandardHelpOptions(true);
+        }
+        command.getSubcommands().values().forEach(StratumCli::addHelp);
+    }
+
+    /** @return the environment the command runs in: the CLI's, or the process's for a framework's {@code main} */
+    static Map<String, String> env(CommandLine.Model.CommandSpec command) {
+        return command.root().userObject() instanceof StratumCli cli ? cli.env : System.getenv();
     }
 }

@@ -20,7 +20,7 @@ final class UninstallCommand extends SpecCommand {
 
     @Override
     int call(ServiceSpec spec) throws Exception {
-        RunOptions options = flags.options(spec);
+        RunOptions options = flags.options(spec, StratumCli.env(command));
         if (!Files.isDirectory(options.workDir())) {
             throw CliException.badInput("--work-dir: '" + options.workDir() + "' does not exist: nothing to uninstall");
         }

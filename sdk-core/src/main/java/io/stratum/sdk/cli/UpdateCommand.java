@@ -18,7 +18,7 @@ final class UpdateCommand extends SpecCommand {
 
     @Override
     int call(ServiceSpec spec) throws Exception {
-        ApiClient.Reply reply = api.client().put("/v1/configurations/target",
+        ApiClient.Reply reply = api.client(StratumCli.env(command)).put("/v1/configurations/target",
                 new ObjectMapper().readTree(SpecJson.toJson(spec)));
         command.commandLine().getOut().println(api.json ? reply.text()
                 : reply.body().path("message").asText() + " (target " + reply.body().path("targetId").asText() + ")");

@@ -5,9 +5,9 @@ import io.stratum.sdk.spec.SpecException;
 import io.stratum.sdk.spec.SpecLoader;
 import io.stratum.sdk.spec.SpecProblem;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /**
@@ -33,14 +33,12 @@ final class ValidateCommand extends SpecCommand {
     }
 
     /** Loads a spec for any command, turning an unreadable file into a one-line bad-input error. */
-    static ServiceSpec load(Path file, EnvOptions env) throws SpecException {
-        if (Files.isDirectory(file)) {
-            throw CliException.badInput("'" + file + "' is a directory, not a spec file");
-        }
+    static ServiceSpec load(Path file, EnvOptions env, Map<String, String> processEnv) throws SpecException {
+        InputFiles.requireRegularFile("SPEC", file);
         try {
-            return SpecLoader.builder().withEnv(env.resolve(System.getenv())).build().load(file);
+            return SpecLoader.builder().withEnv(env.resolve(processEnv)).build().load(file);
         } catch (IOException e) {
-            throw CliException.badInput("cannot read spec '" + file + "': " + EnvOptions.describe(e));
+            throw CliException.badInput("SPEC: cannot read '" + file + "': " + InputFiles.describe(e));
         }
     }
 }

@@ -27,7 +27,12 @@ final class MesosBackends {
                 throw new RunOptions.InvalidOptionException("mesos",
                         "no Mesos master given (http://HOST:5050 or zk://HOST:2181/mesos)");
             }
-            MesosBackend.Builder builder = builder(spec, options.mesos());
+            MesosBackend.Builder builder;
+            try {
+                builder = builder(spec, options.mesos());
+            } catch (IllegalArgumentException e) { // the address is checked when the builder is made
+                throw new RunOptions.InvalidOptionException("mesos", e.getMessage());
+            }
             settings.accept(builder);
             if (options.mesosFailoverTimeout() != null) {
                 builder.withFailoverTimeout(options.mesosFailoverTimeout());

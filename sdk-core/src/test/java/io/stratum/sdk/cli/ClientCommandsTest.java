@@ -88,5 +88,27 @@ class ClientCommandsTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("big-0:[server]:").contains("cpus");
         assertThat(CliRun.of("explain", "web", "--api", api).out()).contains("nothing pending for web");
+        assertThat(CliRun.of("explain", "big-0", "--api", api).out()).contains("big-0:[server]:");
+    }
+
+    @Test
+    void explainRefusesAPodThatDoesNotExist() {
+        for (String pod : new String[] {"nosuchpod", "we", "web-", "web-7", "big-0:[server]"}) {
+            CliRun run = CliRun.of("explain", pod, "--api", api);
+
+            assertThat(run.exitCode()).as("%s", run).isEqualTo(StratumCli.BAD_INPUT);
+            assertThat(run.err().lines()).as("%s", run).containsExactly("stratum explain: POD: no pod type or instance '" + pod
+                    + "'; pod instances: web-0, web-1, big-0");
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void podInfoOfAnUnknownPodIsOneLineNamingIt() {
+        CliRun run = CliRun.of("pod", "info", "nope-0", "--api", api);
+
+        assertThat(run.exitCode()).isEqualTo(StratumCli.BAD_INPUT);
+        assertThat(run.err().lines()).containsExactly("stratum pod info: API answered 404: name: no pod instance 'nope-0';"
+                + " pod instances: web-0, web-1, big-0");
     }
 }

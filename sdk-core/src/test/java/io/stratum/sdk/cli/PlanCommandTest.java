@@ -1,6 +1,7 @@
 package io.stratum.sdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.stratum.sdk.internal.http.ApiServer;
 import io.stratum.sdk.internal.http.PlanRegistry;
@@ -9,11 +10,13 @@ import io.stratum.sdk.internal.plan.Plan;
 import io.stratum.sdk.internal.plan.PlanFactory;
 import io.stratum.sdk.plan.Status;
 import io.stratum.sdk.spec.SpecLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PlanCommandTest {
     private Map<String, Plan> plans;
@@ -83,6 +86,36 @@ class PlanCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(plans.get("sidecar").parameters()).containsEntry("MODE", "full");
+    }
+
+    @Test
+    void theTokenComesFromAFileOrTheEnvironmentAsWellAsTheFlag(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("token"), "tok\n");
+
+        CliRun fromFile = CliRun.of("plan", "continue", "deploy", "--api", api, "--api-token-file", file.toString());
+        assertThat(fromFile.exitCode()).as("%s", fromFile).isZero();
+        CliRun fromEnv = CliRun.of(Map.of("STRATUM_API_TOKEN", "tok", "STRATUM_API", api), "plan", "interrupt", "deploy");
+        assertThat(fromEnv.exitCode()).as("%s", fromEnv).isZero();
+        CliRun flagWins = CliRun.of(Map.of("STRATUM_API_TOKEN", "wrong"), "plan", "stop", "deploy", "--api", api,
+                "--api-token", "tok");
+        assertThat(flagWins.exitCode()).as("%s", flagWins).isZero();
+
+        Files.writeString(file, "wrong");
+        CliRun wrong = CliRun.of("plan", "continue", "deploy", "--api", api, "--api-token-file", file.toString());
+        assertThat(wrong.exitCode()).isEqualTo(StratumCli.BAD_INPUT);
+        assertThat(wrong.err()).contains("API answered 401");
+    }
+
+    @Test
+    void anUnreadableTokenFileIsRefusedNamingTheFlag(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("token"), "tok");
+        assumeTrue(file.toFile().setReadable(false) && !Files.isReadable(file), "the file can be made unreadable (not root)");
+
+        CliRun run = CliRun.of("plan", "continue", "deploy", "--api", api, "--api-token-file", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(StratumCli.BAD_INPUT);
+        assertThat(run.err().lines()).containsExactly("stratum plan continue: --api-token-file: cannot read '" + file
+                + "': permission denied (see 'stratum plan continue --help')");
     }
 
     @Test

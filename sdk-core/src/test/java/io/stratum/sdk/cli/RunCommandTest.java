@@ -2,11 +2,20 @@ package io.stratum.sdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stratum.sdk.service.Service;
+import io.stratum.sdk.spec.ServiceSpec;
+import io.stratum.sdk.spec.SpecLoader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 
 /** {@code stratum run} refuses bad flags before it starts anything, naming the flag. */
 class RunCommandTest {
@@ -19,8 +28,8 @@ class RunCommandTest {
     @CsvSource(delimiter = '|', value = {
         "--api-port|70000|--api-port: must be 0-65535, got 70000",
         "--agents|0|--agents: must be 1-200, got 0",
-        "--zookeeper|zk-1|--zookeeper: expected HOST:PORT, got 'zk-1'",
-        "--mesos|http://a b|--mesos: expected http://HOST:PORT or zk://HOST:PORT/PATH, got 'http://a b'",
+        "--zookeeper|zk-1|--zookeeper: expected HOST:PORT[,HOST:PORT...] with ports 1-65535, got 'zk-1'",
+        "--mesos|http://a b|--mesos: expected http://HOST:PORT, HOST:PORT or zk://HOST:PORT/PATH, got 'http://a b'",
         "--api-host|my host|--api-host: expected an address of this machine, got 'my host'",
         "--api-url|ftp://scheduler:8080|--api-url: expected http://HOST:PORT, got 'ftp://scheduler:8080'",
         "--mesos-failover-timeout|2 days|--mesos-failover-timeout: expected a number with s, m, h, d or w (e.g. 1w), got '2 days'",
@@ -57,5 +66,55 @@ class RunCommandTest {
         assertThat(run.err()).contains("--pre-reserved: role a is given twice");
         assertThat(run.err().strip().lines()).hasSize(1);
         assertThat(Files.exists(work)).as("nothing started").isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theServersTokenComesFromTheFlagAFileOrTheEnvironment() throws Exception {
+        ServiceSpec spec = SpecLoader.builder().build().load(Path.of(SPEC));
+        Path file = Files.writeString(dir.resolve("token"), "  from-file\n");
+
+        assertThat(token(spec, Map.of())).isNull();
+        assertThat(token(spec, Map.of("STRATUM_API_TOKEN", "from-env"))).isEqualTo("from-env");
+        assertThat(token(spec, Map.of("STRATUM_API_TOKEN", "from-env"), "--api-token-file", file.toString()))
+                .isEqualTo("from-file");
+        assertThat(token(spec, Map.of("STRATUM_API_TOKEN", "from-env"), "--api-token", "from-flag")).isEqualTo("from-flag");
+    }
+
+    private String token(ServiceSpec spec, Map<String, String> env, String... args) {
+        RunCommand.Flags flags = new RunCommand.Flags();
+        new CommandLine(flags).parseArgs(args);
+        flags.workDir = dir.resolve("work");
+        return flags.options(spec, env).apiToken();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFrameworksMainExplainsBadFlagsInOneLineAndHelps() throws Exception {
+        Service service = Service.builder(SpecLoader.builder().build().load(Path.of(SPEC))).build();
+        Path work = dir.resolve("work");
+
+        for (String[] args : new String[][] {{"--no-such-flag"}, {"--api-port", "abc"}, {"--mesos", "notaurl"},
+            {"--work-dir", SPEC}, {"--api-token-file", dir.resolve("none").toString()}, {"extra"}}) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            String[] all = args[0].equals("--work-dir") ? args : concat(args, "--work-dir", work.toString());
+
+            int code = RunCommand.runService(service, Map.of(), new PrintWriter(out), new PrintWriter(err), all);
+
+            assertThat(code).as("%s: %s", List.of(all), err).isEqualTo(StratumCli.BAD_INPUT);
+            assertThat(err.toString().lines()).as("%s", List.of(all)).hasSize(1)
+                    .allMatch(line -> line.startsWith("hello-world: ") && line.endsWith("(see 'hello-world --help')"));
+            CliBadInputTest.assertNothingOfJava(err.toString());
+            assertThat(work).as("nothing started").doesNotExist();
+        }
+        StringWriter help = new StringWriter();
+        assertThat(RunCommand.runService(service, Map.of(), new PrintWriter(help), new PrintWriter(new StringWriter()),
+                "--help")).isZero();
+        assertThat(help.toString()).startsWith("Usage: hello-world").contains("--api-token-file");
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(rest));
+        return all.toArray(String[]::new);
     }
 }

@@ -101,7 +101,7 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", dir.resolve("nope.yml").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("cannot read spec").contains("no such file").doesNotContain("at io.");
+        assertThat(run.err()).contains("SPEC: cannot read").contains("no such file").doesNotContain("at io.");
     }
 
     @Test
