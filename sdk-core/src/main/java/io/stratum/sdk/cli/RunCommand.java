@@ -211,6 +211,8 @@ final class RunCommand extends SpecCommand {
             runtime = service.start(options, out);
         } catch (RunOptions.InvalidOptionException e) {
             throw badOption(e);
+        } catch (RunOptions.UnreachableException e) {
+            throw CliException.failure(FLAGS.getOrDefault(e.option(), e.option()) + ": " + e.getMessage());
         } catch (IOException e) {
             throw CliException.failure(CliErrors.withoutTypeNames(e));
         }

@@ -4,6 +4,7 @@ import io.stratum.sdk.backend.ArtifactStore;
 import io.stratum.sdk.backend.ClusterBackend;
 import io.stratum.sdk.internal.http.ApiServer;
 import io.stratum.sdk.internal.state.EmbeddedZooKeeper;
+import io.stratum.sdk.internal.state.PersisterException;
 import io.stratum.sdk.internal.state.ZooKeeperClient;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -87,7 +88,15 @@ final class Cluster implements AutoCloseable {
         }
         ZooKeeperClient zk = client.build();
         resources.push(zk);
-        zk.start();
+        try {
+            zk.start();
+        } catch (PersisterException e) {
+            if (!embedded() && e.reason() == PersisterException.Reason.UNAVAILABLE) {
+                throw new RunOptions.UnreachableException("zookeeper", "no ZooKeeper server at " + connectString
+                        + " answered: check the address and that a quorum is up", e);
+            }
+            throw e;
+        }
         return zk;
     }
 

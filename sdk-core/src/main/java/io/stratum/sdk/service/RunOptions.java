@@ -87,6 +87,30 @@ public record RunOptions(Path workDir, int apiPort, String apiToken, int agents,
         }
     }
 
+    /**
+     * What a run option names could not be reached (a ZooKeeper that does not answer, say): not a
+     * bad value, but nothing can start without it. {@link #option()} names it as
+     * {@link InvalidOptionException#option()} does.
+     */
+    public static final class UnreachableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String option;
+
+        /**
+         * @param option  the option's component name
+         * @param problem what could not be reached, for a person
+         */
+        public UnreachableException(String option, String problem, Throwable cause) {
+            super(problem, cause);
+            this.option = Objects.requireNonNull(option, "option");
+        }
+
+        /** @return the option's component name, e.g. {@code zookeeper} */
+        public String option() {
+            return option;
+        }
+    }
+
     /** Collects options; not thread-safe. */
     public static final class Builder {
         private Path workDir;
