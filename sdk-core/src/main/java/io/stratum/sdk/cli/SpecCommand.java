@@ -3,6 +3,7 @@ package io.stratum.sdk.cli;
 import io.stratum.sdk.spec.ServiceSpec;
 import io.stratum.sdk.spec.SpecException;
 import io.stratum.sdk.spec.SpecProblem;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,15 +41,19 @@ abstract class SpecCommand implements Callable<Integer> {
 
     /** Prints a spec's problems: to the error stream, one a line, and how to give missing template variables. */
     void report(List<SpecProblem> problems) {
-        problems.forEach(problem -> command.commandLine().getErr().println(problem.format()));
-        hint(problems);
+        report(command.commandLine().getErr(), problems);
+    }
+
+    /** Prints a spec's problems to {@code err}, one a line, and how to give missing template variables. */
+    static void report(PrintWriter err, List<SpecProblem> problems) {
+        problems.forEach(problem -> err.println(problem.format()));
+        hint(err, problems);
     }
 
     /** Says how to give template variables when one was missing (the loader names no flag). */
-    final void hint(List<SpecProblem> problems) {
+    static void hint(PrintWriter err, List<SpecProblem> problems) {
         if (problems.stream().anyMatch(problem -> problem.message().startsWith("missing template variable"))) {
-            command.commandLine().getErr().println("hint: give template variables with --env NAME=VALUE or in an"
-                    + " --env-file FILE");
+            err.println("hint: give template variables with --env NAME=VALUE or in an --env-file FILE");
         }
     }
 

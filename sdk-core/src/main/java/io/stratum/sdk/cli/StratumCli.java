@@ -1,7 +1,10 @@
 package io.stratum.sdk.cli;
 
 import io.stratum.sdk.service.Service;
+import io.stratum.sdk.spec.SpecException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -60,6 +63,33 @@ public final class StratumCli implements Runnable {
      */
     public static int run(Service service, String... args) {
         return RunCommand.runService(service, System.getenv(), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), args);
+    }
+
+    /**
+     * A framework's service, made from its spec file rendered with the template environment (the
+     * process's, then {@code --env-file} files, then {@code --env} flags): typically
+     * {@code Service.builder(ServiceSpec.load(spec, env)).configValidator(...).build()}.
+     */
+    @FunctionalInterface
+    public interface ServiceFactory {
+        /**
+         * @throws SpecException if the spec has problems (reported one a line, exit 2)
+         * @throws IOException   if the spec cannot be read
+         */
+        Service create(Path spec, Map<String, String> env) throws IOException, SpecException;
+    }
+
+    /**
+     * Runs a framework as {@code stratum run SPEC} runs a spec: {@code args} are an optional spec
+     * file (default {@code defaultSpec}), {@code --env}/{@code --env-file} for its template
+     * variables, and the run flags; the spec's problems are reported as {@code validate} reports
+     * them (exit 2). A framework's {@code main} is
+     * {@code System.exit(StratumCli.run(Path.of("svc.yml"), MyFramework::service, args))}; the
+     * launcher runs a framework folder this way ({@code ./stratum run examples/cassandra}).
+     */
+    public static int run(Path defaultSpec, ServiceFactory framework, String... args) {
+        return RunCommand.runFramework(defaultSpec, framework, System.getenv(), new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true), args);
     }
 

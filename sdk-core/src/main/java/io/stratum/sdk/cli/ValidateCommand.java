@@ -21,7 +21,7 @@ final class ValidateCommand extends SpecCommand {
     void report(List<SpecProblem> problems) {
         problems.forEach(problem -> command.commandLine().getOut().println(problem.format()));
         command.commandLine().getErr().println(file + ": " + problems.size() + " problem(s)");
-        hint(problems);
+        hint(command.commandLine().getErr(), problems);
     }
 
     @Override

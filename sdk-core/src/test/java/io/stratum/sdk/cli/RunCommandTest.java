@@ -117,4 +117,49 @@ class RunCommandTest {
         all.addAll(List.of(rest));
         return all.toArray(String[]::new);
     }
+
+    @org.junit.jupiter.api.Test
+    void aFrameworkGivenItsSpecRendersItWithEnvAndReportsItsProblemsLikeValidate() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("my-framework"));
+        Path spec = Files.writeString(folder.resolve("svc.yml"), Files.readString(Path.of(SPEC))
+                .replace("count: 1", "count: {{HELLO_COUNT}}"));
+        List<Map<String, String>> seen = new ArrayList<>();
+        StratumCli.ServiceFactory framework = (file, env) -> {
+            seen.add(Map.of("spec", file.toString(), "count", env.getOrDefault("HELLO_COUNT", "")));
+            return Service.builder(SpecLoader.builder().withEnv(env).build().load(file)).build();
+        };
+        Path work = dir.resolve("work");
+
+        StringWriter err = new StringWriter();
+        int missing = RunCommand.runFramework(spec, framework, Map.of(), new PrintWriter(new StringWriter()),
+                new PrintWriter(err), "--work-dir", work.toString());
+        assertThat(missing).isEqualTo(StratumCli.BAD_INPUT);
+        assertThat(err.toString()).contains("missing template variable").contains("hint: give template variables with --env");
+        CliBadInputTest.assertNothingOfJava(err.toString());
+
+        StringWriter refused = new StringWriter();
+        int code = RunCommand.runFramework(spec, framework, Map.of("HELLO_COUNT", "5"), new PrintWriter(new StringWriter()),
+                new PrintWriter(refused), "--env", "HELLO_COUNT=2", "--mesos", "notaurl", "--work-dir", work.toString());
+        assertThat(code).isEqualTo(StratumCli.BAD_INPUT);
+        assertThat(seen).last().isEqualTo(Map.of("spec", spec.toString(), "count", "2"));
+        assertThat(refused.toString().lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("my-framework: --mesos: expected").endsWith("(see 'my-framework --help')"));
+
+        Path other = Files.writeString(dir.resolve("other.yml"), Files.readString(spec));
+        RunCommand.runFramework(spec, framework, Map.of(), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), other.toString(), "--env", "HELLO_COUNT=1", "--mesos", "notaurl");
+        assertThat(seen).last().isEqualTo(Map.of("spec", other.toString(), "count", "1"));
+
+        StringWriter notAFile = new StringWriter();
+        assertThat(RunCommand.runFramework(spec, framework, Map.of(), new PrintWriter(new StringWriter()),
+                new PrintWriter(notAFile), dir.toString())).isEqualTo(StratumCli.BAD_INPUT);
+        assertThat(notAFile.toString().lines()).singleElement().satisfies(line -> assertThat(line).contains("SPEC"));
+        assertThat(work).as("nothing started").doesNotExist();
+
+        StringWriter help = new StringWriter();
+        assertThat(RunCommand.runFramework(spec, framework, Map.of(), new PrintWriter(help),
+                new PrintWriter(new StringWriter()), "--help")).isZero();
+        assertThat(help.toString()).startsWith("Usage: my-framework").contains("[SPEC]").contains("--env")
+                .contains("--api-token-file");
+    }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The smallest framework: hello-world's spec plus the framework's own config rule ({@link OneHello})
  * and plan ({@link GreetPlan}), run with the flags of
- * {@code stratum run} ({@code java ... HelloWorld [svc.yml] --work-dir D --api-port P ...}).
+ * {@code stratum run} ({@code ./stratum run examples/hello-world --work-dir D --api-port P ...}).
  */
 public final class HelloWorld {
     private HelloWorld() {}
@@ -24,11 +24,11 @@ public final class HelloWorld {
                 .build();
     }
 
-    /** Runs hello-world: the first argument may name the spec (default {@code svc.yml}), the rest are run flags. */
-    public static void main(String[] args) throws Exception {
-        boolean specGiven = args.length > 0 && !args[0].startsWith("-");
-        Path spec = Path.of(specGiven ? args[0] : "svc.yml");
-        String[] flags = specGiven ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
-        System.exit(StratumCli.run(service(spec, System.getenv()), flags));
+    /**
+     * Runs hello-world ({@code ./stratum run examples/hello-world}): the first argument may name the
+     * spec (default {@code svc.yml}), then {@code --env K=V} for its template variables and the run flags.
+     */
+    public static void main(String[] args) {
+        System.exit(StratumCli.run(Path.of("svc.yml"), HelloWorld::service, args));
     }
 }
