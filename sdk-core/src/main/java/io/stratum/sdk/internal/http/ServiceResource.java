@@ -103,12 +103,7 @@ final class ServiceResource {
 
     /** A config update: the body is a rendered, validated spec as JSON ({@code stratum update} sends it). */
     private ApiResponse updateTarget(ApiRequest request) {
-        ServiceSpec spec;
-        try {
-            spec = SpecJson.fromJson(request.bodyText());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("body", "the body is not a service spec: " + e.getMessage());
-        }
+        ServiceSpec spec = JsonBodies.object(request, "body", SpecJson::fromJson);
         if (!spec.name().equals(api.scheduler().target().name())) {
             throw ApiException.badRequest("name", "this scheduler runs '" + api.scheduler().target().name()
                     + "', not '" + spec.name() + "'");

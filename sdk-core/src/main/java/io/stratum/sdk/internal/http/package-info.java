@@ -1,5 +1,6 @@
 /**
- * The scheduler's HTTP API: the server (JDK {@code HttpServer}, loopback unless told otherwise),
+ * The scheduler's HTTP API: the server (Jetty's core handler API, loopback unless told otherwise;
+ * limits, timeouts, JSON errors),
  * its router and the v1 resources (plans, pods, endpoints, configurations, state, artifacts), and
  * {@code openapi.json}. Not for framework authors, who add routes through
  * {@code Service.Builder.endpoint}.
