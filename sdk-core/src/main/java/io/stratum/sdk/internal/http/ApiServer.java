@@ -31,8 +31,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * <p>Hostile or broken clients cost no more than a connection each: headers are read without a
  * thread and bodies asynchronously, so a client that sends half a request and waits holds no
  * worker, and is closed after the idle timeout (default 30 s).
- * Headers over 16 KiB in all, or more than 100 of them, are answered 431, a body over 4 MiB 413. Handlers run on a bounded
- * pool of at most 32 threads.
+ * Headers over 16 KiB in all, or more than 100 of them, are answered 431, a body over 4 MiB 413.
+ * Handlers run on a bounded pool of at most 32 threads.
  *
  * <p>Lifecycle: {@link #start()} once, {@link #close()} once.
  */
@@ -221,13 +221,16 @@ public final class ApiServer implements AutoCloseable {
             return this;
         }
 
-        /** Adds a route taking the query parameters {@code handler} declares (by default none). */
+        /**
+         * Adds a route taking the query parameters {@code handler} declares (by default none);
+         * {@code template} may hold {@code {name}} segments.
+         */
         public Builder route(String method, String template, ApiHandler handler) {
             routes.add(Router.route(method.toUpperCase(Locale.ROOT), template, handler));
             return this;
         }
 
-        /** Adds a route taking the query parameters {@code queryParameters}; {@code template} may hold {@code {name}} segments. */
+        /** Adds a route taking the query parameters {@code queryParameters}. */
         public Builder route(String method, String template, Set<String> queryParameters, ApiHandler handler) {
             return route(method, template, ApiHandler.withQueryParameters(queryParameters, handler));
         }
