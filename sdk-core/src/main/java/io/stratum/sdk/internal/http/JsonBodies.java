@@ -88,7 +88,7 @@ final class JsonBodies {
             return "must be " + expected(mismatch.getTargetType());
         }
         if (e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
-            return "is out of range";
+            return "is out of range: too large or too small for its field";
         }
         return "is not valid here";
     }
