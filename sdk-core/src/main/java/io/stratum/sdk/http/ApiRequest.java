@@ -1,9 +1,9 @@
 package io.stratum.sdk.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,13 +16,12 @@ import java.util.Optional;
  * @param method     the HTTP method, upper case
  * @param path       the request path, e.g. {@code /v1/plans/deploy}
  * @param pathParams values of the route's {@code {name}} segments
- * @param query      query parameters (the last value wins for repeated names)
+ * @param query      query parameters (the server refuses a name given twice, and names the route
+ *                   does not take: see {@link ApiHandler#queryParameters()})
  * @param body       the raw body (empty when none)
  */
 public record ApiRequest(String method, String path, Map<String, String> pathParams, Map<String, String> query,
         byte[] body) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public ApiRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
@@ -45,18 +44,22 @@ public record ApiRequest(String method, String path, Map<String, String> pathPar
         return Optional.ofNullable(query.get(name)).filter(v -> !v.isEmpty());
     }
 
+    /**
+     * @param parameter the name a refusal gives (e.g. {@code body})
+     * @return the body as one JSON value, or null when the body is empty or blank
+     * @throws ApiException (400) if the body is not exactly one valid JSON value (text after it,
+     *                      duplicate names and nesting deeper than 64 levels are refused), with the
+     *                      line and column of the fault
+     */
+    public JsonNode bodyAsJson(String parameter) {
+        return JsonText.parse(body, parameter);
+    }
+
     /** @return the body as a JSON object of string values; empty body gives an empty map */
     public Map<String, String> bodyAsStringMap(String parameter) {
-        if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+        JsonNode node = bodyAsJson(parameter);
+        if (node == null) {
             return Map.of();
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest(parameter, "the body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ApiException.badRequest(parameter, "the body could not be read: " + e.getMessage());
         }
         if (!node.isObject()) {
             throw ApiException.badRequest(parameter, "the body must be a JSON object of names to string values");
@@ -64,16 +67,24 @@ public record ApiRequest(String method, String path, Map<String, String> pathPar
         Map<String, String> out = new LinkedHashMap<>();
         for (var it = node.fields(); it.hasNext(); ) {
             var field = it.next();
-            if (field.getValue().isContainerNode()) {
-                throw ApiException.badRequest(parameter, "value of '" + field.getKey() + "' must be a string, number or boolean");
+            if (field.getValue().isContainerNode() || field.getValue().isNull()) {
+                throw ApiException.badRequest(field.getKey(), "must be a string, number or boolean");
             }
             out.put(field.getKey(), field.getValue().asText());
         }
         return out;
     }
 
-    /** @return the body as UTF-8 text */
+    /**
+     * @return the body as UTF-8 text
+     * @throws ApiException (400, parameter {@code body}) if it is not valid UTF-8
+     */
     public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("body", "the body is not UTF-8 text");
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -146,10 +147,23 @@ public final class Service {
             return this;
         }
 
-        /** Serves {@code GET path} (may hold {@code {name}} segments) from the scheduler's API. */
+        /**
+         * Serves {@code GET path} (may hold {@code {name}} segments) from the scheduler's API. The
+         * route takes the query parameters {@code handler} declares ({@link ApiHandler#queryParameters()},
+         * none by default); a request with any other is refused with a 400 naming it.
+         */
         public Builder endpoint(String path, ApiHandler handler) {
             endpoints.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(handler, "handler"));
             return this;
+        }
+
+        /**
+         * Serves {@code GET path} taking the query parameters {@code queryParameters}: the handler
+         * reads them with {@code request.queryParam(name)}; a request with any other is refused with
+         * a 400 naming it (so a misspelt parameter is never silently ignored).
+         */
+        public Builder endpoint(String path, Set<String> queryParameters, ApiHandler handler) {
+            return endpoint(path, ApiHandler.withQueryParameters(queryParameters, handler));
         }
 
         /**

@@ -1,64 +1,70 @@
 package io.stratum.sdk.internal.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.stratum.sdk.http.ApiException;
 import io.stratum.sdk.http.ApiHandler;
-import io.stratum.sdk.http.ApiRequest;
-import io.stratum.sdk.http.ApiResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The scheduler's HTTP API server: JSON over HTTP on the JDK's built-in server, bound to loopback
- * unless told otherwise. Unknown paths answer 404, wrong methods 405, refused requests the status
- * of their {@link ApiException} with {@code {"error": ..., "parameter": ...}}. With a token set,
- * every mutating request (POST, PUT, DELETE) needs {@code Authorization: Bearer <token>} (401
- * otherwise); reads stay open.
+ * The scheduler's HTTP API server: JSON over HTTP/1.1 on Jetty (its core handler API), bound to
+ * loopback unless told otherwise. Unknown paths answer 404, wrong methods 405, refused requests
+ * the status of their {@link ApiException}; every error, Jetty's own included, is
+ * {@code {"error": ..., "parameter": ...}} naming the part of the request at fault. With a token
+ * set, every mutating request (POST, PUT, DELETE) needs {@code Authorization: Bearer <token>}
+ * (401 otherwise); reads stay open.
  *
- * <p>Lifecycle: {@link #start()} once, {@link #close()} once. Handlers run on a small worker pool.
+ * <p>Hostile or broken clients cost no more than a connection each: headers are read without a
+ * thread and bodies asynchronously, so a client that sends half a request and waits holds no
+ * worker, and is closed after the idle timeout (default 30 s).
+ * Headers over 16 KiB in all, or more than 100 of them, are answered 431, a body over 4 MiB 413.
+ * Handlers run on a bounded pool of at most 32 threads.
+ *
+ * <p>Lifecycle: {@link #start()} once, {@link #close()} once.
  */
 public final class ApiServer implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
-    private static final int MAX_BODY = 4 * 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+    static final int MAX_HEADERS = 100;
+    static final int MAX_THREADS = 32;
+    static final int DEFAULT_IDLE_SECONDS = 30;
+    /** Below this many bytes a second a body is given up as a slow-loris (Jetty answers 408). */
+    private static final long MIN_BODY_RATE = 1024;
 
+    private final Server server;
+    private final ServerConnector connector;
     private final InetAddress address;
-    private final int requestedPort;
-    private final String token;
     private final Router router;
-    private final HttpServer bound;
-    private HttpServer server;
-    private ExecutorService workers;
+    private boolean started;
     private boolean closed;
 
     private ApiServer(Builder builder) {
         this.address = builder.address;
-        this.requestedPort = builder.port;
-        this.token = builder.token;
         this.router = new Router(builder.routes);
-        this.bound = builder.bound;
-        builder.bound = null;
+        if (builder.connector != null) {
+            this.connector = builder.connector;
+            this.server = builder.server;
+            builder.connector = null;
+            builder.server = null;
+        } else {
+            this.server = newServer();
+            this.connector = connector(server, builder.address, builder.port, builder.idleTimeout);
+        }
+        server.setHandler(new ApiDispatcher(router, builder.token));
     }
 
     public static Builder builder() {
@@ -67,29 +73,30 @@ public final class ApiServer implements AutoCloseable {
 
     /** Binds (unless {@link Builder#bind() bound already}) and starts serving. */
     public synchronized ApiServer start() throws IOException {
-        if (server != null || closed) {
+        if (started || closed) {
             throw new IllegalStateException(closed ? "closed" : "already started");
         }
-        server = bound != null ? bound : HttpServer.create(new InetSocketAddress(address, requestedPort), 64);
-        workers = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "stratum-api");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(workers);
-        server.createContext("/", this::serve);
-        server.start();
+        started = true;
+        try {
+            server.start();
+        } catch (IOException e) {
+            close();
+            throw e;
+        } catch (Exception e) {
+            close();
+            throw new IOException("the API server did not start: " + e.getMessage(), e);
+        }
         return this;
     }
 
     /** @return the bound port (useful with port 0) */
     public synchronized int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** @return every route as {@code METHOD /template}, for documentation checks */
     public List<String> routes() {
-        return router.routes().stream().map(r -> r.method() + " " + r.template()).toList();
+        return router.routes().stream().map(Router.Route::toString).toList();
     }
 
     /** @return {@code http://host:port} */
@@ -99,125 +106,45 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (server == null && bound != null && !closed) {
-            release(bound); // bound early, never served
+        if (closed) {
+            return;
         }
         closed = true;
-        if (server != null) {
-            server.stop(0);
-            workers.shutdownNow();
-            try {
-                workers.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            server = null;
-        }
-    }
-
-    /** Closes the socket of a server never started: the JDK's server closes it only once started. */
-    private static void release(HttpServer unstarted) {
-        unstarted.start();
-        unstarted.stop(0);
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
-        ApiResponse response;
         try {
-            response = dispatch(exchange);
-        } catch (ApiException e) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", e.getMessage());
-            if (e.parameter() != null) {
-                body.put("parameter", e.parameter());
-            }
-            response = new ApiResponse(e.status(), body);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "API request " + exchange.getRequestURI() + " failed", e);
-            response = new ApiResponse(500, Map.of("error", "internal error: " + e.getClass().getSimpleName()));
+            server.stop();
+        } catch (Exception e) {
+            System.getLogger(ApiServer.class.getName()).log(System.Logger.Level.WARNING, "API server stop failed", e);
         }
-        write(exchange, response);
+        connector.close();
     }
 
-    private ApiResponse dispatch(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        URI uri = exchange.getRequestURI();
-        String path = uri.getRawPath();
-        Optional<Router.Match> match = router.find(method, path);
-        if (match.isEmpty()) {
-            var allowed = router.methodsFor(path);
-            if (allowed.isEmpty()) {
-                throw ApiException.notFound(null, "no such endpoint: " + method + " " + path);
-            }
-            exchange.getResponseHeaders().add("Allow", String.join(", ", allowed));
-            throw new ApiException(405, null, method + " is not allowed on " + path + " (allowed: "
-                    + String.join(", ", allowed) + ")");
-        }
-        if (token != null && !method.equals("GET") && !method.equals("HEAD") && !authorized(exchange)) {
-            exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
-            throw new ApiException(401, "Authorization", "this call needs the header 'Authorization: Bearer <token>'");
-        }
-        Map<String, String> params = new HashMap<>();
-        match.get().pathParams().forEach((k, v) -> params.put(k, URLDecoder.decode(v, StandardCharsets.UTF_8)));
-        ApiRequest request = new ApiRequest(method, path, params, query(uri.getRawQuery()), body(exchange));
-        return match.get().route().handler().handle(request);
+    private static Server newServer() {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 4);
+        pool.setName("stratum-api");
+        pool.setDaemon(true);
+        Server server = new Server(pool);
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setStopTimeout(2_000);
+        return server;
     }
 
-    private boolean authorized(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
-        if (header == null || !header.startsWith("Bearer ")) {
-            return false;
-        }
-        byte[] given = header.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] body(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
-                throw new ApiException(413, null, "the body is larger than " + MAX_BODY + " bytes");
-            }
-            return bytes;
-        }
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> out = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.put(key, value);
-        }
-        return out;
-    }
-
-    private static void write(HttpExchange exchange, ApiResponse response) throws IOException {
-        byte[] bytes;
-        String contentType;
-        if (response.body() instanceof ApiResponse.Raw raw) {
-            bytes = raw.bytes();
-            contentType = raw.contentType();
-        } else if (response.body() == null) {
-            bytes = new byte[0];
-            contentType = "application/json";
-        } else {
-            bytes = JSON.writeValueAsBytes(response.body());
-            contentType = "application/json";
-        }
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        boolean noBody = exchange.getRequestMethod().equalsIgnoreCase("HEAD") || bytes.length == 0;
-        exchange.sendResponseHeaders(response.status(), noBody ? -1 : bytes.length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-        exchange.close();
+    private static ServerConnector connector(Server server, InetAddress address, int port, Duration idleTimeout) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setHttpCompliance(HttpCompliance.RFC9110);
+        http.setUriCompliance(UriCompliance.DEFAULT);
+        http.setMinRequestDataRate(MIN_BODY_RATE);
+        http.setIdleTimeout(idleTimeout.toMillis());
+        // One acceptor and one selector: the API serves an operator and a CLI, not a crowd.
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(address.getHostAddress());
+        connector.setPort(port);
+        connector.setIdleTimeout(idleTimeout.toMillis());
+        connector.setAcceptQueueSize(64);
+        server.addConnector(connector);
+        return connector;
     }
 
     /** Options and routes of an {@link ApiServer}. */
@@ -225,8 +152,10 @@ public final class ApiServer implements AutoCloseable {
         private InetAddress address = InetAddress.getLoopbackAddress();
         private int port;
         private String token;
+        private Duration idleTimeout = Duration.ofSeconds(DEFAULT_IDLE_SECONDS);
         private final List<Router.Route> routes = new ArrayList<>();
-        private HttpServer bound;
+        private Server server;
+        private ServerConnector connector;
 
         private Builder() {}
 
@@ -234,23 +163,28 @@ public final class ApiServer implements AutoCloseable {
          * Binds the socket now, before the routes are all known, so that the API's address (its
          * port, when 0 was asked for) can be handed out before it serves: connections made
          * meanwhile wait until {@link ApiServer#start()}. {@link #unbind()} releases a socket
-         * never served.
+         * never served. Options set after this call do not change the bound socket's.
          *
          * @return the bound address
          * @throws java.net.BindException if the port is in use
          */
         public synchronized InetSocketAddress bind() throws IOException {
-            if (bound == null) {
-                bound = HttpServer.create(new InetSocketAddress(address, port), 64);
+            if (connector == null) {
+                Server unstarted = newServer();
+                ServerConnector opened = connector(unstarted, address, port, idleTimeout);
+                opened.open();
+                server = unstarted;
+                connector = opened;
             }
-            return bound.getAddress();
+            return new InetSocketAddress(address, connector.getLocalPort());
         }
 
         /** Releases a socket {@link #bind() bound} but not handed to a built server; nothing otherwise. */
         public synchronized void unbind() {
-            if (bound != null) {
-                release(bound);
-                bound = null;
+            if (connector != null) {
+                connector.close();
+                connector = null;
+                server = null;
             }
         }
 
@@ -275,10 +209,30 @@ public final class ApiServer implements AutoCloseable {
             return this;
         }
 
-        /** Adds a route; {@code template} may hold {@code {name}} segments. */
+        /**
+         * How long a connection may send nothing (while its request is incomplete, or between
+         * requests) before it is closed; default 30 s.
+         */
+        public Builder withIdleTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the idle timeout must be positive, got " + timeout);
+            }
+            idleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Adds a route taking the query parameters {@code handler} declares (by default none);
+         * {@code template} may hold {@code {name}} segments.
+         */
         public Builder route(String method, String template, ApiHandler handler) {
             routes.add(Router.route(method.toUpperCase(Locale.ROOT), template, handler));
             return this;
+        }
+
+        /** Adds a route taking the query parameters {@code queryParameters}. */
+        public Builder route(String method, String template, Set<String> queryParameters, ApiHandler handler) {
+            return route(method, template, ApiHandler.withQueryParameters(queryParameters, handler));
         }
 
         /** @return the server; a socket {@link #bind() bound} is now its own */

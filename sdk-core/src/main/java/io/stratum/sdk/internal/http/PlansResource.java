@@ -9,6 +9,7 @@ import io.stratum.sdk.internal.plan.Step;
 import io.stratum.sdk.plan.Status;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +19,8 @@ import java.util.function.Consumer;
  * and {@code step} (a name or an id).
  */
 public final class PlansResource {
+    private static final Set<String> PHASE = Set.of("phase");
+    private static final Set<String> PHASE_AND_STEP = Set.of("phase", "step");
     private final PlanRegistry registry;
 
     public PlansResource(PlanRegistry registry) {
@@ -31,13 +34,13 @@ public final class PlansResource {
                 .route("GET", "/v1/plans/{plan}", this::show)
                 .route("POST", "/v1/plans/{plan}/start", r -> act(r, "start", plan -> plan.start(r.bodyAsStringMap("body"))))
                 .route("POST", "/v1/plans/{plan}/stop", r -> act(r, "stop", Plan::stop))
-                .route("POST", "/v1/plans/{plan}/continue", r -> phaseAct(r, "continue", Plan::proceed,
+                .route("POST", "/v1/plans/{plan}/continue", PHASE, r -> phaseAct(r, "continue", Plan::proceed,
                         p -> p.strategy().proceed()))
-                .route("POST", "/v1/plans/{plan}/interrupt", r -> phaseAct(r, "interrupt", Plan::interrupt,
+                .route("POST", "/v1/plans/{plan}/interrupt", PHASE, r -> phaseAct(r, "interrupt", Plan::interrupt,
                         p -> p.strategy().interrupt()))
-                .route("POST", "/v1/plans/{plan}/forceComplete", r -> stepAct(r, "forceComplete",
+                .route("POST", "/v1/plans/{plan}/forceComplete", PHASE_AND_STEP, r -> stepAct(r, "forceComplete",
                         Plan::forceComplete, p -> p.steps().forEach(Step::forceComplete), Step::forceComplete))
-                .route("POST", "/v1/plans/{plan}/restart", r -> stepAct(r, "restart",
+                .route("POST", "/v1/plans/{plan}/restart", PHASE_AND_STEP, r -> stepAct(r, "restart",
                         Plan::restart, p -> p.steps().forEach(Step::restart), Step::restart));
     }
 
@@ -81,7 +84,7 @@ public final class PlansResource {
             Consumer<Phase> onPhase, Consumer<Step> onStep) {
         Plan plan = plan(request);
         Optional<Phase> phase = phase(plan, request);
-        Optional<String> stepName = request.queryParam("step");
+        Optional<String> stepName = named(request, "step");
         if (stepName.isPresent() && phase.isEmpty()) {
             throw ApiException.badRequest("phase", "'step' needs 'phase' too");
         }
@@ -99,11 +102,21 @@ public final class PlansResource {
     }
 
     private static Optional<Phase> phase(Plan plan, ApiRequest request) {
-        Optional<String> name = request.queryParam("phase");
+        Optional<String> name = named(request, "phase");
         if (name.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(plan.phase(name.get()).orElseThrow(() -> ApiException.notFound("phase",
                 "no phase '" + name.get() + "' in plan '" + plan.name() + "'")));
+    }
+
+    /** A query parameter naming a phase or step: absent, or not empty (an empty one would mean the whole plan). */
+    private static Optional<String> named(ApiRequest request, String parameter) {
+        String value = request.query().get(parameter);
+        if (value != null && value.isBlank()) {
+            throw ApiException.badRequest(parameter, "'" + parameter + "' is empty: name a " + parameter
+                    + " (or its id), or leave the parameter out to act on the whole plan");
+        }
+        return Optional.ofNullable(value);
     }
 }

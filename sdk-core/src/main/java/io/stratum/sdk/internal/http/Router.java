@@ -17,7 +17,17 @@ import java.util.Set;
  * {@code /v1/pod/{name}}. Immutable once built; thread-safe.
  */
 final class Router {
-    record Route(String method, String template, String[] segments, ApiHandler handler) {}
+    /** A route; it takes the query parameters its handler declares. */
+    record Route(String method, String template, String[] segments, ApiHandler handler) {
+        Set<String> queryParameters() {
+            return handler.queryParameters();
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + template;
+        }
+    }
 
     record Match(Route route, Map<String, String> pathParams) {}
 

@@ -143,6 +143,10 @@ final class ServiceResource {
                 api.scheduler().configRefused(problems);
                 return null;
             });
+            if (read.problems().size() == 1 && !read.problems().get(0).path().isEmpty()) {
+                // one located problem: name the field as the parameter, as for any other body
+                return refused(400, read.problems().get(0).path(), read.problems().get(0).message(), problems);
+            }
             return refused(400, "body", "the body is not a service spec; the previous target stays", problems);
         }
         ServiceSpec spec = read.spec();

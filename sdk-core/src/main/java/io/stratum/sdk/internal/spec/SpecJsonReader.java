@@ -1,8 +1,11 @@
 package io.stratum.sdk.internal.spec;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -40,7 +43,12 @@ public final class SpecJsonReader {
     /** The field {@code GET /v1/configurations/target} adds to the spec; not part of it. */
     public static final String LAST_REFUSED = "lastRefused";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** As the API's other bodies: deeper than any spec (about 8 levels), duplicate names refused. */
+    private static final int MAX_DEPTH = 64;
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -105,7 +113,8 @@ public final class SpecJsonReader {
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         if (e instanceof StreamConstraintsException) {
-            return "the body is not valid JSON" + where + ": it is too large or nested too deeply";
+            return "the body is not valid JSON" + where + ": it is too large or nested deeper than " + MAX_DEPTH
+                    + " levels";
         }
         return "the body is not valid JSON" + where + ": " + plain(e.getOriginalMessage());
     }

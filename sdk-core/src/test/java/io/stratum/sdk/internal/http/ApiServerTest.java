@@ -1,5 +1,6 @@
 package io.stratum.sdk.internal.http;
 
+import io.stratum.sdk.http.ApiHandler;
 import io.stratum.sdk.http.ApiResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -67,7 +69,8 @@ class ApiServerTest {
             var reply = http.get("/v1/boom");
 
             assertThat(reply.status()).isEqualTo(500);
-            assertThat(reply.json().path("error").asText()).isEqualTo("internal error: IllegalStateException");
+            assertThat(reply.json().path("error").asText()).isEqualTo("internal error: the scheduler's log says more")
+                    .doesNotContain("Exception", "bug");
         }
     }
 
@@ -81,6 +84,25 @@ class ApiServerTest {
             assertThat(denied.json().path("parameter").asText()).isEqualTo("Authorization");
             assertThat(http.post("/v1/echo", "{}", "wrong").status()).isEqualTo(401);
             assertThat(http.post("/v1/echo", "{}", "s3cret").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aRouteTakesOnlyTheQueryParametersItsHandlerDeclares() throws Exception {
+        ApiHandler seeds = ApiHandler.withQueryParameters(Set.of("rack", "limit"),
+                r -> ApiResponse.ok(Map.of("rack", r.queryParam("rack").orElse("any"))));
+        try (HttpFixture http = new HttpFixture(routes().route("GET", "/v1/seeds", seeds))) {
+            assertThat(http.get("/v1/seeds?rack=r%201&limit=2").json().path("rack").asText()).isEqualTo("r 1");
+
+            var misspelt = http.get("/v1/seeds?rak=r1");
+            assertThat(misspelt.status()).isEqualTo(400);
+            assertThat(misspelt.json().path("parameter").asText()).isEqualTo("rak");
+            assertThat(misspelt.json().path("error").asText())
+                    .isEqualTo("unknown query parameter 'rak' (did you mean 'rack'?); GET /v1/seeds takes: limit, rack");
+
+            var undeclared = http.get("/v1/pod/status?rack=r1");
+            assertThat(undeclared.status()).isEqualTo(400);
+            assertThat(undeclared.json().path("error").asText()).endsWith("GET /v1/pod/status takes none");
         }
     }
 

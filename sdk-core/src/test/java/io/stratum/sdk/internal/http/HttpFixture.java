@@ -29,7 +29,7 @@ final class HttpFixture implements AutoCloseable {
     }
 
     Reply post(String path, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return send(request, token);
     }
