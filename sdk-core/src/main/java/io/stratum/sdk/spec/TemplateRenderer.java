@@ -1,5 +1,6 @@
 package io.stratum.sdk.spec;
 
+import com.samskivert.mustache.DefaultCollector;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
@@ -13,13 +14,22 @@ import java.util.regex.Pattern;
  * Renders a spec template as mustache against an environment, strictly: a {@code {{VAR}}} with
  * no value is an error naming the variable and its line. {@code {{VAR}}} is HTML-escaped and
  * {@code {{{VAR}}}} is not, as in the DC/OS SDK. A section over a missing, empty or
- * {@code "false"} value is skipped; its inverse renders.
+ * {@code "false"} value is skipped; its inverse renders. Names are looked up in the environment
+ * only: {@code {{NAME.length}}} is a missing variable, not a Java method of the value.
  */
 final class TemplateRenderer {
     private static final Mustache.Compiler COMPILER = Mustache.compiler()
             .strictSections(false)
             .emptyStringIsFalse(true)
             .escapeHTML(true)
+            // Only the environment's names: no methods or fields of a value, and a name with an empty
+            // part ({{A..B}}, which made JMustache throw out of bounds) is missing like any other.
+            .withCollector(new DefaultCollector() {
+                @Override
+                public Mustache.VariableFetcher createFetcher(Object context, String name) {
+                    return context instanceof Map && !name.isEmpty() ? super.createFetcher(context, name) : null;
+                }
+            })
             // A spec is one file: a partial ({{> name}}) is an error of the spec, not of the loader.
             .withLoader(name -> {
                 throw new MustacheException("partials ({{> " + name + "}}) are not supported: a spec is one file");
