@@ -36,12 +36,22 @@ final class TemplateRenderer {
             });
     private static final int MAX_MISSING = 200;
     private static final Pattern LINE_SUFFIX = Pattern.compile("(?s)(.*) @ line (\\d+)");
+    private static final Pattern EMPTY_TAG = Pattern.compile("\\{\\{\\s*}}");
 
     private TemplateRenderer() {}
 
     /** Where the first partial tag ({@code {{>}}) is, or the first line: the error without a line is a partial's. */
     private static SpecLocation partial(String template) {
-        int at = template.indexOf("{{>");
+        return locate(template, template.indexOf("{{>"));
+    }
+
+    /** Where the first empty tag ({@code {{}}}, {@code {{ }}}) is, or the first line. */
+    private static SpecLocation emptyTag(String template) {
+        Matcher empty = EMPTY_TAG.matcher(template);
+        return locate(template, empty.find() ? empty.start() : -1);
+    }
+
+    private static SpecLocation locate(String template, int at) {
         if (at < 0) {
             return new SpecLocation(1, 1);
         }
@@ -70,7 +80,14 @@ final class TemplateRenderer {
         Map<String, Object> context = new HashMap<>();
         env.forEach((key, value) -> context.put(key, "false".equalsIgnoreCase(value) ? Boolean.FALSE : value));
         try {
-            Template compiled = COMPILER.compile(template);
+            Template compiled;
+            try {
+                compiled = COMPILER.compile(template);
+            } catch (IndexOutOfBoundsException e) {
+                // JMustache's parser fails on an empty tag instead of reporting it
+                problems.addAtTemplate(emptyTag(template), "", "template error: an empty tag ({{}}) names no variable");
+                return Optional.empty();
+            }
             // JMustache stops at the first missing variable; note it, give it a stand-in value and
             // render again, so every missing variable is reported in one go.
             boolean missing = false;

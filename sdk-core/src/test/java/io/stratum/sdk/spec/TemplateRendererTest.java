@@ -104,4 +104,15 @@ class TemplateRendererTest {
         assertThat(failures("name: {{> other}}\n", Map.of())).singleElement()
                 .satisfies(p -> assertThat(p).contains("partials ({{> other}}) are not supported"));
     }
+
+    /** Found by SpecLoaderFuzzIT: JMustache's parser threw StringIndexOutOfBoundsException on an empty tag. */
+    @Test
+    void anEmptyTagIsAProblemAtItsLine() {
+        assertThat(failures("a: 1\nb: {{}}\n", Map.of()))
+                .containsExactly("2:4: template error: an empty tag ({{}}) names no variable");
+        Problems spaced = new Problems("svc.yml", LineMap.identity());
+        assertThat(TemplateRenderer.render("a: {{ }}\n", Map.of(), spaced)).isEmpty();
+        assertThat(spaced.sorted()).singleElement().satisfies(p -> assertThat(p.location()).isEqualTo(
+                new SpecLocation(1, 4)));
+    }
 }
