@@ -1,5 +1,6 @@
 package io.stratum.sdk.spec;
 
+import com.samskivert.mustache.DefaultCollector;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
@@ -13,25 +14,44 @@ import java.util.regex.Pattern;
  * Renders a spec template as mustache against an environment, strictly: a {@code {{VAR}}} with
  * no value is an error naming the variable and its line. {@code {{VAR}}} is HTML-escaped and
  * {@code {{{VAR}}}} is not, as in the DC/OS SDK. A section over a missing, empty or
- * {@code "false"} value is skipped; its inverse renders.
+ * {@code "false"} value is skipped; its inverse renders. Names are looked up in the environment
+ * only: {@code {{NAME.length}}} is a missing variable, not a Java method of the value.
  */
 final class TemplateRenderer {
     private static final Mustache.Compiler COMPILER = Mustache.compiler()
             .strictSections(false)
             .emptyStringIsFalse(true)
             .escapeHTML(true)
+            // Only the environment's names: no methods or fields of a value, and a name with an empty
+            // part ({{A..B}}, which made JMustache throw out of bounds) is missing like any other.
+            .withCollector(new DefaultCollector() {
+                @Override
+                public Mustache.VariableFetcher createFetcher(Object context, String name) {
+                    return context instanceof Map && !name.isEmpty() ? super.createFetcher(context, name) : null;
+                }
+            })
             // A spec is one file: a partial ({{> name}}) is an error of the spec, not of the loader.
             .withLoader(name -> {
                 throw new MustacheException("partials ({{> " + name + "}}) are not supported: a spec is one file");
             });
     private static final int MAX_MISSING = 200;
     private static final Pattern LINE_SUFFIX = Pattern.compile("(?s)(.*) @ line (\\d+)");
+    private static final Pattern EMPTY_TAG = Pattern.compile("\\{\\{\\s*}}");
 
     private TemplateRenderer() {}
 
     /** Where the first partial tag ({@code {{>}}) is, or the first line: the error without a line is a partial's. */
     private static SpecLocation partial(String template) {
-        int at = template.indexOf("{{>");
+        return locate(template, template.indexOf("{{>"));
+    }
+
+    /** Where the first empty tag ({@code {{}}}, {@code {{ }}}) is, or the first line. */
+    private static SpecLocation emptyTag(String template) {
+        Matcher empty = EMPTY_TAG.matcher(template);
+        return locate(template, empty.find() ? empty.start() : -1);
+    }
+
+    private static SpecLocation locate(String template, int at) {
         if (at < 0) {
             return new SpecLocation(1, 1);
         }
@@ -60,7 +80,14 @@ final class TemplateRenderer {
         Map<String, Object> context = new HashMap<>();
         env.forEach((key, value) -> context.put(key, "false".equalsIgnoreCase(value) ? Boolean.FALSE : value));
         try {
-            Template compiled = COMPILER.compile(template);
+            Template compiled;
+            try {
+                compiled = COMPILER.compile(template);
+            } catch (IndexOutOfBoundsException e) {
+                // JMustache's parser fails on an empty tag instead of reporting it
+                problems.addAtTemplate(emptyTag(template), "", "template error: an empty tag ({{}}) names no variable");
+                return Optional.empty();
+            }
             // JMustache stops at the first missing variable; note it, give it a stand-in value and
             // render again, so every missing variable is reported in one go.
             boolean missing = false;

@@ -80,4 +80,39 @@ class TemplateRendererTest {
         assertThat(failures("a: 1\n{{#TLS}}\nb: 2\n", Map.of("TLS", "true")))
                 .containsExactly("2:1: template error: Section missing close tag 'TLS'");
     }
+
+    /** Found by SpecLoaderFuzzIT: an empty part in a compound name threw StringIndexOutOfBoundsException. */
+    @Test
+    void aNameWithAnEmptyPartIsAMissingVariable() {
+        assertThat(failures("a: 1\nuser: {{FRAMEWORK_US/../ER}}\n", Map.of("FRAMEWORK_USER", "nobody")))
+                .allSatisfy(p -> assertThat(p).startsWith("2:").contains("missing template variable"))
+                .contains("2:7: missing template variable 'FRAMEWORK_US/../ER': the environment the spec is"
+                        + " rendered with has no FRAMEWORK_US/../ER");
+    }
+
+    @Test
+    void aValueHasNoJavaMethodsOrFields() {
+        assertThat(failures("n: {{NAME.length}}\nc: {{NAME.class}}\n", Map.of("NAME", "hello")))
+                .containsExactly("1:4: missing template variable 'NAME.length': the environment the spec is rendered"
+                        + " with has no NAME.length", "2:4: missing template variable 'NAME.class': the environment the"
+                        + " spec is rendered with has no NAME.class");
+    }
+
+    /** Found by SpecFuzzTest (seed 7): a mustache partial made the loader throw. */
+    @Test
+    void aPartialIsAProblemNotACrash() {
+        assertThat(failures("name: {{> other}}\n", Map.of())).singleElement()
+                .satisfies(p -> assertThat(p).contains("partials ({{> other}}) are not supported"));
+    }
+
+    /** Found by SpecLoaderFuzzIT: JMustache's parser threw StringIndexOutOfBoundsException on an empty tag. */
+    @Test
+    void anEmptyTagIsAProblemAtItsLine() {
+        assertThat(failures("a: 1\nb: {{}}\n", Map.of()))
+                .containsExactly("2:4: template error: an empty tag ({{}}) names no variable");
+        Problems spaced = new Problems("svc.yml", LineMap.identity());
+        assertThat(TemplateRenderer.render("a: {{ }}\n", Map.of(), spaced)).isEmpty();
+        assertThat(spaced.sorted()).singleElement().satisfies(p -> assertThat(p.location()).isEqualTo(
+                new SpecLocation(1, 4)));
+    }
 }
