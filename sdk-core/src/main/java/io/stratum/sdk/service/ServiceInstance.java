@@ -116,7 +116,10 @@ final class ServiceInstance implements AutoCloseable {
         }
         ClusterBackend backend = cluster.backend(backends);
         try {
-            ServiceScheduler scheduler = ServiceScheduler.builder().withBackend(backend).withPersister(zk.persister())
+            // Every write of the term is fenced by the lock node it was won with: a term whose
+            // leadership ended unnoticed (a pause past the session) fails its next write, and since
+            // launches are stored before they are sent, launches nothing either.
+            ServiceScheduler scheduler = ServiceScheduler.builder().withBackend(backend).withPersister(lock.termPersister())
                     .withFramework(service.spec(), service.configValidators(), service.placementRules())
                     .withPlanCustomizer(service.planCustomizer()).build();
             SchedulerLoop loop = new SchedulerLoop(scheduler, Duration.ofSeconds(1));

@@ -96,7 +96,7 @@ final class CuratorClient implements ZooKeeperClient {
     @Override
     public SchedulerLock schedulerLock(String candidateId, LeadershipListener listener) {
         requireStarted();
-        CuratorSchedulerLock lock = new CuratorSchedulerLock(curator, LEADER, namespace, candidateId, listener);
+        CuratorSchedulerLock lock = new CuratorSchedulerLock(curator, persister, LEADER, namespace, candidateId, listener);
         locks.add(lock);
         return lock;
     }
