@@ -77,7 +77,7 @@ final class ServiceInstance implements AutoCloseable {
         cluster.own(instance);
         instance.lead();
         instance.startTerm();
-        new SchedulerApi(() -> instance.last.scheduler(), () -> instance.last.loop(), PropertyStore.of(zk.persister()),
+        new SchedulerApi(() -> instance.last.scheduler(), () -> instance.last.loop(), PropertyStore.of(zk.requestPersister()),
                 cluster.artifacts()).routes(api);
         service.endpoints().forEach((path, handler) -> api.route("GET", path, handler));
         return instance;

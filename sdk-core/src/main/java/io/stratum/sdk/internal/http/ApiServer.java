@@ -8,6 +8,7 @@ import io.stratum.sdk.http.ApiException;
 import io.stratum.sdk.http.ApiHandler;
 import io.stratum.sdk.http.ApiRequest;
 import io.stratum.sdk.http.ApiResponse;
+import io.stratum.sdk.internal.state.PersisterException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -132,11 +133,29 @@ public final class ApiServer implements AutoCloseable {
                 body.put("parameter", e.parameter());
             }
             response = new ApiResponse(e.status(), body);
+        } catch (PersisterException e) {
+            response = stateFailure(exchange, e);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "API request " + exchange.getRequestURI() + " failed", e);
             response = new ApiResponse(500, Map.of("error", "internal error: " + e.getClass().getSimpleName()));
         }
         write(exchange, response);
+    }
+
+    /**
+     * A request that needed the service's state when it could not be had: ZooKeeper out of reach
+     * (no quorum) is 503, to retry later; a write of a term that no longer leads is 409.
+     */
+    private static ApiResponse stateFailure(HttpExchange exchange, PersisterException e) {
+        switch (e.reason()) {
+            case UNAVAILABLE:
+                return new ApiResponse(503, Map.of("error", "the service's state cannot be reached now: " + e.getMessage()));
+            case FENCED:
+                return new ApiResponse(409, Map.of("error", "this scheduler no longer leads the service"));
+            default:
+                LOG.log(System.Logger.Level.ERROR, "API request " + exchange.getRequestURI() + " failed", e);
+                return new ApiResponse(500, Map.of("error", "internal error: " + e.getClass().getSimpleName()));
+        }
     }
 
     private ApiResponse dispatch(HttpExchange exchange) throws IOException {

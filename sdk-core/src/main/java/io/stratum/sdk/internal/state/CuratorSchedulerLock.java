@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
@@ -25,17 +26,19 @@ final class CuratorSchedulerLock implements SchedulerLock {
 
     private final CuratorFramework curator;
     private final CuratorPersister persister;
+    private final BooleanSupplier connected;
     private final String path;
     private final LeaderLatch latch;
     private final ExecutorService callbacks;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    CuratorSchedulerLock(CuratorFramework curator, CuratorPersister persister, String path, String namespace,
-                         String candidateId, LeadershipListener listener) {
+    CuratorSchedulerLock(CuratorFramework curator, CuratorPersister persister, BooleanSupplier connected, String path,
+                         String namespace, String candidateId, LeadershipListener listener) {
         Objects.requireNonNull(listener, "listener");
         this.curator = curator;
         this.persister = persister;
+        this.connected = connected;
         this.path = path;
         this.latch = new LeaderLatch(curator, path, Objects.requireNonNull(candidateId, "candidateId"),
                 LeaderLatch.CloseMode.NOTIFY_LEADER);
@@ -92,7 +95,7 @@ final class CuratorSchedulerLock implements SchedulerLock {
             throw new PersisterException(PersisterException.Reason.FENCED, null,
                     "this scheduler does not lead " + path + " now", null);
         }
-        return persister.fencedBy(ours);
+        return new ConnectedPersister(persister.fencedBy(ours), connected);
     }
 
     /**

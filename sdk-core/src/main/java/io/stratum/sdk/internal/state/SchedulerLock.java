@@ -34,7 +34,9 @@ public interface SchedulerLock extends AutoCloseable {
      * that also checks that node. Once the term is over (the session expired while this process
      * was paused, the lock was closed, or leadership was given up and won again) every write fails
      * with {@link PersisterException.Reason#FENCED} and applies nothing, even if this instance has
-     * not yet been told. Reads are not fenced.
+     * not yet been told. Reads are not fenced. While the client has no connection to ZooKeeper
+     * (when leadership is given up too) every call fails at once with
+     * {@link PersisterException.Reason#UNAVAILABLE}, as {@link ZooKeeperClient#requestPersister()}.
      *
      * @throws PersisterException {@link PersisterException.Reason#FENCED} if this instance does not
      *                            lead right now; {@link PersisterException.Reason#UNAVAILABLE} if

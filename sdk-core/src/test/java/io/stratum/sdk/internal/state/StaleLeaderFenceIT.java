@@ -2,6 +2,7 @@ package io.stratum.sdk.internal.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.stratum.sdk.backend.BackendListener;
 import io.stratum.sdk.backend.Offer;
@@ -72,6 +73,9 @@ class StaleLeaderFenceIT {
         newLock.start();
         ZK.expireSession(oldClient);
         assertThat(newLock.awaitLeadership(TAKEOVER)).as("the standby took over").isTrue();
+        // Its client reconnected (with a new session), so its writes reach ZooKeeper: while it had no
+        // connection they failed at once, UNAVAILABLE, which stops a launch as well.
+        await("the old client connected again").atMost(TAKEOVER).until(((CuratorClient) oldClient)::connected);
 
         // The old scheduler acts on, as a paused one does before it hears that its session expired:
         // hello-1 is its next step, and an offer is enough to launch it.
@@ -107,7 +111,7 @@ class StaleLeaderFenceIT {
 
         ZK.expireSession(client);
         // the lock re-joins the election on the new session and, alone, leads again
-        org.awaitility.Awaitility.await().atMost(TAKEOVER).ignoreExceptions().until(() -> {
+        await().atMost(TAKEOVER).ignoreExceptions().until(() -> {
             lock.termPersister();
             return true;
         });
