@@ -24,8 +24,10 @@ import java.util.concurrent.TimeUnit;
  * the process was paused, a quorum lost for longer than the session) ends the term at once: the
  * loop stops and the backend is closed, leaving the tasks running; the lock stays in the election,
  * and when this instance leads again a new term starts over the stored state, as a restarted
- * scheduler would (re-adopting the tasks). Another instance may win instead. Closed with the
- * cluster.
+ * scheduler would (re-adopting the tasks). Another instance may win instead. Every write of a
+ * term is fenced by the lock node it was won with ({@code SchedulerLock.termPersister}), so a
+ * term whose leadership ended before it was told fails its next write and launches nothing.
+ * Closed with the cluster.
  */
 final class ServiceInstance implements AutoCloseable {
     private static final Duration RETRY = Duration.ofSeconds(5);
