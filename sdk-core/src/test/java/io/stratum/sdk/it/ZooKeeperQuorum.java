@@ -35,8 +35,19 @@ public final class ZooKeeperQuorum implements AutoCloseable {
     private final int[] clientPorts = new int[3];
     private final Process[] servers = new Process[3];
 
+    private final Thread reaper = new Thread(this::destroyAll, "zookeeper-quorum-reaper");
+
     private ZooKeeperQuorum(Path dir) {
         this.dir = dir;
+        Runtime.getRuntime().addShutdownHook(reaper); // the servers never outlive the test JVM
+    }
+
+    private void destroyAll() {
+        for (Process server : servers) {
+            if (server != null) {
+                server.destroyForcibly();
+            }
+        }
     }
 
     /** Starts the three servers and waits (at most a minute) until they form a quorum. */
@@ -174,7 +185,7 @@ public final class ZooKeeperQuorum implements AutoCloseable {
         }
     }
 
-    /** Kills every server still running. */
+    /** Kills every server still running (also done by a shutdown hook, should the test JVM exit first). */
     @Override
     public void close() {
         for (int i = 0; i < 3; i++) {
@@ -184,6 +195,11 @@ public final class ZooKeeperQuorum implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 servers[i].destroyForcibly();
             }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs anyway
         }
     }
 }
