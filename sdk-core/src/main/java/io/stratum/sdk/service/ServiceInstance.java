@@ -24,8 +24,10 @@ import java.util.concurrent.TimeUnit;
  * the process was paused, a quorum lost for longer than the session) ends the term at once: the
  * loop stops and the backend is closed, leaving the tasks running; the lock stays in the election,
  * and when this instance leads again a new term starts over the stored state, as a restarted
- * scheduler would (re-adopting the tasks). Another instance may win instead. Closed with the
- * cluster.
+ * scheduler would (re-adopting the tasks). Another instance may win instead. Every write of a
+ * term is fenced by the lock node it was won with ({@code SchedulerLock.termPersister}), so a
+ * term whose leadership ended before it was told fails its next write and launches nothing.
+ * Closed with the cluster.
  */
 final class ServiceInstance implements AutoCloseable {
     private static final Duration RETRY = Duration.ofSeconds(5);
@@ -82,7 +84,7 @@ final class ServiceInstance implements AutoCloseable {
             instance.println("the spec was refused; the stored target stays:");
             refusal.errors().forEach(error -> instance.println("  " + error));
         });
-        new SchedulerApi(() -> instance.last.scheduler(), () -> instance.last.loop(), PropertyStore.of(zk.persister()),
+        new SchedulerApi(() -> instance.last.scheduler(), () -> instance.last.loop(), PropertyStore.of(zk.requestPersister()),
                 cluster.artifacts()).routes(api);
         service.endpoints().forEach((path, handler) -> api.route("GET", path, handler));
         return instance;
@@ -121,7 +123,10 @@ final class ServiceInstance implements AutoCloseable {
         }
         ClusterBackend backend = cluster.backend(backends);
         try {
-            ServiceScheduler scheduler = ServiceScheduler.builder().withBackend(backend).withPersister(zk.persister())
+            // Every write of the term is fenced by the lock node it was won with: a term whose
+            // leadership ended unnoticed (a pause past the session) fails its next write, and since
+            // launches are stored before they are sent, launches nothing either.
+            ServiceScheduler scheduler = ServiceScheduler.builder().withBackend(backend).withPersister(lock.termPersister())
                     .withFramework(service.spec(), service.configValidators(), service.placementRules())
                     .withPlanCustomizer(service.planCustomizer()).build();
             SchedulerLoop loop = new SchedulerLoop(scheduler, Duration.ofSeconds(1));

@@ -3,6 +3,7 @@ package io.stratum.sdk.internal.http;
 import io.stratum.sdk.http.ApiException;
 import io.stratum.sdk.http.ApiRequest;
 import io.stratum.sdk.http.ApiResponse;
+import io.stratum.sdk.internal.state.PersisterException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -120,10 +121,28 @@ final class ApiDispatcher extends Handler.Abstract {
             return accepted.match().route().handler().handle(request);
         } catch (ApiException e) {
             throw e;
+        } catch (PersisterException e) {
+            return stateFailure(accepted, e);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "API request " + accepted.method() + " " + accepted.path() + " failed", e);
             return new ApiResponse(500, ErrorBodies.body("internal error: the scheduler's log says more", null));
         }
+    }
+
+    /**
+     * A request that needed the service's state when it could not be had: ZooKeeper out of reach
+     * (no quorum) is 503, to retry later; a write of a term that no longer leads is 409.
+     */
+    private static ApiResponse stateFailure(Accepted accepted, PersisterException e) {
+        return switch (e.reason()) {
+            case UNAVAILABLE -> new ApiResponse(503, ErrorBodies.body("the service's state cannot be reached now (its"
+                    + " ZooKeeper is out of reach): try again later", null));
+            case FENCED -> new ApiResponse(409, ErrorBodies.body("this scheduler no longer leads the service", null));
+            default -> {
+                LOG.log(System.Logger.Level.ERROR, "API request " + accepted.method() + " " + accepted.path() + " failed", e);
+                yield new ApiResponse(500, ErrorBodies.body("internal error: the scheduler's log says more", null));
+            }
+        };
     }
 
     /**

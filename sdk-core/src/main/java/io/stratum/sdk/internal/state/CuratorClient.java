@@ -94,9 +94,20 @@ final class CuratorClient implements ZooKeeperClient {
     }
 
     @Override
+    public Persister requestPersister() {
+        requireStarted();
+        return new ConnectedPersister(persister, this::connected);
+    }
+
+    /** @return whether the client has a connection to a ZooKeeper server that serves it now */
+    boolean connected() {
+        return curator.getZookeeperClient().isConnected();
+    }
+
+    @Override
     public SchedulerLock schedulerLock(String candidateId, LeadershipListener listener) {
         requireStarted();
-        CuratorSchedulerLock lock = new CuratorSchedulerLock(curator, LEADER, namespace, candidateId, listener);
+        CuratorSchedulerLock lock = new CuratorSchedulerLock(curator, persister, this::connected, LEADER, namespace, candidateId, listener);
         locks.add(lock);
         return lock;
     }

@@ -34,6 +34,14 @@ final class CuratorPersister implements Persister {
         this.writer = writer;
     }
 
+    /**
+     * @return this persister with every write conditional on {@code node} (a path within the
+     *         namespace) existing; reads unchanged
+     */
+    CuratorPersister fencedBy(String node) {
+        return new CuratorPersister(curator, reader, blobs, writer.fencedBy(node));
+    }
+
     /** @return the ZooKeeper path (within the namespace) of persister path {@code path} */
     static String zkPath(String path) {
         return PersisterPaths.ROOT.equals(path) ? DATA : DATA + path;

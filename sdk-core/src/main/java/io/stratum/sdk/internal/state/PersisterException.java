@@ -34,6 +34,12 @@ public final class PersisterException extends RuntimeException {
         CORRUPT,
         /** The calling thread was interrupted while waiting; its interrupt flag is set again. */
         INTERRUPTED,
+        /**
+         * A write of a term of leadership that is over: the scheduler lock node the term was won
+         * with is gone (its session expired, the lock was closed or re-joined the election), so
+         * another scheduler may lead. Nothing of the write was applied.
+         */
+        FENCED,
         /** Anything else the underlying store reported; see the cause. */
         FAILED
     }

@@ -5,12 +5,15 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.OpResult;
 
 /**
  * Commits {@link TransactionPlan}s as single ZooKeeper transactions, keeping each under ZooKeeper's
@@ -22,6 +25,12 @@ import org.apache.zookeeper.CreateMode;
  * <p>A transaction that fails because another writer got there first is planned again (a bounded
  * number of times, with a short random pause); its new blobs are deleted first. When the
  * connection is lost during a commit the outcome is unknown, so its blobs are left alone.
+ *
+ * <p>A writer {@linkplain #fencedBy fenced} by a node adds a {@code check} of that node to every
+ * transaction: once the node is gone, each commit fails with
+ * {@link PersisterException.Reason#FENCED} and applies nothing. A term of leadership writes
+ * through a writer fenced by the lock node it won with, so a scheduler that stopped leading
+ * without knowing it yet (paused past its session) cannot change the state its successor owns.
  */
 final class TransactionWriter {
     static final int INLINE_LIMIT = 512 * 1024;
@@ -33,11 +42,22 @@ final class TransactionWriter {
     private final CuratorFramework curator;
     private final BlobStore blobs;
     private final int namespaceLength;
+    private final String fence;
 
     TransactionWriter(CuratorFramework curator, BlobStore blobs) {
+        this(curator, blobs, null);
+    }
+
+    private TransactionWriter(CuratorFramework curator, BlobStore blobs, String fence) {
         this.curator = curator;
         this.blobs = blobs;
         this.namespaceLength = curator.getNamespace() == null ? 0 : curator.getNamespace().length() + 1;
+        this.fence = fence;
+    }
+
+    /** @return a writer whose every transaction also checks that {@code node} (within the namespace) exists */
+    TransactionWriter fencedBy(String node) {
+        return new TransactionWriter(curator, blobs, Objects.requireNonNull(node, "node"));
     }
 
     /** Commits the plan {@code planner} makes, planning again after a lost race. */
@@ -100,18 +120,24 @@ final class TransactionWriter {
         Map<TransactionPlan.Change, Boolean> toBlob = chooseBlobs(changes);
         List<BlobRef> written = new ArrayList<>();
         try {
-            List<CuratorOp> ops = new ArrayList<>(changes.size());
+            List<CuratorOp> ops = new ArrayList<>(changes.size() + 1);
+            if (fence != null) {
+                ops.add(curator.transactionOp().check().forPath(fence));
+            }
             for (TransactionPlan.Change change : changes) {
                 ops.add(op(change, toBlob.containsKey(change), written));
             }
             curator.transaction().forOperations(ops);
             return true;
         } catch (Exception e) {
-            PersisterException failure = KeeperFailures.translate(e, changes.get(0).path());
+            PersisterException failure = fenced(e)
+                    ? new PersisterException(PersisterException.Reason.FENCED, changes.get(0).path(), "not written: "
+                            + "the leadership this write belongs to is over (" + fence + " is gone)", e)
+                    : KeeperFailures.translate(e, changes.get(0).path());
             if (failure.reason() != PersisterException.Reason.UNAVAILABLE) {
                 written.forEach(blobs::deleteQuietly);
             }
-            if (!KeeperFailures.isConflict(e)) {
+            if (failure.reason() == PersisterException.Reason.FENCED || !KeeperFailures.isConflict(e)) {
                 throw failure;
             }
             if (attempt >= ATTEMPTS) {
@@ -121,6 +147,16 @@ final class TransactionWriter {
             pause(attempt);
             return false;
         }
+    }
+
+    /** @return whether {@code e} is the failure of the fence's check (the first operation) */
+    private boolean fenced(Exception e) {
+        if (fence == null || !(e instanceof KeeperException k) || k.getResults() == null || k.getResults().isEmpty()) {
+            return false;
+        }
+        return k.getResults().get(0) instanceof OpResult.ErrorResult error
+                && error.getErr() != KeeperException.Code.OK.intValue()
+                && error.getErr() != KeeperException.Code.RUNTIMEINCONSISTENCY.intValue();
     }
 
     /** @return the changes whose value goes to a blob; throws TOO_LARGE if no choice fits */

@@ -56,6 +56,14 @@ public interface ZooKeeperClient extends AutoCloseable {
     Persister persister();
 
     /**
+     * @return the persister for answering requests (the API's): as {@link #persister()}, except
+     *         that while the client has no connection to ZooKeeper (a lost quorum, say) every call
+     *         fails at once with {@link PersisterException.Reason#UNAVAILABLE} instead of waiting
+     *         for one; valid once started, until closed
+     */
+    Persister requestPersister();
+
+    /**
      * Creates a candidate for leadership of this service; call {@link SchedulerLock#start()} to join
      * the election. Closing this client closes its locks.
      *

@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.zookeeper.Watcher;
-import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -81,7 +77,7 @@ class SchedulerLockIT {
         SchedulerLock standby = ZK.client(service).schedulerLock("scheduler-b", second);
         standby.start();
 
-        expireSession(leaderClient);
+        ZK.expireSession(leaderClient);
 
         await().atMost(TAKEOVER).until(standby::isLeader);
         await().atMost(TAKEOVER).until(() -> first.seen.contains("lost"));
@@ -89,25 +85,5 @@ class SchedulerLockIT {
         // the old leader reconnects with a new session, and waits as the standby now
         await().during(Duration.ofMillis(500)).atMost(TAKEOVER).until(() -> !leader.isLeader());
         assertThat(leaderClient.persister().exists("/")).isTrue();
-    }
-
-    /**
-     * Expires the session of {@code client} on the server, the way a long network partition would:
-     * a second connection joins the session with its id and password, then closes it.
-     */
-    private static void expireSession(ZooKeeperClient client) throws Exception {
-        ZooKeeper zk = ((CuratorClient) client).curator().getZookeeperClient().getZooKeeper();
-        CountDownLatch connected = new CountDownLatch(1);
-        ZooKeeper twin = new ZooKeeper(ZK.server().connectString(), (int) ZooKeeperExtension.SESSION_TIMEOUT.toMillis(),
-                event -> {
-                    if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
-                        connected.countDown();
-                    }
-                }, zk.getSessionId(), zk.getSessionPasswd());
-        try {
-            assertThat(connected.await(10, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            twin.close();
-        }
     }
 }

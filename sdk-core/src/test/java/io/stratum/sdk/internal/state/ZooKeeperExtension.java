@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -83,6 +87,29 @@ final class ZooKeeperExtension implements BeforeAllCallback, AfterAllCallback, A
             clients.add(client);
         }
         return new Tracked(client);
+    }
+
+    /**
+     * Expires the session of {@code client} on the server, the way a long network partition or a
+     * pause past the session would: a second connection joins the session with its id and
+     * password, then closes it. The server deletes the session's ephemeral nodes (its lock node) at
+     * once; the client learns of it only when it next hears from the server.
+     */
+    void expireSession(ZooKeeperClient client) throws Exception {
+        ZooKeeper zk = ((CuratorClient) client).curator().getZookeeperClient().getZooKeeper();
+        CountDownLatch connected = new CountDownLatch(1);
+        ZooKeeper twin = new ZooKeeper(server.connectString(), (int) SESSION_TIMEOUT.toMillis(), event -> {
+            if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                connected.countDown();
+            }
+        }, zk.getSessionId(), zk.getSessionPasswd());
+        try {
+            if (!connected.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("could not join the session of " + client);
+            }
+        } finally {
+            twin.close();
+        }
     }
 
     /** A tracked client, to start in one expression. */
