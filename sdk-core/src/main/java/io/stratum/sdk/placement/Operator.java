@@ -1,5 +1,6 @@
 package io.stratum.sdk.placement;
 
+import io.stratum.sdk.internal.text.DidYouMean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

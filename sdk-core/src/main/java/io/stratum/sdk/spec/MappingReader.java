@@ -1,5 +1,6 @@
 package io.stratum.sdk.spec;
 
+import io.stratum.sdk.internal.text.DidYouMean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -236,7 +237,7 @@ final class MappingReader {
         for (YamlNode.Entry entry : mapping.entries().values()) {
             if (!known.contains(entry.key())) {
                 problems.add(entry.keyLocation(), childPath(entry.key()), "unknown field '" + entry.key() + "'"
-                        + Suggestions.didYouMean(entry.key(), known));
+                        + DidYouMean.hint(entry.key(), known));
             }
         }
     }

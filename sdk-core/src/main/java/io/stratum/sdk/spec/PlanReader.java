@@ -1,5 +1,6 @@
 package io.stratum.sdk.spec;
 
+import io.stratum.sdk.internal.text.DidYouMean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +35,7 @@ final class PlanReader {
         return Strategy.fromSpecName(text.strip()).orElseGet(() -> {
             List<String> names = Arrays.stream(Strategy.values()).map(Strategy::specName).toList();
             m.problem("strategy", "unknown strategy '" + text + "': use one of " + String.join(", ", names)
-                    + Suggestions.didYouMean(text, names));
+                    + DidYouMean.hint(text, names));
             return Strategy.SERIAL;
         });
     }

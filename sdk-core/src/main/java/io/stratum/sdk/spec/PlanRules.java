@@ -1,5 +1,6 @@
 package io.stratum.sdk.spec;
 
+import io.stratum.sdk.internal.text.DidYouMean;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -25,7 +26,7 @@ final class PlanRules {
                 if (pod == null) {
                     if (!phase.pod().isEmpty()) {
                         rules.problem(at + ".pod", "unknown pod '" + phase.pod() + "'"
-                                + Suggestions.didYouMean(phase.pod(), spec.pods().keySet()));
+                                + DidYouMean.hint(phase.pod(), spec.pods().keySet()));
                     }
                     continue;
                 }
@@ -56,7 +57,7 @@ final class PlanRules {
                 for (String task : group) {
                     if (pod.task(task) == null) {
                         rules.problem(stepAt, "unknown task '" + task + "' in pod '" + pod.name() + "'"
-                                + Suggestions.didYouMean(task, pod.tasks().keySet()));
+                                + DidYouMean.hint(task, pod.tasks().keySet()));
                     } else if (!seen.add(task)) {
                         rules.problem(stepAt, "task '" + task + "' is listed twice");
                     }

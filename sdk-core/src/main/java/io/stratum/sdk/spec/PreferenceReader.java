@@ -1,5 +1,6 @@
 package io.stratum.sdk.spec;
 
+import io.stratum.sdk.internal.text.DidYouMean;
 import io.stratum.sdk.placement.Field;
 import io.stratum.sdk.placement.PlacementPreference;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class PreferenceReader {
             MappingReader entry = new MappingReader(m, path, pod.problems(), pod.locations());
             String kind = m.entries().keySet().iterator().next();
             if (!KINDS.contains(kind)) {
-                entry.problem(kind, "unknown preference '" + kind + "'" + Suggestions.didYouMean(kind, KINDS));
+                entry.problem(kind, "unknown preference '" + kind + "'" + DidYouMean.hint(kind, KINDS));
                 continue;
             }
             MappingReader body = entry.child(kind);

@@ -1,5 +1,6 @@
 package io.stratum.sdk.spec;
 
+import io.stratum.sdk.internal.text.DidYouMean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,7 +167,7 @@ final class ResourceReader {
                 type = VolumeType.valueOf(typeText.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 m.problem("type", "unknown volume type '" + typeText + "': use ROOT or MOUNT"
-                        + Suggestions.didYouMean(typeText.toUpperCase(Locale.ROOT), List.of("ROOT", "MOUNT")));
+                        + DidYouMean.hint(typeText.toUpperCase(Locale.ROOT), List.of("ROOT", "MOUNT")));
             }
         } else if (!m.has("type")) {
             m.problem("type", "required field 'type' is missing (ROOT or MOUNT)");

@@ -1,5 +1,6 @@
 package io.stratum.sdk.spec;
 
+import io.stratum.sdk.internal.text.DidYouMean;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;
@@ -122,7 +123,7 @@ final class SpecRules {
 
     private void rlimit(String path, RLimitSpec limit) {
         if (!RLIMITS.contains(limit.name())) {
-            problem(path, "unknown rlimit '" + limit.name() + "'" + Suggestions.didYouMean(limit.name(), RLIMITS));
+            problem(path, "unknown rlimit '" + limit.name() + "'" + DidYouMean.hint(limit.name(), RLIMITS));
         }
         if ((limit.soft() == null) != (limit.hard() == null)) {
             problem(path, "give both soft and hard, or neither (unlimited)");

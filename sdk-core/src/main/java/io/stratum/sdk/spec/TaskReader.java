@@ -1,5 +1,6 @@
 package io.stratum.sdk.spec;
 
+import io.stratum.sdk.internal.text.DidYouMean;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ final class TaskReader {
             return Goal.valueOf(upper);
         } catch (IllegalArgumentException e) {
             m.problem("goal", "unknown goal '" + text + "': use RUNNING, FINISH or ONCE"
-                    + Suggestions.didYouMean(upper, Arrays.stream(Goal.values()).map(Enum::name).toList()));
+                    + DidYouMean.hint(upper, Arrays.stream(Goal.values()).map(Enum::name).toList()));
             return Goal.RUNNING;
         }
     }

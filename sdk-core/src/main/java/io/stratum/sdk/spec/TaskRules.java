@@ -1,5 +1,6 @@
 package io.stratum.sdk.spec;
 
+import io.stratum.sdk.internal.text.DidYouMean;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -56,7 +57,7 @@ final class TaskRules {
             if (!pod.resourceSets().containsKey(task.resourceSet())) {
                 rules.problem(at + ".resource-set", "unknown resource set '" + task.resourceSet() + "'"
                         + (pod.resourceSets().isEmpty() ? " (the pod declares no resource-sets)"
-                        : Suggestions.didYouMean(task.resourceSet(), pod.resourceSets().keySet())));
+                        : DidYouMean.hint(task.resourceSet(), pod.resourceSets().keySet())));
             }
             if (inline) {
                 rules.problem(at + ".resource-set", "a task uses a resource-set or inline resources "
@@ -80,7 +81,7 @@ final class TaskRules {
             String kind = check.probe() instanceof CheckProbe.Http ? "http" : "tcp";
             rules.problem(at + "." + kind + ".port", "unknown port '" + port + "': the task's ports are "
                     + (set.ports().isEmpty() ? "none" : String.join(", ", set.ports().keySet()))
-                    + Suggestions.didYouMean(port, set.ports().keySet()));
+                    + DidYouMean.hint(port, set.ports().keySet()));
         }
     }
 

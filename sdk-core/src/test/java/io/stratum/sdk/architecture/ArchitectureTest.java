@@ -28,7 +28,7 @@ class ArchitectureTest {
     static void theImportHoldsEveryLayerAndNoTest(JavaClasses classes) {
         for (String layer : new String[] {"cli", "testing", "service", "internal.http", "internal.scheduler", "plan",
             "internal.plan", "internal.offer", "backend.local", "backend.sim", "backend.mesos", "internal.state",
-            "placement", "resource", "backend", "spec", "internal.cluster"}) {
+            "placement", "resource", "backend", "spec", "internal.cluster", "internal.text"}) {
             assertThat(classes.containPackage("io.stratum.sdk." + layer)).as("classes of %s imported", layer).isTrue();
         }
         assertThat(classes.contain(ArchitectureTest.class)).as("test classes imported").isFalse();
@@ -52,6 +52,7 @@ class ArchitectureTest {
             .layer("resource").definedBy("io.stratum.sdk.resource..")
             .layer("spi").definedBy("io.stratum.sdk.backend")
             .layer("spec").definedBy("io.stratum.sdk.spec..", "io.stratum.sdk.internal.spec..")
+            .layer("text").definedBy("io.stratum.sdk.internal.text..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("testing").mayNotBeAccessedByAnyLayer()
             .whereLayer("service").mayOnlyBeAccessedByLayers("cli", "testing")
@@ -62,11 +63,12 @@ class ArchitectureTest {
             .whereLayer("backends").mayOnlyBeAccessedByLayers("service", "testing")
             .whereLayer("state").mayOnlyBeAccessedByLayers("scheduler", "api", "service", "testing")
             .whereLayer("placement").mayOnlyBeAccessedByLayers("spec", "offer", "scheduler", "service", "testing")
-            .whereLayer("state").mayOnlyAccessLayers("spi", "spec")
+            .whereLayer("state").mayOnlyAccessLayers("spi", "spec", "text")
             .whereLayer("spi").mayOnlyAccessLayers("resource", "spec")
-            .whereLayer("spec").mayOnlyAccessLayers("placement")
-            .whereLayer("placement").mayOnlyAccessLayers("resource")
-            .whereLayer("resource").mayNotAccessAnyLayer();
+            .whereLayer("spec").mayOnlyAccessLayers("placement", "text")
+            .whereLayer("placement").mayOnlyAccessLayers("resource", "text")
+            .whereLayer("resource").mayNotAccessAnyLayer()
+            .whereLayer("text").mayNotAccessAnyLayer();
 
     @ArchTest
     static final ArchRule backendsDependOnTheSpiOnly = noClasses().that().resideInAnyPackage(BACKENDS)

@@ -1,12 +1,12 @@
 package io.stratum.sdk.internal.http;
 
 import io.stratum.sdk.http.ApiException;
+import io.stratum.sdk.internal.text.DidYouMean;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +55,7 @@ final class RequestTarget {
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq), true, "query", "a query parameter's name");
             if (!accepted.contains(name)) {
-                throw ApiException.badRequest(name, "unknown query parameter '" + name + "'" + suggestion(name, accepted)
+                throw ApiException.badRequest(name, "unknown query parameter '" + name + "'" + DidYouMean.hint(name, accepted)
                         + "; " + route + (accepted.isEmpty() ? " takes none" : " takes: " + String.join(", ",
                         new TreeSet<>(accepted))));
             }
@@ -65,31 +65,6 @@ final class RequestTarget {
             }
         }
         return out;
-    }
-
-    private static String suggestion(String name, Set<String> accepted) {
-        return accepted.stream().filter(a -> distance(a, name) <= 2)
-                .min(Comparator.comparingInt(a -> distance(a, name)))
-                .map(a -> " (did you mean '" + a + "'?)").orElse("");
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** Percent-decodes {@code raw} as UTF-8; {@code plus} turns {@code +} into a space (queries). */

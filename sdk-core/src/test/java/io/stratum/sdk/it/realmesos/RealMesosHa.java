@@ -28,9 +28,11 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Two real Mesos masters electing a leader in a ZooKeeper (an embedded one, on loopback) and one
- * agent that follows the leader through ZooKeeper: what {@code zk://} detection, master failover
- * and a standby's redirect need, which {@link RealMesos}'s single master can't show. The masters
+ * Three real Mesos masters electing a leader in a ZooKeeper (an embedded one, on loopback), their
+ * registry a replicated log with a quorum of two (so a new leader knows the agents and answers
+ * reconciliation for their tasks once they re-register, as in production), and one agent that
+ * follows the leader through ZooKeeper: what {@code zk://} detection, master failover and a
+ * standby's redirect need, which {@link RealMesos}'s single master can't show. The masters
  * authenticate frameworks with HTTP basic credentials ({@link #PRINCIPAL}/{@link #SECRET}).
  *
  * <p>The binaries are the ones {@code ../shared/mesos/mesos-cluster} installs (its {@code start}
@@ -46,8 +48,10 @@ public final class RealMesosHa implements BeforeAllCallback, AfterAllCallback {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> processes = new ArrayList<>();
-    private final Process[] masters = new Process[2];
-    private final int[] ports = new int[2];
+    /** How many masters; a quorum of the replicated log is a majority of them. */
+    public static final int MASTERS = 3;
+    private final Process[] masters = new Process[MASTERS];
+    private final int[] ports = new int[MASTERS];
     private Path dir;
     private Path home;
     private EmbeddedZooKeeper zk;
@@ -67,7 +71,7 @@ public final class RealMesosHa implements BeforeAllCallback, AfterAllCallback {
         zk = EmbeddedZooKeeper.builder(dir.resolve("zk")).withTickTime(Duration.ofMillis(200)).build().start();
         Files.writeString(dir.resolve("credentials.json"),
                 "{\"credentials\":[{\"principal\":\"" + PRINCIPAL + "\",\"secret\":\"" + SECRET + "\"}]}");
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < MASTERS; i++) {
             ports[i] = freePort();
             startMaster(i);
         }
@@ -92,8 +96,8 @@ public final class RealMesosHa implements BeforeAllCallback, AfterAllCallback {
         Path work = dir.resolve("master" + i);
         Files.createDirectories(work);
         masters[i] = start(work.resolveSibling("master" + i + ".out"), home.resolve("libexec/mesos-master").toString(),
-                "--ip=127.0.0.1", "--port=" + ports[i], "--hostname=127.0.0.1", "--zk=" + zkUrl(), "--quorum=1",
-                "--registry=in_memory", "--zk_session_timeout=" + ZK_SESSION.toSeconds() + "secs",
+                "--ip=127.0.0.1", "--port=" + ports[i], "--hostname=127.0.0.1", "--zk=" + zkUrl(), "--quorum=" + (MASTERS / 2 + 1),
+                "--registry=replicated_log", "--zk_session_timeout=" + ZK_SESSION.toSeconds() + "secs",
                 "--work_dir=" + work, "--log_dir=" + work.resolve("log"),
                 "--authenticate_http_frameworks", "--http_framework_authenticators=basic",
                 "--credentials=" + dir.resolve("credentials.json"));
@@ -149,14 +153,14 @@ public final class RealMesosHa implements BeforeAllCallback, AfterAllCallback {
         return "zk://" + zk.connectString() + "/mesos";
     }
 
-    /** @return master {@code i}'s URL (0 or 1) */
+    /** @return master {@code i}'s URL (0 to {@link #MASTERS} - 1) */
     public URI master(int i) {
         return URI.create("http://127.0.0.1:" + ports[i]);
     }
 
     /** @return the index of the leading master (a standby answers {@code /state} with a redirect) */
     public int leader() {
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < MASTERS; i++) {
             if (masters[i].isAlive() && status(i, "/state") == 200) {
                 JsonNode state = state(i);
                 if (state.path("leader").asText().equals(state.path("pid").asText()) && !state.path("pid").asText().isEmpty()) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code mesos} backend against two real masters electing a leader in ZooKeeper, with
+ * The {@code mesos} backend against three real masters electing a leader in ZooKeeper, with
  * framework authentication on (issue 11): a {@code zk://} address finds the leader and the
  * service subscribes with credentials given in code; when the leading master is killed, the
  * service re-subscribes at the new leader with its framework id, its running task adopted, not
@@ -49,10 +49,9 @@ class MesosMasterFailoverIT {
 
             long killed = System.nanoTime();
             MESOS.killMaster(first);
-            int second = 1 - first;
-            await("the other master leads and the service is subscribed there").atMost(RealMesos.WAIT)
-                    .pollInterval(RealMesos.POLL).ignoreExceptions()
-                    .until(() -> MESOS.leader() == second && MESOS.framework(second, "failover").path("active").asBoolean());
+            int second = await("another master leads and the service is subscribed there").atMost(RealMesos.WAIT)
+                    .pollInterval(RealMesos.POLL).ignoreExceptions().until(MESOS::leader,
+                            leader -> leader != first && MESOS.framework(leader, "failover").path("active").asBoolean());
             System.out.printf("FIGURE mesos-master-failover (leader kill -9 to re-subscribed at the new leader): %.2f s%n",
                     (System.nanoTime() - killed) / 1e9);
             await("the agent re-registered with its task").atMost(RealMesos.WAIT).pollInterval(RealMesos.POLL)

@@ -1,15 +1,22 @@
-package io.stratum.sdk.spec;
+package io.stratum.sdk.internal.text;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean ...?" for misspelt field and enum names, by edit distance. */
-final class Suggestions {
-    private Suggestions() {}
+/**
+ * "Did you mean ...?" for a misspelt name (a spec field, an enum value, a placement operator, a
+ * query parameter), by edit distance: the one way every layer suggests a name.
+ */
+public final class DidYouMean {
+    private DidYouMean() {}
 
-    /** @return the closest candidate within a distance of a third of its length (at least 2) */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    /**
+     * @return the candidate nearest to {@code word}, ignoring case, if it is a plausible typo: at
+     *         most a third of the candidate's length away (at least 2 edits allowed); ties go to
+     *         the earlier candidate
+     */
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String needle = word.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -26,8 +33,8 @@ final class Suggestions {
         return Optional.of(best);
     }
 
-    /** @return " (did you mean 'x'?)" or "" */
-    static String didYouMean(String word, Collection<String> candidates) {
+    /** @return the message suffix {@code " (did you mean 'x'?)"}, or "" when nothing is close */
+    public static String hint(String word, Collection<String> candidates) {
         return closest(word, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
     }
 

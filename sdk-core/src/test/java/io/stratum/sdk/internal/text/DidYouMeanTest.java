@@ -1,4 +1,4 @@
-package io.stratum.sdk.placement;
+package io.stratum.sdk.internal.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +11,9 @@ class DidYouMeanTest {
             List.of("UNIQUE", "CLUSTER", "GROUP_BY", "LIKE", "UNLIKE", "MAX_PER", "IS", "IS_NOT");
 
     @Test
-    void measuresLevenshteinDistance() {
+    void measuresEditDistanceWithSwapsOfNeighbours() {
         assertThat(DidYouMean.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(DidYouMean.distance("paht", "path")).isEqualTo(1);
         assertThat(DidYouMean.distance("", "abc")).isEqualTo(3);
         assertThat(DidYouMean.distance("same", "same")).isZero();
     }
@@ -23,6 +24,8 @@ class DidYouMeanTest {
         assertThat(DidYouMean.closest("MAXPER", OPERATORS)).contains("MAX_PER");
         assertThat(DidYouMean.closest("ISNOT", OPERATORS)).contains("IS_NOT");
         assertThat(DidYouMean.closest("UNLIK", OPERATORS)).contains("UNLIKE");
+        assertThat(DidYouMean.closest("phse", List.of("phase", "step"))).contains("phase");
+        assertThat(DidYouMean.hint("unqiue", OPERATORS)).isEqualTo(" (did you mean 'UNIQUE'?)");
     }
 
     @Test
