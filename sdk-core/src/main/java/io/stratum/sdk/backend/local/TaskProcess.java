@@ -141,14 +141,15 @@ final class TaskProcess {
     /** Stops watching (the scheduler is going away); the task runs on and {@link #onExit()} never completes. */
     synchronized void detach() {
         detached = true;
-        if (poll != null) {
-            poll.cancel(false);
-        }
-        if (forceKill != null) {
-            forceKill.cancel(false);
-        }
-        if (termAgain != null) {
-            termAgain.cancel(false);
+        cancelTimers();
+    }
+
+    /** Cancels the exit poll and the kill timers, whichever exist. */
+    private void cancelTimers() {
+        for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {poll, forceKill, termAgain}) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
         }
     }
 
@@ -165,15 +166,7 @@ final class TaskProcess {
         if (exit.isDone() || detached) {
             return;
         }
-        if (poll != null) {
-            poll.cancel(false);
-        }
-        if (forceKill != null) {
-            forceKill.cancel(false);
-        }
-        if (termAgain != null) {
-            termAgain.cancel(false);
-        }
+        cancelTimers();
         ProcessGroup group = new ProcessGroup(pid);
         if (!group.isEmpty()) {
             group.signal(ProcessGroup.Signal.KILL); // leftovers: a daemon the command forked, say
