@@ -20,26 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code pod replace} destroys the volume and lands on a fresh one. Prints {@code mesos-mount-relaunch}.
  */
 class MesosMountVolumeIT {
+    /** The shared store pod, its volume on a MOUNT disk. */
     private static final String SPEC = """
             name: mounts
             scheduler:
               principal: mounts-principal
             pods:
-              store:
-                count: 1
-                tasks:
-                  server:
-                    goal: RUNNING
-                    cmd: echo "$TASK_ID" >> data/launches && echo $$ > data/pid && exec sleep 100000
-                    cpus: 0.1
-                    memory: 32
-                    volume: {path: data, type: MOUNT, size: 512}
-                    readiness-check:
-                      cmd: test -s data/pid
-                      interval: 1
-                      delay: 0
-                      timeout: 5
-            """;
+            """ + RealMesos.STORE_POD.replace("type: ROOT", "type: MOUNT").replace("size: 8", "size: 512");
 
     @RegisterExtension
     static final RealMesos MESOS = RealMesos.withMountDisks(2, 1024);
