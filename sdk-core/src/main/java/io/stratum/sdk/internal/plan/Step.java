@@ -155,21 +155,26 @@ public final class Step extends PlanElement {
 
     /**
      * A task's progress changed. Ignored unless {@code taskId} is the id this step launched for
-     * {@code task}.
+     * {@code task}, and once the launch is over.
+     *
+     * @return whether this ended the step's launch (a task FAILED, counted in {@link #failures()},
+     *     or was DROPPED, not counted): the step is PENDING, to launch again
      */
-    public synchronized void update(String task, String taskId, TaskProgress newProgress) {
+    public synchronized boolean update(String task, String taskId, TaskProgress newProgress) {
         if (!taskId.equals(launchedIds.get(task)) || status == Status.COMPLETE
-                || progress.containsValue(TaskProgress.FAILED)) {
-            // A launch one of whose tasks failed is over: the step launches again, and a later
-            // status of another task of it (running, ready) must not count the failed one started.
-            return;
+                || progress.values().stream().anyMatch(TaskProgress::isEnd)) {
+            // A launch one of whose tasks failed or was dropped is over: the step launches again, and
+            // a later status of another task of it (running, ready) must not count that one started.
+            return false;
         }
         progress.put(task, newProgress);
-        if (newProgress == TaskProgress.FAILED) {
-            failures++;
+        if (newProgress.isEnd()) {
+            if (newProgress == TaskProgress.FAILED) {
+                failures++;
+            }
             status = Status.PENDING;
             revision().bump();
-            return;
+            return true;
         }
         if (progress.size() == tasks.size() && progress.values().stream().allMatch(p -> p == TaskProgress.DONE)) {
             status = Status.COMPLETE;
@@ -177,6 +182,7 @@ public final class Step extends PlanElement {
             status = Status.STARTED;
         }
         revision().bump();
+        return false;
     }
 
     /** Back off: the step is DELAYED until {@code until}, then eligible again. */

@@ -11,8 +11,16 @@ package io.stratum.sdk.internal.plan;
  *   <li>{@link #DONE}: its goal reached: running and ready (or running without a readiness
  *       check) for goal RUNNING, exited 0 for goals FINISH and ONCE.</li>
  *   <li>{@link #FAILED}: it ended before reaching its goal (failed, killed, lost, error).</li>
+ *   <li>{@link #DROPPED}: the cluster never started it (the launch never reached an agent, or the
+ *       scheduler died before it did): launched again, but not counted as a failure of the task,
+ *       so no backoff grows from a scheduler's own crashes.</li>
  * </ul>
  */
 public enum TaskProgress {
-    STARTING, RUNNING, DONE, FAILED
+    STARTING, RUNNING, DONE, FAILED, DROPPED;
+
+    /** @return whether the launch is over without reaching the goal: the step launches again */
+    public boolean isEnd() {
+        return this == FAILED || this == DROPPED;
+    }
 }

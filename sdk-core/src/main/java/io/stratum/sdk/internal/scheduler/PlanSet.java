@@ -131,11 +131,9 @@ final class PlanSet {
         }
         TaskSpec spec = effective.apply(step.podInstance(), launched);
         TaskProgress progress = TaskProgressMapper.progress(spec, status);
-        int failures = step.failures();
-        step.update(task.taskName(), task.taskId(), progress);
-        if (step.failures() > failures) { // a failure of the launch the step waits for (not a later one of it)
+        if (step.update(task.taskName(), task.taskId(), progress)) { // the launch the step waits for ended
             stepByTaskId.remove(task.taskId());
-            Duration delay = backoff.delayAfter(step.failures());
+            Duration delay = progress == TaskProgress.DROPPED ? Duration.ZERO : backoff.delayAfter(step.failures());
             if (!delay.isZero()) {
                 step.delayUntil(now.plus(delay));
             }

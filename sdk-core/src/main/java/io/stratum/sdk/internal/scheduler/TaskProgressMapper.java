@@ -10,7 +10,8 @@ import io.stratum.sdk.spec.TaskSpec;
 /**
  * Turns a task status into the progress a plan step sees, given what the task is for: a RUNNING
  * task is DONE once running and ready (or running, without a readiness check); FINISH and ONCE
- * tasks are DONE when they exit 0; anything that ends otherwise is FAILED.
+ * tasks are DONE when they exit 0; a launch the cluster never started is DROPPED; anything that
+ * ends otherwise is FAILED.
  */
 final class TaskProgressMapper {
     private TaskProgressMapper() {}
@@ -21,6 +22,7 @@ final class TaskProgressMapper {
             case RUNNING, KILLING -> running(spec, status);
             case FINISHED -> spec.goal() == Goal.RUNNING ? TaskProgress.FAILED : TaskProgress.DONE;
             case UNKNOWN -> TaskProgress.STARTING;
+            case DROPPED -> TaskProgress.DROPPED;
             default -> TaskProgress.FAILED;
         };
     }
