@@ -14,8 +14,10 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 
 /**
  * The cluster services run on, as one process sees it: the work dir (locked against a second
@@ -32,6 +34,7 @@ final class Cluster implements AutoCloseable {
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final RunOptions options;
     private String connectString;
+    private Instant embeddedSince;
     private ApiServer.Builder api;
     private URI apiUrl;
     private ArtifactStore artifacts;
@@ -61,6 +64,7 @@ final class Cluster implements AutoCloseable {
         Files.createDirectories(options.workDir());
         resources.push(WorkDirLock.acquire(options.workDir()));
         if (options.zookeeper() == null) {
+            embeddedSince = Instant.now(); // before the server starts: its clock stamps the nodes
             EmbeddedZooKeeper embedded = EmbeddedZooKeeper.builder(options.workDir().resolve("zookeeper")).build().start();
             resources.push(embedded);
             connectString = embedded.connectString();
@@ -69,6 +73,15 @@ final class Cluster implements AutoCloseable {
             connectString = options.zookeeper();
             out.println("state: ZooKeeper at " + connectString);
         }
+    }
+
+    /**
+     * @return when this process started the embedded ZooKeeper, if the state lives there: every
+     *         session older than that belongs to a process that ran this work dir before and is
+     *         gone (this one holds the work dir's lock, and the server lives in its process)
+     */
+    Optional<Instant> embeddedSince() {
+        return Optional.ofNullable(embeddedSince);
     }
 
     /** @return whether the state lives in the embedded ZooKeeper */
