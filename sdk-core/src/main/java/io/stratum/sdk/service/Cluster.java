@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Optional;
 
 /**
  * The cluster services run on, as one process sees it: the work dir (locked against a second
@@ -76,12 +75,16 @@ final class Cluster implements AutoCloseable {
     }
 
     /**
-     * @return when this process started the embedded ZooKeeper, if the state lives there: every
-     *         session older than that belongs to a process that ran this work dir before and is
-     *         gone (this one holds the work dir's lock, and the server lives in its process)
+     * Deletes the lock nodes a process that ran this work dir before left in the embedded
+     * ZooKeeper (a {@code kill -9}), so that this one need not wait for their sessions to expire.
+     * Safe because every session older than this process's server belongs to a process that is
+     * gone: this one holds the work dir's lock, and the server lives in its process. With an
+     * external ZooKeeper nothing is known of the other sessions, and nothing is deleted.
+     *
+     * @return how many lock nodes were deleted
      */
-    Optional<Instant> embeddedSince() {
-        return Optional.ofNullable(embeddedSince);
+    int releaseLocksOfGoneProcesses(ZooKeeperClient zk) {
+        return embeddedSince == null ? 0 : zk.deleteLockNodesCreatedBefore(embeddedSince);
     }
 
     /** @return whether the state lives in the embedded ZooKeeper */

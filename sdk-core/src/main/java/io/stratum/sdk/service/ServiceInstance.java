@@ -98,11 +98,7 @@ final class ServiceInstance implements AutoCloseable {
                 stopTerm();
             }
         });
-        // A scheduler of this work dir killed with -9 left its lock node in the embedded server's
-        // data, held by a session restored with it: dead for sure, so its node goes at once
-        // instead of after the session timeout.
-        int released = cluster.embeddedSince().map(zk::deleteLockNodesCreatedBefore).orElse(0);
-        if (released > 0) {
+        if (cluster.releaseLocksOfGoneProcesses(zk) > 0) {
             println("released the lock of a previous scheduler of this work dir (gone: the work dir was not locked)");
         }
         lock.start();
