@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -33,6 +34,7 @@ final class Cluster implements AutoCloseable {
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final RunOptions options;
     private String connectString;
+    private Instant embeddedSince;
     private ApiServer.Builder api;
     private URI apiUrl;
     private ArtifactStore artifacts;
@@ -62,6 +64,7 @@ final class Cluster implements AutoCloseable {
         Files.createDirectories(options.workDir());
         resources.push(WorkDirLock.acquire(options.workDir()));
         if (options.zookeeper() == null) {
+            embeddedSince = Instant.now(); // before the server starts: its clock stamps the nodes
             EmbeddedZooKeeper embedded = EmbeddedZooKeeper.builder(options.workDir().resolve("zookeeper")).build().start();
             resources.push(embedded);
             connectString = embedded.connectString();
@@ -70,6 +73,19 @@ final class Cluster implements AutoCloseable {
             connectString = options.zookeeper();
             out.println("state: ZooKeeper at " + connectString);
         }
+    }
+
+    /**
+     * Deletes the lock nodes a process that ran this work dir before left in the embedded
+     * ZooKeeper (a {@code kill -9}), so that this one need not wait for their sessions to expire.
+     * Safe because every session older than this process's server belongs to a process that is
+     * gone: this one holds the work dir's lock, and the server lives in its process. With an
+     * external ZooKeeper nothing is known of the other sessions, and nothing is deleted.
+     *
+     * @return how many lock nodes were deleted
+     */
+    int releaseLocksOfGoneProcesses(ZooKeeperClient zk) {
+        return embeddedSince == null ? 0 : zk.deleteLockNodesCreatedBefore(embeddedSince);
     }
 
     /** @return whether the state lives in the embedded ZooKeeper */

@@ -103,6 +103,9 @@ final class ServiceInstance implements AutoCloseable {
                 stopTerm();
             }
         });
+        if (cluster.releaseLocksOfGoneProcesses(zk) > 0) {
+            println("released the lock of a previous scheduler of this work dir (gone: the work dir was not locked)");
+        }
         lock.start();
         if (!lock.awaitLeadership(Duration.ofSeconds(2))) {
             println(cluster.embedded()

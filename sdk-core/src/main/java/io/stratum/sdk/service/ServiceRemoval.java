@@ -46,6 +46,7 @@ final class ServiceRemoval {
                 public void leadershipLost() {}
             });
             cluster.own(lock);
+            cluster.releaseLocksOfGoneProcesses(zk);
             lock.start();
             if (!lock.awaitLeadership(Duration.ofSeconds(10))) {
                 throw new IllegalStateException("a scheduler for '" + spec.name() + "' is running ("

@@ -1,6 +1,7 @@
 package io.stratum.sdk.internal.state;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -8,8 +9,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.BoundedExponentialBackoffRetry;
+import org.apache.curator.utils.ZKPaths;
+import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.apache.zookeeper.common.ZKConfig;
+import org.apache.zookeeper.data.Stat;
 
 /** {@link ZooKeeperClient} on one Curator client, namespaced to the service. */
 final class CuratorClient implements ZooKeeperClient {
@@ -121,6 +125,31 @@ final class CuratorClient implements ZooKeeperClient {
     @Override
     public String namespace() {
         return namespace;
+    }
+
+    @Override
+    public int deleteLockNodesCreatedBefore(Instant instant) {
+        requireStarted();
+        return KeeperFailures.run(LEADER, () -> {
+            long ours = curator.getZookeeperClient().getZooKeeper().getSessionId();
+            int deleted = 0;
+            List<String> children = curator.checkExists().forPath(LEADER) == null ? List.of()
+                    : curator.getChildren().forPath(LEADER);
+            for (String child : children) {
+                String node = ZKPaths.makePath(LEADER, child);
+                Stat stat = curator.checkExists().forPath(node);
+                if (stat != null && stat.getEphemeralOwner() != 0 && stat.getEphemeralOwner() != ours
+                        && stat.getCtime() < instant.toEpochMilli()) {
+                    try {
+                        curator.delete().withVersion(stat.getVersion()).forPath(node);
+                        deleted++;
+                    } catch (KeeperException.NoNodeException | KeeperException.BadVersionException e) {
+                        // gone already (its session expired meanwhile)
+                    }
+                }
+            }
+            return deleted;
+        });
     }
 
     /** For tests in this package that need to reach ZooKeeper directly (to expire a session, say). */

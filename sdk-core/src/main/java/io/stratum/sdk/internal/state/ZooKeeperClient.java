@@ -1,6 +1,7 @@
 package io.stratum.sdk.internal.state;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -71,6 +72,20 @@ public interface ZooKeeperClient extends AutoCloseable {
      * @param listener    told when leadership is gained and lost
      */
     SchedulerLock schedulerLock(String candidateId, LeadershipListener listener);
+
+    /**
+     * Deletes the lock nodes of this service's election that other sessions created before
+     * {@code instant}: for a caller that knows every such session is dead. The embedded ZooKeeper
+     * restores the sessions of a scheduler killed with {@code -9} from its data, with their lock
+     * nodes, and keeps them until they time out; a new scheduler that holds the work dir's lock and
+     * started that server at {@code instant} knows that no session older than the server is alive,
+     * and need not wait for the session to expire. Nodes created since (by this client or anyone
+     * connected to the new server) are left alone.
+     *
+     * @return how many lock nodes were deleted
+     * @throws PersisterException if ZooKeeper cannot be reached
+     */
+    int deleteLockNodesCreatedBefore(Instant instant);
 
     /**
      * Deletes the service's whole namespace (its state, schema version, chunks and lock nodes):

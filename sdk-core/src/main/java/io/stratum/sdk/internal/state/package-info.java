@@ -18,7 +18,8 @@
  * {@link io.stratum.sdk.internal.state.TaskRecord}, are independent of any backend's wire format.
  *
  * <p>{@link io.stratum.sdk.internal.state.SchedulerLock} elects the one scheduler that may act for a service;
- * the others wait as hot standbys.
+ * the others wait as hot standbys. Its {@code termPersister()} fences a term of leadership: each of
+ * the term's writes checks, in the same ZooKeeper transaction, that the term still holds the lock.
  *
  * <p>Every failure to read or write is an unchecked {@link io.stratum.sdk.internal.state.PersisterException}
  * with a {@link io.stratum.sdk.internal.state.PersisterException.Reason}.

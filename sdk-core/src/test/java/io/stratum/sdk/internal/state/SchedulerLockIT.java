@@ -1,9 +1,11 @@
 package io.stratum.sdk.internal.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -85,5 +87,24 @@ class SchedulerLockIT {
         // the old leader reconnects with a new session, and waits as the standby now
         await().during(Duration.ofMillis(500)).atMost(TAKEOVER).until(() -> !leader.isLeader());
         assertThat(leaderClient.persister().exists("/")).isTrue();
+    }
+
+    @Test
+    void lockNodesOfOtherSessionsCreatedBeforeAnInstantAreDeletedAndTheNextCandidateLeads() throws Exception {
+        SchedulerLock dead = ZK.client(service).schedulerLock("dead", new Events());
+        dead.start();
+        assertThat(dead.awaitLeadership(TAKEOVER)).isTrue();
+        Instant cut = Instant.now().plusMillis(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(cut));
+        SchedulerLock standby = ZK.client(service).schedulerLock("standby", new Events());
+        standby.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> standby.leaderId().equals(java.util.Optional.of("dead")));
+
+        ZooKeeperClient next = ZK.client(service);
+        assertThat(next.deleteLockNodesCreatedBefore(cut)).as("only the node created before the cut").isEqualTo(1);
+        assertThat(standby.awaitLeadership(TAKEOVER)).as("the candidate after it leads").isTrue();
+        assertThat(next.deleteLockNodesCreatedBefore(cut)).isZero();
+        assertThatThrownBy(() -> dead.termPersister().set("/x", new byte[0])).as("the deleted node's holder is fenced")
+                .isInstanceOf(PersisterException.class);
     }
 }
