@@ -3,6 +3,7 @@ package io.stratum.sdk.internal.scheduler;
 import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
+import io.stratum.sdk.discovery.TaskEnvironment;
 import io.stratum.sdk.internal.offer.EvaluationResult;
 import io.stratum.sdk.internal.offer.OfferEvaluator;
 import io.stratum.sdk.internal.offer.PlacementRound;
@@ -29,6 +30,8 @@ import java.util.Optional;
  * scheduler loop.
  */
 final class OfferCycle {
+    private static final System.Logger LOG = System.getLogger(OfferCycle.class.getName());
+
     /** What to do with the offers, and what was launched. */
     record Result(Map<String, List<Operation>> acceptsByOffer, List<Launched> launched,
             Map<String, String> explanations) {}
@@ -41,15 +44,19 @@ final class OfferCycle {
     private final TargetConfig config;
     private final PlanSet plans;
     private final PodCommands pods;
+    private final TaskEnvironment taskEnvironment;
     /** Every agent seen in an offer, so placement rules know the agents of tasks placed earlier. */
     private final Map<String, Agent> knownAgents = new HashMap<>();
 
-    OfferCycle(TaskCache tasks, OfferEvaluator evaluator, TargetConfig config, PlanSet plans, PodCommands pods) {
+    /** @param taskEnvironment the framework's addition to each task's environment, or null */
+    OfferCycle(TaskCache tasks, OfferEvaluator evaluator, TargetConfig config, PlanSet plans, PodCommands pods,
+            TaskEnvironment taskEnvironment) {
         this.tasks = tasks;
         this.evaluator = evaluator;
         this.config = config;
         this.plans = plans;
         this.pods = pods;
+        this.taskEnvironment = taskEnvironment;
     }
 
     /** Remembers the offers' agents (also of offers declined unseen, while reconciling). */
@@ -66,6 +73,9 @@ final class OfferCycle {
             return new Result(accepts, launched, explanations);
         }
         PlacementRound round = evaluator.round(offers, placed());
+        // This cycle's launches are not in the task cache yet; later launches of the cycle see them.
+        Map<PodInstance, List<TaskRecord>> placedNow = new HashMap<>();
+        Discovery discovery = new Discovery(config.target(), pod -> placedNow.containsKey(pod) ? placedNow.get(pod) : tasks.of(pod));
         for (Step step : candidates) {
             Optional<PodInstanceRequirement> requirement = step.requirement(now, plans.environmentOf(step));
             if (requirement.isEmpty()) {
@@ -80,8 +90,23 @@ final class OfferCycle {
             }
             EvaluationResult result = round.place(request.get());
             if (result instanceof EvaluationResult.Success success) {
-                launched.add(launch(step, success, request.get().kind()));
-                for (Operation r : launchedAs(success.recommendations(), req)) {
+                Launched launch = launch(step, success, request.get().kind());
+                List<TaskRecord> before = placedNow.put(step.podInstance(), merged(step.podInstance(), launch.records()));
+                List<Operation> operations;
+                try {
+                    operations = launchedAs(success, req, new LaunchEnvironment(config.target().name(), discovery,
+                            taskEnvironment, success.offer().agent().hostname()));
+                } catch (LaunchEnvironment.Refused e) {
+                    LOG.log(System.Logger.Level.WARNING, e.getMessage(), e.getCause());
+                    placedNow.remove(step.podInstance());
+                    if (before != null) {
+                        placedNow.put(step.podInstance(), before);
+                    }
+                    explanations.put(step.name(), e.getMessage());
+                    continue;
+                }
+                launched.add(launch);
+                for (Operation r : operations) {
                     accepts.computeIfAbsent(r.offerId(), id -> new ArrayList<>()).add(r);
                 }
                 explanations.remove(step.name());
@@ -90,6 +115,14 @@ final class OfferCycle {
             }
         }
         return new Result(accepts, launched, explanations);
+    }
+
+    /** @return the instance's records once {@code launchedNow} replace those of the same tasks */
+    private List<TaskRecord> merged(PodInstance pod, List<TaskRecord> launchedNow) {
+        Map<String, TaskRecord> byName = new LinkedHashMap<>();
+        tasks.of(pod).forEach(r -> byName.put(r.name(), r));
+        launchedNow.forEach(r -> byName.put(r.name(), r));
+        return List.copyOf(byName.values());
     }
 
     private Optional<String> agentOf(PodInstance pod) {
@@ -127,19 +160,21 @@ final class OfferCycle {
     }
 
     /**
-     * @return the recommendations with each task as it really runs: with the plan's parameters in its
-     *     environment, and the spec it runs with (a paused pod's tasks idle)
+     * @return the recommendations with each task as it really runs: with its whole environment
+     *     (discovery, the plan's parameters, the framework's), and the spec it runs with (a paused
+     *     pod's tasks idle)
+     * @throws LaunchEnvironment.Refused if the framework's task environment fails
      */
-    private List<Operation> launchedAs(List<Operation> recommendations, PodInstanceRequirement req) {
+    private List<Operation> launchedAs(EvaluationResult.Success success, PodInstanceRequirement req,
+            LaunchEnvironment environment) throws LaunchEnvironment.Refused {
         List<Operation> out = new ArrayList<>();
-        for (Operation r : recommendations) {
+        for (Operation r : success.recommendations()) {
             if (r instanceof Operation.Launch launch) {
-                List<TaskLaunch> launches = launch.tasks().stream().map(t -> {
-                    Map<String, String> env = new LinkedHashMap<>(t.env());
-                    env.putAll(req.environment());
-                    return new TaskLaunch(t.taskId(), t.podInstance(), pods.effective(req.podInstance(), t.spec()), env,
-                            t.ports(), t.resources());
-                }).toList();
+                List<TaskLaunch> launches = new ArrayList<>();
+                for (TaskLaunch t : launch.tasks()) {
+                    launches.add(new TaskLaunch(t.taskId(), t.podInstance(), pods.effective(req.podInstance(), t.spec()),
+                            environment.of(t, req), t.ports(), t.resources()));
+                }
                 out.add(new Operation.Launch(launch.offerId(), launch.agentId(), launch.podInstance(), launches,
                         launch.executorResources()));
             } else {

@@ -78,7 +78,7 @@ public final class ServiceScheduler {
         this.plans = new PlanSet(recovery, decommission, settings.backoff(), pods::effective);
         this.demand = new OfferDemand(backend, clock, settings.reviveInterval());
         this.progress = new ProgressBook(b.planStore);
-        this.offerCycle = new OfferCycle(tasks, evaluator, config, plans, pods);
+        this.offerCycle = new OfferCycle(tasks, evaluator, config, plans, pods, b.taskEnvironment);
     }
 
     /** @return a builder; see {@link SchedulerBuilder} */
