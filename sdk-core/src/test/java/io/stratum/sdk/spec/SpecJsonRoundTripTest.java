@@ -31,11 +31,12 @@ class SpecJsonRoundTripTest {
     }
 
     @Test
-    void readsASpecStoredBeforeDiscoverableExisted() {
+    void readsASpecStoredBeforeDiscoverableAndReserveOnlyExisted() {
         ServiceSpec spec = SpecFixtures.load(SpecFixtures.files("valid").stream()
                 .filter(f -> f.getFileName().toString().equals("plans.yml")).findFirst().orElseThrow());
-        String stored = SpecJson.toJson(spec).replaceAll("\\s*\"discoverable\" : false,", "");
-        assertThat(stored).doesNotContain("discoverable");
+        String stored = SpecJson.toJson(spec).replaceAll("\\s*\"discoverable\" : false,", "")
+                .replaceAll(",\\s*\"reserveOnly\" : false", "");
+        assertThat(stored).doesNotContain("discoverable").doesNotContain("reserveOnly");
 
         assertThat(SpecJson.fromJson(stored)).isEqualTo(spec);
     }

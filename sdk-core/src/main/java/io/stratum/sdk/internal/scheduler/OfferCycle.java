@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One pass over a batch of offers: place the candidate steps' pod instances (in one
@@ -36,7 +37,10 @@ final class OfferCycle {
     record Result(Map<String, List<Operation>> acceptsByOffer, List<Launched> launched,
             Map<String, String> explanations) {}
 
-    /** One step's launch: the records to store and the tasks by name. */
+    /**
+     * One step's launch: the records to store and the tasks by name. For a reserve-only step, the
+     * records of its reservations (none when its instance was placed already) and no tasks.
+     */
     record Launched(Step step, List<TaskRecord> records, Map<String, String> taskIds) {}
 
     private final TaskCache tasks;
@@ -75,13 +79,20 @@ final class OfferCycle {
         PlacementRound round = evaluator.round(offers, placed());
         // This cycle's launches are not in the task cache yet; later launches of the cycle see them.
         Map<PodInstance, List<TaskRecord>> placedNow = new HashMap<>();
-        Discovery discovery = new Discovery(config.target(), pod -> placedNow.containsKey(pod) ? placedNow.get(pod) : tasks.of(pod));
+        Function<PodInstance, List<TaskRecord>> recordsOf = pod -> placedNow.containsKey(pod) ? placedNow.get(pod)
+                : tasks.of(pod);
+        Discovery discovery = new Discovery(config.target(), recordsOf);
         for (Step step : candidates) {
             Optional<PodInstanceRequirement> requirement = step.requirement(now, plans.environmentOf(step));
             if (requirement.isEmpty()) {
                 continue;
             }
             PodInstanceRequirement req = requirement.get();
+            if (step.reservesOnly() && DeploymentPlans.isPlaced(recordsOf.apply(step.podInstance()))) {
+                launched.add(new Launched(step, List.of(), Map.of()));
+                explanations.remove(step.name());
+                continue;
+            }
             Optional<PodRequest> request = PodRequests.request(req, tasks.of(step.podInstance()), offers);
             if (request.isEmpty()) {
                 explanations.put(step.name(), "waiting for an offer holding the reservations of "
@@ -89,7 +100,17 @@ final class OfferCycle {
                 continue;
             }
             EvaluationResult result = round.place(request.get());
-            if (result instanceof EvaluationResult.Success success) {
+            if (result instanceof EvaluationResult.Success success && step.reservesOnly()) {
+                Launched reservation = launch(step, success, request.get().kind());
+                placedNow.put(step.podInstance(), merged(step.podInstance(), reservation.records()));
+                launched.add(new Launched(step, reservation.records(), Map.of()));
+                for (Operation r : success.recommendations()) {
+                    if (!(r instanceof Operation.Launch)) {
+                        accepts.computeIfAbsent(r.offerId(), id -> new ArrayList<>()).add(r);
+                    }
+                }
+                explanations.remove(step.name());
+            } else if (result instanceof EvaluationResult.Success success) {
                 Launched launch = launch(step, success, request.get().kind());
                 List<TaskRecord> before = placedNow.put(step.podInstance(), merged(step.podInstance(), launch.records()));
                 List<Operation> operations;
@@ -129,7 +150,10 @@ final class OfferCycle {
         return tasks.of(pod).stream().map(TaskRecord::agentId).findFirst();
     }
 
-    /** @return the records of a successful placement's tasks (stored before the accept is sent) */
+    /**
+     * @return the records of a successful placement's tasks (stored before the accept is sent); of a
+     *     reserve-only step, records of its reservations, under the task ids its launch would have had
+     */
     private Launched launch(Step step, EvaluationResult.Success success, PodRequest.Kind kind) {
         Operation.Launch launch = success.launch();
         List<String> resourceIds = new ArrayList<>();
@@ -141,6 +165,9 @@ final class OfferCycle {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(TaskLabels.HOSTNAME, success.offer().agent().hostname());
         labels.put(TaskLabels.PLACEMENT, kind.name().toLowerCase());
+        if (step.reservesOnly()) {
+            labels.put(TaskLabels.RESERVATION, "true");
+        }
         String added = PodRequests.added(success.recommendations());
         if (kind == PodRequest.Kind.IN_PLACE && !added.isEmpty()) {
             labels.put(TaskLabels.ADDED, added);
