@@ -158,4 +158,73 @@ class ReserveOnlyPhaseTest {
 
         assertThat(env(context, "node-0-server").get("NODE_HOSTS").split(",")).hasSize(3);
     }
+
+    @Test
+    void aReservedInstanceThatIsDecommissionedIsReleasedWithoutKills() {
+        String decommissionable = SPEC.replace("discoverable: true", "discoverable: true\n    allow-decommission: true");
+        var context = ServiceTestRunner.builder(Service.builder(SchedulerOnSimTest.spec(decommissionable)).build())
+                .build().run();
+        Send.offers().run(context);
+        TaskRecord node2 = context.scheduler().tasks().get(2);
+        assertThat(node2.name()).isEqualTo("node-2-server");
+        assertThat(TaskLabels.isReservation(node2)).isTrue();
+
+        Send.configUpdate(SchedulerOnSimTest.spec(decommissionable.replace("count: 3", "count: 2"))).run(context);
+        Send.offersUntilComplete("deploy", 30).run(context);
+        Expect.planStatus("deploy", Status.COMPLETE).run(context);
+        Expect.planStatus("decommission", Status.COMPLETE).run(context);
+        Send.offers().run(context);
+
+        assertThat(context.cluster().kills()).as("nothing to kill: node-2 never ran").isEmpty();
+        assertThat(context.scheduler().tasks()).extracting(TaskRecord::name).containsExactly("node-0-server", "node-1-server");
+        assertThat(context.cluster().reservations(node2.agentId())).extracting(r -> r.resourceId().orElse(""))
+                .as("node-2's reservations released").doesNotContainAnyElementsOf(node2.resourceIds());
+        assertThat(env(context, "node-0-server").get("NODE_HOSTS").split(",")).hasSize(2);
+    }
+
+    @Test
+    void aReservedInstanceWhoseAgentIsLostIsPlacedAnewAtItsLaunch() {
+        var context = ServiceTestRunner.builder(Service.builder(spec()).build())
+                .withCluster(() -> io.stratum.sdk.backend.sim.SimCluster.builder()
+                        .agents(4, a -> a.cpus(4).mem(8192).disk(32_768).ports(10_000, 20_000)))
+                .build().run();
+        Send.offers().run(context);
+        TaskRecord node1 = context.scheduler().tasks().get(1);
+        assertThat(node1.name()).isEqualTo("node-1-server");
+
+        context.cluster().loseAgent(node1.agentId());
+        context.settle();
+        assertThat(context.scheduler().tasks()).extracting(TaskRecord::name).containsExactly("node-0-server", "node-2-server");
+        Send.offersUntilComplete("deploy", 30).run(context);
+        Expect.planStatus("deploy", Status.COMPLETE).run(context);
+
+        String newAgent = context.scheduler().tasks().get(1).agentId();
+        assertThat(newAgent).isNotEqualTo(node1.agentId());
+        assertThat(label(context, "node-1-server", TaskLabels.PLACEMENT)).isEqualTo("new");
+        assertThat(env(context, "node-1-server")).containsEntry("NODE_1_HOST", label(context, "node-1-server",
+                TaskLabels.HOSTNAME));
+        assertThat(context.cluster().kills()).isEmpty();
+    }
+
+    @Test
+    void aReserveOnlyPhaseStartedOverRunningInstancesKillsNothing() {
+        String withCustomPlan = SPEC + """
+                  place-again:
+                    phases:
+                      place:
+                        pod: node
+                        reserve-only: true
+                """;
+        var context = ServiceTestRunner.builder(Service.builder(SchedulerOnSimTest.spec(withCustomPlan)).build())
+                .build().run();
+        Send.offersUntilComplete("deploy", 30).run(context);
+        Expect.planStatus("deploy", Status.COMPLETE).run(context);
+
+        Send.planStart("place-again", java.util.Map.of()).run(context);
+        Send.offersUntilComplete("place-again", 10).run(context);
+
+        Expect.planStatus("place-again", Status.COMPLETE).run(context);
+        assertThat(context.cluster().kills()).isEmpty();
+        assertThat(context.cluster().launched()).hasSize(3);
+    }
 }
