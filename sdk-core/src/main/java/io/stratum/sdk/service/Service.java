@@ -1,6 +1,7 @@
 package io.stratum.sdk.service;
 
 import io.stratum.sdk.backend.mesos.MesosBackend;
+import io.stratum.sdk.discovery.TaskEnvironment;
 import io.stratum.sdk.http.ApiHandler;
 import io.stratum.sdk.placement.PlacementRule;
 import io.stratum.sdk.plan.PlanCustomizer;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -44,6 +46,7 @@ public final class Service {
     private final PlanCustomizer planCustomizer;
     private final Map<String, ApiHandler> endpoints;
     private final Map<String, List<PlacementRule>> rules;
+    private final TaskEnvironment taskEnvironment;
     private final Consumer<MesosBackend.Builder> mesos;
     private final BackendFactory backends;
 
@@ -55,6 +58,7 @@ public final class Service {
         Map<String, List<PlacementRule>> copied = new LinkedHashMap<>();
         builder.rules.forEach((pod, list) -> copied.put(pod, List.copyOf(list)));
         this.rules = Collections.unmodifiableMap(copied);
+        this.taskEnvironment = builder.taskEnvironment;
         this.mesos = builder.mesos;
         this.backends = builder.backends;
     }
@@ -87,6 +91,11 @@ public final class Service {
     /** @return the framework's hard placement rules, by pod type, on top of the spec's constraints */
     public Map<String, List<PlacementRule>> placementRules() {
         return rules;
+    }
+
+    /** @return the framework's addition to each task's environment, if it has one */
+    public Optional<TaskEnvironment> taskEnvironment() {
+        return Optional.ofNullable(taskEnvironment);
     }
 
     /**
@@ -125,6 +134,7 @@ public final class Service {
         private PlanCustomizer planCustomizer = PlanCustomizer.none();
         private final Map<String, ApiHandler> endpoints = new LinkedHashMap<>();
         private final Map<String, List<PlacementRule>> rules = new LinkedHashMap<>();
+        private TaskEnvironment taskEnvironment;
         private BackendFactory backends = LocalBackends.factory();
         private Consumer<MesosBackend.Builder> mesos = builder -> { };
 
@@ -176,6 +186,16 @@ public final class Service {
                 throw new IllegalArgumentException("placementRule: the spec has no pod type '" + podType + "'");
             }
             rules.computeIfAbsent(podType, p -> new ArrayList<>()).add(Objects.requireNonNull(rule, "rule"));
+            return this;
+        }
+
+        /**
+         * Adds variables of the framework's own to every task's environment (and so to its config
+         * templates), computed at each launch from where the task and every placed pod instance are
+         * (see {@link TaskEnvironment}). At most one; a second call replaces the first.
+         */
+        public Builder taskEnvironment(TaskEnvironment environment) {
+            taskEnvironment = Objects.requireNonNull(environment, "environment");
             return this;
         }
 

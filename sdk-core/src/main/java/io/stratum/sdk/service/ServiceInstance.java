@@ -130,7 +130,8 @@ final class ServiceInstance implements AutoCloseable {
             // leadership ended unnoticed (a pause past the session) fails its next write, and since
             // launches are stored before they are sent, launches nothing either.
             ServiceScheduler scheduler = ServiceScheduler.builder().withBackend(backend).withPersister(lock.termPersister())
-                    .withFramework(service.spec(), service.configValidators(), service.placementRules())
+                    .withFramework(service.spec(), service.configValidators(), service.placementRules(),
+                            service.taskEnvironment().orElse(null))
                     .withPlanCustomizer(service.planCustomizer()).build();
             SchedulerLoop loop = new SchedulerLoop(scheduler, Duration.ofSeconds(1));
             term = new Term(backend, scheduler, loop);

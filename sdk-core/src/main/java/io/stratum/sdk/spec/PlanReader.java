@@ -23,8 +23,9 @@ final class PlanReader {
         Strategy strategy = strategy(m);
         String pod = m.requiredString("pod");
         List<StepSpec> steps = steps(m);
+        boolean reserveOnly = m.bool("reserve-only", false);
         m.finish();
-        return new PhaseSpec(name, strategy, pod == null ? "" : pod, steps);
+        return new PhaseSpec(name, strategy, pod == null ? "" : pod, steps, reserveOnly);
     }
 
     static Strategy strategy(MappingReader m) {

@@ -1,5 +1,7 @@
 package io.stratum.sdk.spec;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.stratum.sdk.placement.PlacementPreference;
 import io.stratum.sdk.placement.PlacementSpec;
 import jakarta.validation.Valid;
@@ -26,6 +28,9 @@ import java.util.Objects;
  * @param volumes           pod-level persistent volumes, shared by every task of an instance
  * @param preReservedRole   a role whose statically reserved resources the pod consumes, or null
  * @param allowDecommission whether lowering {@code count} may remove instances
+ * @param discoverable      whether every task of the service gets this pod's instances' addresses
+ *                          and ports in its environment ({@code <POD>_HOSTS}, {@code <POD>_0_HOST},
+ *                          ...: see {@link io.stratum.sdk.discovery}); a change relaunches nothing
  * @param hostVolumes       agent directories mounted into the sandbox, by name
  * @param sharePidNamespace whether the tasks share one PID namespace
  * @param user              the OS user of this pod's tasks, or null for the scheduler's
@@ -43,6 +48,8 @@ public record PodSpec(
         Map<String, @Valid VolumeSpec> volumes,
         String preReservedRole,
         boolean allowDecommission,
+        // absent in specs stored before it existed: false
+        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean discoverable,
         Map<String, @Valid HostVolumeSpec> hostVolumes,
         boolean sharePidNamespace,
         String user,

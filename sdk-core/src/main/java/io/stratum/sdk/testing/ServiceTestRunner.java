@@ -155,7 +155,8 @@ public final class ServiceTestRunner implements AutoCloseable {
             SchedulerBuilder builder = ServiceScheduler.builder()
                     .withBackend(sim)
                     .withPersister(persister)
-                    .withFramework(service.spec(), service.configValidators(), service.placementRules())
+                    .withFramework(service.spec(), service.configValidators(), service.placementRules(),
+                            service.taskEnvironment().orElse(null))
                     .withPlanCustomizer(service.planCustomizer())
                     .withClock(clock)
                     .withSettings(settings);

@@ -28,7 +28,7 @@ class ArchitectureTest {
     static void theImportHoldsEveryLayerAndNoTest(JavaClasses classes) {
         for (String layer : new String[] {"cli", "testing", "service", "internal.http", "internal.scheduler", "plan",
             "internal.plan", "internal.offer", "backend.local", "backend.sim", "backend.mesos", "internal.state",
-            "placement", "resource", "backend", "spec", "internal.cluster", "internal.text"}) {
+            "placement", "resource", "backend", "spec", "internal.cluster", "internal.text", "discovery"}) {
             assertThat(classes.containPackage("io.stratum.sdk." + layer)).as("classes of %s imported", layer).isTrue();
         }
         assertThat(classes.contain(ArchitectureTest.class)).as("test classes imported").isFalse();
@@ -53,6 +53,7 @@ class ArchitectureTest {
             .layer("spi").definedBy("io.stratum.sdk.backend")
             .layer("spec").definedBy("io.stratum.sdk.spec..", "io.stratum.sdk.internal.spec..")
             .layer("text").definedBy("io.stratum.sdk.internal.text..")
+            .layer("discovery").definedBy("io.stratum.sdk.discovery..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("testing").mayNotBeAccessedByAnyLayer()
             .whereLayer("service").mayOnlyBeAccessedByLayers("cli", "testing")
@@ -68,7 +69,9 @@ class ArchitectureTest {
             .whereLayer("spec").mayOnlyAccessLayers("placement", "text")
             .whereLayer("placement").mayOnlyAccessLayers("resource", "text")
             .whereLayer("resource").mayNotAccessAnyLayer()
-            .whereLayer("text").mayNotAccessAnyLayer();
+            .whereLayer("text").mayNotAccessAnyLayer()
+            .whereLayer("discovery").mayOnlyBeAccessedByLayers("service", "scheduler", "testing")
+            .whereLayer("discovery").mayNotAccessAnyLayer();
 
     @ArchTest
     static final ArchRule backendsDependOnTheSpiOnly = noClasses().that().resideInAnyPackage(BACKENDS)

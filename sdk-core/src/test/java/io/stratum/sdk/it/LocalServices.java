@@ -90,10 +90,15 @@ public final class LocalServices implements AfterEachCallback {
 
     /** Runs {@code spec} with {@code options} (its work dir is cleaned up after the test). */
     public Started start(ServiceSpec spec, RunOptions options) throws Exception {
+        return start(Service.builder(spec).build(), options);
+    }
+
+    /** Runs the framework {@code framework} with {@code options} (its work dir is cleaned up after the test). */
+    public Started start(Service framework, RunOptions options) throws Exception {
         Path workDir = options.workDir();
         watch(workDir);
         StringWriter output = new StringWriter();
-        ServiceRuntime runtime = Service.builder(spec).build().start(options, new PrintWriter(output, true));
+        ServiceRuntime runtime = framework.start(options, new PrintWriter(output, true));
         Started service = new Started(runtime, new ServiceApi(runtime.apiUrl()), workDir, output);
         started.add(service);
         return service;

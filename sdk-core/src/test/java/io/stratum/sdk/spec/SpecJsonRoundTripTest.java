@@ -31,6 +31,17 @@ class SpecJsonRoundTripTest {
     }
 
     @Test
+    void readsASpecStoredBeforeDiscoverableAndReserveOnlyExisted() {
+        ServiceSpec spec = SpecFixtures.load(SpecFixtures.files("valid").stream()
+                .filter(f -> f.getFileName().toString().equals("plans.yml")).findFirst().orElseThrow());
+        String stored = SpecJson.toJson(spec).replaceAll("\\s*\"discoverable\" : false,", "")
+                .replaceAll(",\\s*\"reserveOnly\" : false", "");
+        assertThat(stored).doesNotContain("discoverable").doesNotContain("reserveOnly");
+
+        assertThat(SpecJson.fromJson(stored)).isEqualTo(spec);
+    }
+
+    @Test
     void rejectsJsonThatIsNoStoredSpec() {
         assertThatThrownBy(() -> SpecJson.fromJson("{\"name\": \"hello\", \"colour\": \"blue\"}"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -82,6 +82,18 @@ class ValidSpecTest {
     }
 
     @Test
+    void discoverablePodsAndReserveOnlyPhasesAreRead() {
+        ServiceSpec spec = valid("discovery.yml");
+
+        assertThat(spec.pod("journal").discoverable()).isTrue();
+        assertThat(spec.pod("data").discoverable()).isFalse();
+        Map<String, PhaseSpec> phases = spec.plans().get("deploy").phases();
+        assertThat(phases.get("place-journals").reserveOnly()).isTrue();
+        assertThat(phases.get("place-journals").strategy()).isEqualTo(Strategy.PARALLEL);
+        assertThat(phases.get("journals").reserveOnly()).isFalse();
+    }
+
+    @Test
     void plansKeepTheirStrategiesAndCustomSteps() {
         Map<String, PlanSpec> plans = valid("plans.yml").plans();
 

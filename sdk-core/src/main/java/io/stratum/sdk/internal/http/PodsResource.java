@@ -4,6 +4,7 @@ import io.stratum.sdk.http.ApiException;
 import io.stratum.sdk.http.ApiRequest;
 import io.stratum.sdk.http.ApiResponse;
 
+import io.stratum.sdk.internal.scheduler.TaskLabels;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.internal.state.TaskRecord;
 import java.util.ArrayList;
@@ -101,6 +102,9 @@ final class PodsResource {
     }
 
     private static String state(TaskRecord t) {
+        if (TaskLabels.isReservation(t)) {
+            return "RESERVED";
+        }
         return t.lastStatus().map(s -> s.state().name()).orElse("STAGING");
     }
 

@@ -112,7 +112,8 @@ final class PlanDefinitions {
                     steps.add(new StepDefinition(pod.name(), index, group));
                 }
             }
-            phases.add(PhaseDefinition.of(phaseSpec.name(), phaseSpec.strategy(), steps));
+            phases.add(PhaseDefinition.of(phaseSpec.name(), phaseSpec.strategy(), steps)
+                    .withReserveOnly(phaseSpec.reserveOnly()));
         }
         return new PlanDefinition(planSpec.name(), planSpec.strategy(), phases);
     }

@@ -78,7 +78,8 @@ public final class PlanFactory {
         for (StepDefinition step : definition.steps()) {
             PodInstanceRequirement requirement = PodInstanceRequirement.of(spec.pod(step.podType()), step.index(), step.tasks(),
                     RecoveryType.NONE);
-            steps.add(new Step(PlanIds.of(planName, definition.name(), step.name()), requirement));
+            Step built = new Step(PlanIds.of(planName, definition.name(), step.name()), requirement);
+            steps.add(definition.reserveOnly() ? built.reservingOnly() : built);
         }
         ExecutionStrategy strategy = ExecutionStrategy.of(definition.strategy());
         if (definition.interrupted()) {

@@ -14,7 +14,10 @@ import java.util.UUID;
  * The smallest unit of a plan: launch some tasks of one pod instance and wait until each reaches
  * its goal ({@link TaskProgress#DONE}). A step carries its pod instance resolved against the config
  * its plan was built from ({@link PodInstanceRequirement}); a {@linkplain #removal removal} step
- * (decommission) launches nothing and is moved along by the scheduler itself.
+ * (decommission) launches nothing and is moved along by the scheduler itself; a
+ * {@linkplain #reservingOnly() reserve-only} step places its pod instance (reserves the resources
+ * of its tasks) and launches nothing: the scheduler completes it once the reservations are sent,
+ * or at once when the instance is placed already.
  *
  * <p>Lifecycle, driven by the scheduler: {@link #requirement} while eligible → {@link #launched}
  * with the new task ids (STARTING) → {@link #update} with each task's progress (STARTED, then
@@ -30,6 +33,7 @@ public final class Step extends PlanElement {
     private final PodInstance podInstance;
     private final List<String> tasks;
     private final PodInstanceRequirement launches;
+    private final boolean reserveOnly;
 
     private Status status = Status.PENDING;
     private final Map<String, String> launchedIds = new LinkedHashMap<>();
@@ -44,14 +48,16 @@ public final class Step extends PlanElement {
      * @param requirement the resolved pod instance and the tasks launched together
      */
     public Step(UUID id, PodInstanceRequirement requirement) {
-        this(id, requirement.podInstance(), requirement.tasks(), requirement);
+        this(id, requirement.podInstance(), requirement.tasks(), requirement, false);
     }
 
-    private Step(UUID id, PodInstance podInstance, List<String> tasks, PodInstanceRequirement launches) {
+    private Step(UUID id, PodInstance podInstance, List<String> tasks, PodInstanceRequirement launches,
+            boolean reserveOnly) {
         super(id, podInstance.name() + ":" + List.copyOf(tasks));
         this.podInstance = podInstance;
         this.tasks = List.copyOf(tasks);
         this.launches = launches;
+        this.reserveOnly = reserveOnly;
         if (this.tasks.isEmpty()) {
             throw new IllegalArgumentException("a step needs at least one task");
         }
@@ -64,7 +70,20 @@ public final class Step extends PlanElement {
      * @return a step that launches nothing: the scheduler moves it along itself (decommission)
      */
     public static Step removal(UUID id, PodInstance podInstance, List<String> tasks) {
-        return new Step(id, podInstance, tasks, null);
+        return new Step(id, podInstance, tasks, null, false);
+    }
+
+    /** @return a new step like this one (pending) that only reserves its tasks' resources */
+    public Step reservingOnly() {
+        if (launches == null) {
+            throw new IllegalStateException("a removal step reserves nothing");
+        }
+        return new Step(id(), podInstance, tasks, launches, true);
+    }
+
+    /** @return whether the step only places its pod instance, launching nothing */
+    public boolean reservesOnly() {
+        return reserveOnly;
     }
 
     public PodInstance podInstance() {
@@ -128,8 +147,9 @@ public final class Step extends PlanElement {
      */
     public synchronized Step retargeted(PodSpec pod) {
         List<String> kept = tasks.stream().filter(t -> pod.task(t) != null).toList();
-        Step step = new Step(id(), PodInstanceRequirement.of(pod, podInstance.index(),
-                kept.isEmpty() ? List.copyOf(pod.tasks().keySet()) : kept, recovery()));
+        PodInstanceRequirement requirement = PodInstanceRequirement.of(pod, podInstance.index(),
+                kept.isEmpty() ? List.copyOf(pod.tasks().keySet()) : kept, recovery());
+        Step step = new Step(id(), requirement.podInstance(), requirement.tasks(), requirement, reserveOnly);
         step.restore(status, launchedIds, failures, delayedUntil);
         step.progress.putAll(progress);
         return step;

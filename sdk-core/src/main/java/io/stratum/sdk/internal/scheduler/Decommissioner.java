@@ -82,10 +82,10 @@ final class Decommissioner {
             }
             List<TaskRecord> records = tasks.of(step.podInstance());
             if (step.status() == Status.PENDING) {
-                records.stream().filter(Decommissioner::isLive).forEach(r -> backend.kill(r.taskId(), grace.apply(r)));
+                records.stream().filter(Kills::isLive).forEach(r -> backend.kill(r.taskId(), grace.apply(r)));
                 step.prepared();
             }
-            if (records.stream().noneMatch(Decommissioner::isLive)) {
+            if (records.stream().noneMatch(Kills::isLive)) {
                 tasks.remove(records.stream().map(TaskRecord::name).toList());
                 step.forceComplete();
                 releasePending = true;
@@ -93,10 +93,6 @@ final class Decommissioner {
             }
             return;
         }
-    }
-
-    private static boolean isLive(TaskRecord record) {
-        return record.lastStatus().map(s -> !s.state().isTerminal()).orElse(true);
     }
 
     private static Plan build(List<Step> steps) {

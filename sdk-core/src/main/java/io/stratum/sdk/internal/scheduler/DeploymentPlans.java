@@ -10,6 +10,7 @@ import io.stratum.sdk.internal.state.TaskRecord;
 import io.stratum.sdk.spec.ServiceSpec;
 import io.stratum.sdk.internal.spec.SpecDiff;
 import io.stratum.sdk.spec.TaskSpec;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +19,8 @@ import java.util.Optional;
  * date with what runs. After a restart with an unchanged target, saved
  * progress is restored as is; for a new target, a step is complete from the start when its tasks
  * already run (or ran, for FINISH and ONCE tasks) with a config whose pod spec equals the new one:
- * only changed pods are rolled.
+ * only changed pods are rolled. A reserve-only step is complete from the start when its instance is
+ * placed.
  */
 final class DeploymentPlans {
     private DeploymentPlans() {}
@@ -51,6 +53,9 @@ final class DeploymentPlans {
         if (launches.isEmpty()) {
             return false;
         }
+        if (step.reservesOnly()) { // an instance placed already has nothing to reserve
+            return isPlaced(tasks.of(step.podInstance()));
+        }
         String podType = step.podInstance().podType();
         for (String taskName : step.tasks()) {
             Optional<TaskRecord> record = tasks.byName(step.podInstance().taskName(taskName));
@@ -68,5 +73,10 @@ final class DeploymentPlans {
             }
         }
         return true;
+    }
+
+    /** @return whether an instance with these task records holds reservations */
+    static boolean isPlaced(List<TaskRecord> records) {
+        return records.stream().anyMatch(r -> !PodRequests.neverApplied(r));
     }
 }

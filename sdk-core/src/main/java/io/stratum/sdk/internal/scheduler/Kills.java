@@ -28,8 +28,9 @@ final class Kills {
         this.grace = grace;
     }
 
+    /** @return whether the record's task may run: launched, and no terminal status heard */
     static boolean isLive(TaskRecord record) {
-        return record.lastStatus().map(s -> !s.state().isTerminal()).orElse(true);
+        return !TaskLabels.isReservation(record) && record.lastStatus().map(s -> !s.state().isTerminal()).orElse(true);
     }
 
     /** Kills every live task among {@code records} (once each). */
@@ -62,6 +63,10 @@ final class Kills {
     List<Step> withoutLiveTasks(List<Step> candidates) {
         List<Step> ready = new ArrayList<>();
         for (Step step : candidates) {
+            if (step.reservesOnly()) { // it never relaunches anything
+                ready.add(step);
+                continue;
+            }
             boolean live = false;
             for (String task : step.tasks()) {
                 Optional<TaskRecord> record = tasks.byName(step.podInstance().taskName(task));

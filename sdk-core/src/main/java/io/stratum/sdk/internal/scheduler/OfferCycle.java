@@ -3,6 +3,7 @@ package io.stratum.sdk.internal.scheduler;
 import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
+import io.stratum.sdk.discovery.TaskEnvironment;
 import io.stratum.sdk.internal.offer.EvaluationResult;
 import io.stratum.sdk.internal.offer.OfferEvaluator;
 import io.stratum.sdk.internal.offer.PlacementRound;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One pass over a batch of offers: place the candidate steps' pod instances (in one
@@ -29,11 +31,16 @@ import java.util.Optional;
  * scheduler loop.
  */
 final class OfferCycle {
+    private static final System.Logger LOG = System.getLogger(OfferCycle.class.getName());
+
     /** What to do with the offers, and what was launched. */
     record Result(Map<String, List<Operation>> acceptsByOffer, List<Launched> launched,
             Map<String, String> explanations) {}
 
-    /** One step's launch: the records to store and the tasks by name. */
+    /**
+     * One step's launch: the records to store and the tasks by name. For a reserve-only step, the
+     * records of its reservations (none when its instance was placed already) and no tasks.
+     */
     record Launched(Step step, List<TaskRecord> records, Map<String, String> taskIds) {}
 
     private final TaskCache tasks;
@@ -41,15 +48,19 @@ final class OfferCycle {
     private final TargetConfig config;
     private final PlanSet plans;
     private final PodCommands pods;
+    private final TaskEnvironment taskEnvironment;
     /** Every agent seen in an offer, so placement rules know the agents of tasks placed earlier. */
     private final Map<String, Agent> knownAgents = new HashMap<>();
 
-    OfferCycle(TaskCache tasks, OfferEvaluator evaluator, TargetConfig config, PlanSet plans, PodCommands pods) {
+    /** @param taskEnvironment the framework's addition to each task's environment, or null */
+    OfferCycle(TaskCache tasks, OfferEvaluator evaluator, TargetConfig config, PlanSet plans, PodCommands pods,
+            TaskEnvironment taskEnvironment) {
         this.tasks = tasks;
         this.evaluator = evaluator;
         this.config = config;
         this.plans = plans;
         this.pods = pods;
+        this.taskEnvironment = taskEnvironment;
     }
 
     /** Remembers the offers' agents (also of offers declined unseen, while reconciling). */
@@ -66,12 +77,22 @@ final class OfferCycle {
             return new Result(accepts, launched, explanations);
         }
         PlacementRound round = evaluator.round(offers, placed());
+        // This cycle's launches are not in the task cache yet; later launches of the cycle see them.
+        Map<PodInstance, List<TaskRecord>> placedNow = new HashMap<>();
+        Function<PodInstance, List<TaskRecord>> recordsOf = pod -> placedNow.containsKey(pod) ? placedNow.get(pod)
+                : tasks.of(pod);
+        Discovery discovery = new Discovery(config.target(), recordsOf);
         for (Step step : candidates) {
             Optional<PodInstanceRequirement> requirement = step.requirement(now, plans.environmentOf(step));
             if (requirement.isEmpty()) {
                 continue;
             }
             PodInstanceRequirement req = requirement.get();
+            if (step.reservesOnly() && DeploymentPlans.isPlaced(recordsOf.apply(step.podInstance()))) {
+                launched.add(new Launched(step, List.of(), Map.of()));
+                explanations.remove(step.name());
+                continue;
+            }
             Optional<PodRequest> request = PodRequests.request(req, tasks.of(step.podInstance()), offers);
             if (request.isEmpty()) {
                 explanations.put(step.name(), "waiting for an offer holding the reservations of "
@@ -79,9 +100,34 @@ final class OfferCycle {
                 continue;
             }
             EvaluationResult result = round.place(request.get());
-            if (result instanceof EvaluationResult.Success success) {
-                launched.add(launch(step, success, request.get().kind()));
-                for (Operation r : launchedAs(success.recommendations(), req)) {
+            if (result instanceof EvaluationResult.Success success && step.reservesOnly()) {
+                Launched reservation = launch(step, success, request.get().kind());
+                placedNow.put(step.podInstance(), merged(step.podInstance(), reservation.records()));
+                launched.add(new Launched(step, reservation.records(), Map.of()));
+                for (Operation r : success.recommendations()) {
+                    if (!(r instanceof Operation.Launch)) {
+                        accepts.computeIfAbsent(r.offerId(), id -> new ArrayList<>()).add(r);
+                    }
+                }
+                explanations.remove(step.name());
+            } else if (result instanceof EvaluationResult.Success success) {
+                Launched launch = launch(step, success, request.get().kind());
+                List<TaskRecord> before = placedNow.put(step.podInstance(), merged(step.podInstance(), launch.records()));
+                List<Operation> operations;
+                try {
+                    operations = launchedAs(success, req, new LaunchEnvironment(config.target().name(), discovery,
+                            taskEnvironment, success.offer().agent().hostname()));
+                } catch (LaunchEnvironment.Refused e) {
+                    LOG.log(System.Logger.Level.WARNING, e.getMessage(), e.getCause());
+                    placedNow.remove(step.podInstance());
+                    if (before != null) {
+                        placedNow.put(step.podInstance(), before);
+                    }
+                    explanations.put(step.name(), e.getMessage());
+                    continue;
+                }
+                launched.add(launch);
+                for (Operation r : operations) {
                     accepts.computeIfAbsent(r.offerId(), id -> new ArrayList<>()).add(r);
                 }
                 explanations.remove(step.name());
@@ -92,11 +138,22 @@ final class OfferCycle {
         return new Result(accepts, launched, explanations);
     }
 
+    /** @return the instance's records once {@code launchedNow} replace those of the same tasks */
+    private List<TaskRecord> merged(PodInstance pod, List<TaskRecord> launchedNow) {
+        Map<String, TaskRecord> byName = new LinkedHashMap<>();
+        tasks.of(pod).forEach(r -> byName.put(r.name(), r));
+        launchedNow.forEach(r -> byName.put(r.name(), r));
+        return List.copyOf(byName.values());
+    }
+
     private Optional<String> agentOf(PodInstance pod) {
         return tasks.of(pod).stream().map(TaskRecord::agentId).findFirst();
     }
 
-    /** @return the records of a successful placement's tasks (stored before the accept is sent) */
+    /**
+     * @return the records of a successful placement's tasks (stored before the accept is sent); of a
+     *     reserve-only step, records of its reservations, under the task ids its launch would have had
+     */
     private Launched launch(Step step, EvaluationResult.Success success, PodRequest.Kind kind) {
         Operation.Launch launch = success.launch();
         List<String> resourceIds = new ArrayList<>();
@@ -108,6 +165,9 @@ final class OfferCycle {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(TaskLabels.HOSTNAME, success.offer().agent().hostname());
         labels.put(TaskLabels.PLACEMENT, kind.name().toLowerCase());
+        if (step.reservesOnly()) {
+            labels.put(TaskLabels.RESERVATION, "true");
+        }
         String added = PodRequests.added(success.recommendations());
         if (kind == PodRequest.Kind.IN_PLACE && !added.isEmpty()) {
             labels.put(TaskLabels.ADDED, added);
@@ -127,19 +187,21 @@ final class OfferCycle {
     }
 
     /**
-     * @return the recommendations with each task as it really runs: with the plan's parameters in its
-     *     environment, and the spec it runs with (a paused pod's tasks idle)
+     * @return the recommendations with each task as it really runs: with its whole environment
+     *     (discovery, the plan's parameters, the framework's), and the spec it runs with (a paused
+     *     pod's tasks idle)
+     * @throws LaunchEnvironment.Refused if the framework's task environment fails
      */
-    private List<Operation> launchedAs(List<Operation> recommendations, PodInstanceRequirement req) {
+    private List<Operation> launchedAs(EvaluationResult.Success success, PodInstanceRequirement req,
+            LaunchEnvironment environment) throws LaunchEnvironment.Refused {
         List<Operation> out = new ArrayList<>();
-        for (Operation r : recommendations) {
+        for (Operation r : success.recommendations()) {
             if (r instanceof Operation.Launch launch) {
-                List<TaskLaunch> launches = launch.tasks().stream().map(t -> {
-                    Map<String, String> env = new LinkedHashMap<>(t.env());
-                    env.putAll(req.environment());
-                    return new TaskLaunch(t.taskId(), t.podInstance(), pods.effective(req.podInstance(), t.spec()), env,
-                            t.ports(), t.resources());
-                }).toList();
+                List<TaskLaunch> launches = new ArrayList<>();
+                for (TaskLaunch t : launch.tasks()) {
+                    launches.add(new TaskLaunch(t.taskId(), t.podInstance(), pods.effective(req.podInstance(), t.spec()),
+                            environment.of(t, req), t.ports(), t.resources()));
+                }
                 out.add(new Operation.Launch(launch.offerId(), launch.agentId(), launch.podInstance(), launches,
                         launch.executorResources()));
             } else {

@@ -66,8 +66,13 @@ final class PodRequests {
      * that was dropped still has its old reservations and volumes, and waits for them.
      */
     private static boolean neverApplied(List<TaskRecord> records) {
-        return records.stream().allMatch(r -> dropped(r)
-                && !PodRequest.Kind.IN_PLACE.name().toLowerCase().equals(r.labels().get(TaskLabels.PLACEMENT)));
+        return records.stream().allMatch(PodRequests::neverApplied);
+    }
+
+    /** @return whether {@code record} is of a new placement the cluster dropped: it reserved nothing */
+    static boolean neverApplied(TaskRecord record) {
+        return dropped(record)
+                && !PodRequest.Kind.IN_PLACE.name().toLowerCase().equals(record.labels().get(TaskLabels.PLACEMENT));
     }
 
     private static boolean dropped(TaskRecord record) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.stratum.sdk.backend.ClusterBackend;
+import io.stratum.sdk.discovery.TaskEnvironment;
 import io.stratum.sdk.internal.offer.OfferEvaluator;
 import io.stratum.sdk.plan.PlanCustomizer;
 import io.stratum.sdk.spec.ConfigValidator;
@@ -34,6 +35,7 @@ public final class SchedulerBuilder {
     SchedulerSettings settings = SchedulerSettings.DEFAULT;
     final List<ConfigValidator> configValidators = new ArrayList<>();
     PlanCustomizer planCustomizer = PlanCustomizer.none();
+    TaskEnvironment taskEnvironment;
 
     SchedulerBuilder() {}
 
@@ -100,14 +102,24 @@ public final class SchedulerBuilder {
     }
 
     /**
+     * Adds {@code environment}'s variables to every task launched (see {@link TaskEnvironment});
+     * default none.
+     */
+    public SchedulerBuilder withTaskEnvironment(TaskEnvironment environment) {
+        taskEnvironment = Objects.requireNonNull(environment, "environment");
+        return this;
+    }
+
+    /**
      * Sets what a framework adds to the SDK for the service {@code spec} describes: the role and
-     * principal it reserves with, its config update rules and its hard placement rules by pod
-     * type. The one place a framework's parts are put into a scheduler (the runtime and the test
+     * principal it reserves with, its config update rules, its hard placement rules by pod type
+     * and its task environment (null for none). The one place a framework's parts are put into a scheduler (the runtime and the test
      * harness both call it).
      */
     public SchedulerBuilder withFramework(ServiceSpec spec, List<ConfigValidator> validators,
-            Map<String, List<PlacementRule>> rules) {
+            Map<String, List<PlacementRule>> rules, TaskEnvironment environment) {
         withRole(role(spec), principal(spec));
+        taskEnvironment = environment;
         validators.forEach(this::withConfigValidator);
         rules.forEach((pod, list) -> list.forEach(rule -> withPlacementRule(pod, rule)));
         return this;

@@ -78,7 +78,7 @@ public final class ServiceScheduler {
         this.plans = new PlanSet(recovery, decommission, settings.backoff(), pods::effective);
         this.demand = new OfferDemand(backend, clock, settings.reviveInterval());
         this.progress = new ProgressBook(b.planStore);
-        this.offerCycle = new OfferCycle(tasks, evaluator, config, plans, pods);
+        this.offerCycle = new OfferCycle(tasks, evaluator, config, plans, pods, b.taskEnvironment);
     }
 
     /** @return a builder; see {@link SchedulerBuilder} */
@@ -145,8 +145,14 @@ public final class ServiceScheduler {
         OfferCycle.Result result = offerCycle.run(offers, candidates, now);
         explanations.putAll(result.explanations());
         for (OfferCycle.Launched launched : result.launched()) {
-            tasks.put(launched.records());
-            plans.launched(launched.step(), launched.taskIds());
+            if (!launched.records().isEmpty()) {
+                tasks.put(launched.records());
+            }
+            if (launched.step().reservesOnly()) {
+                launched.step().forceComplete(); // its reservations are stored, and sent below
+            } else {
+                plans.launched(launched.step(), launched.taskIds());
+            }
         }
         // Reservations no task owns are released in the accept of the offer that holds them: with
         // the launch when that offer is used (a replacement on its old agent), on their own otherwise.
@@ -212,9 +218,14 @@ public final class ServiceScheduler {
                 .ifPresent(relaunch -> recovery.failed(relaunch, now));
     }
 
-    /** An agent is gone: its tasks are lost. */
+    /**
+     * An agent is gone: its tasks are lost, and the reservations of instances placed there that
+     * never launched are forgotten (their steps place them anew).
+     */
     public void onAgentLost(String agentId) {
         Instant now = clock.instant();
+        tasks.remove(tasks.all().stream().filter(r -> r.agentId().equals(agentId) && TaskLabels.isReservation(r))
+                .map(TaskRecord::name).toList());
         for (TaskRecord record : List.copyOf(tasks.all())) {
             if (record.agentId().equals(agentId) && record.lastStatus().map(s -> !s.state().isTerminal()).orElse(true)) {
                 onStatus(new TaskStatusUpdate(TaskStatus.of(record.taskId(), TaskState.LOST, now)

@@ -1,5 +1,7 @@
 package io.stratum.sdk.internal.scheduler;
 
+import io.stratum.sdk.internal.state.TaskRecord;
+
 /**
  * Labels the scheduler keeps on each task record: where the task runs and on which ports, so
  * discovery ({@code /v1/endpoints}, config templates) works the same on every backend.
@@ -20,6 +22,18 @@ public final class TaskLabels {
      * be applied, nobody waits for them.
      */
     public static final String ADDED = "added";
+    /**
+     * On the records a reserve-only step stores for the tasks whose resources it reserved: {@code true}.
+     * Such a record holds the reservations (and the address and ports) and was never launched: its
+     * task id was never sent, so it is not live, not reconciled and never killed; the task's first
+     * launch replaces it, in place.
+     */
+    public static final String RESERVATION = "reservation";
 
     private TaskLabels() {}
+
+    /** @return whether {@code record} only holds reservations: its task was never launched */
+    public static boolean isReservation(TaskRecord record) {
+        return "true".equals(record.labels().get(RESERVATION));
+    }
 }

@@ -1,0 +1,54 @@
+package io.stratum.sdk.discovery;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One task about to be launched, as a {@link TaskEnvironment} sees it: which task, where, on which
+ * ports, with which environment so far, and where every other placed pod instance of the service
+ * is. Immutable.
+ *
+ * @param serviceName the service's name
+ * @param podType     the task's pod type
+ * @param index       its pod instance's index
+ * @param taskName    the task's name within its pod
+ * @param host        the address of the agent it is launched on
+ * @param ports       its ports by port name
+ * @param environment the variables it is launched with so far: the spec's {@code env}, its ports,
+ *                    {@code POD_INSTANCE_INDEX}, the discovery variables and the parameters of the
+ *                    plan launching it (not those every backend adds: {@code TASK_ID}, ...)
+ * @param instances   every pod instance of the service placed now, its own included, by pod type
+ *                    (in spec order) and index; of every pod, discoverable or not
+ */
+public record TaskContext(String serviceName, String podType, int index, String taskName, String host,
+        Map<String, Long> ports, Map<String, String> environment, List<PodAddress> instances) {
+
+    public TaskContext {
+        Objects.requireNonNull(serviceName, "serviceName");
+        Objects.requireNonNull(podType, "podType");
+        Objects.requireNonNull(taskName, "taskName");
+        Objects.requireNonNull(host, "host");
+        ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports));
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        instances = List.copyOf(instances);
+    }
+
+    /** @return the task's pod instance name, {@code <podType>-<index>} */
+    public String podInstanceName() {
+        return podType + "-" + index;
+    }
+
+    /** @return the placed instances of {@code pod}, by index (empty for a pod with none, or no such pod) */
+    public List<PodAddress> instancesOf(String pod) {
+        return instances.stream().filter(a -> a.podType().equals(pod)).toList();
+    }
+
+    /** @return instance {@code instanceIndex} of {@code pod}, if it is placed */
+    public Optional<PodAddress> instance(String pod, int instanceIndex) {
+        return instances.stream().filter(a -> a.podType().equals(pod) && a.index() == instanceIndex).findFirst();
+    }
+}

@@ -1,0 +1,22 @@
+/**
+ * How pod instances find each other without a DNS service. A pod instance's address (its agent's)
+ * and ports are known from the moment its resources are reserved; every task is launched knowing
+ * those of every instance placed before it (see {@link io.stratum.sdk.discovery.PodAddress}). A
+ * plan phase that only reserves ({@code reserve-only: true}) places every instance of an ensemble
+ * before any launches, so each member's environment and config templates list them all.
+ *
+ * <p>For the pods a spec marks {@code discoverable: true}, every task of the service gets, in its
+ * environment and so in its config templates ({@code POD} is the pod's name in upper case with
+ * anything but letters, digits and {@code _} as {@code _}; {@code PORT} likewise the port's name):
+ * <ul>
+ *   <li>{@code <POD>_<INDEX>_HOST}: the address of instance {@code INDEX}, once placed;</li>
+ *   <li>{@code <POD>_<INDEX>_PORT_<PORT>}: that instance's port, once reserved;</li>
+ *   <li>{@code <POD>_HOSTS}: the addresses of the placed instances, by index, comma-separated (empty
+ *       while none is placed);</li>
+ *   <li>{@code <POD>_ENDPOINTS_<PORT>}: their {@code host:port}s for that port, likewise.</li>
+ * </ul>
+ * A framework computes anything else (a {@code qjournal://} URI, an etcd {@code initial-cluster})
+ * with a {@link io.stratum.sdk.discovery.TaskEnvironment}, which sees every placed instance, of
+ * every pod, as a {@link io.stratum.sdk.discovery.TaskContext}.
+ */
+package io.stratum.sdk.discovery;
