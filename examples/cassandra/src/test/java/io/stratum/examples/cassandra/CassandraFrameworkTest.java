@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,6 +117,21 @@ class CassandraFrameworkTest {
     }
 
     @Test
+    @Disabled("SDK: a ONCE task launched while its pod instance's server runs gets a new pod volume (a new"
+            + " persistence id) instead of the instance's: the footprint of an in-place launch leaves out the pod"
+            + " volume the running task holds, so the evaluator creates another")
+    void theOnceTasksSeeTheNodesData() throws Exception {
+        try (ServiceTestRunner runner = runner(framework(Map.of()))) {
+            var run = runner.run(
+                    Send.offersUntilComplete("deploy", 30),
+                    Send.planStart("backup", Map.of("BACKUP_DIR", "/backups", "SNAPSHOT_NAME", "monday")),
+                    Send.offersUntilComplete("backup", 30));
+            assertThat(volumes(launch(run, "node-0-backup"))).isNotEmpty()
+                    .isEqualTo(volumes(launch(run, "node-0-server")));
+        }
+    }
+
+    @Test
     void changingTheClusterNameIsRefusedNamingTheOption() throws Exception {
         Service service = framework(Map.of());
         ServiceSpec renamed = framework(Map.of("CLUSTER_NAME", "other")).spec();
@@ -206,6 +222,11 @@ class CassandraFrameworkTest {
                 .isInstanceOf(SpecException.class)
                 .hasMessageContaining("CASSANDRA_LIB: no Cassandra node classpath")
                 .hasMessageContaining("mvn -pl examples/cassandra -am package");
+    }
+
+    private static List<String> volumes(TaskLaunch launch) {
+        return launch.resources().stream().flatMap(r -> r.volume().stream())
+                .map(v -> v.containerPath() + "=" + v.persistenceId()).toList();
     }
 
     private static TaskLaunch launch(ServiceTestRunner.Context run, String taskName) {

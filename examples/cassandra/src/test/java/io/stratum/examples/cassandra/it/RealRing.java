@@ -195,10 +195,18 @@ public final class RealRing implements AfterEachCallback {
 
     /** @return the output of {@code cassandra-node.sh ARGS} run from the task's sandbox, as an operator would */
     public String nodeScript(JsonNode task, String... args) throws IOException, InterruptedException {
+        return nodeScript(task, Map.of(), args);
+    }
+
+    /** @return the output of {@code cassandra-node.sh ARGS} run with {@code env} added (as plan parameters are) */
+    public String nodeScript(JsonNode task, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("sh", Path.of(task.path("sandbox").asText(), "cassandra-node.sh")
                 .toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
@@ -224,7 +232,7 @@ public final class RealRing implements AfterEachCallback {
     public void afterEach(ExtensionContext context) throws Exception {
         if (context.getExecutionException().isPresent()) {
             System.out.println("--- the scheduler's output:\n" + output);
-            printStderrs();
+            printTaskOutputs();
         }
         try {
             uninstall();
@@ -233,14 +241,14 @@ public final class RealRing implements AfterEachCallback {
         }
     }
 
-    private void printStderrs() throws IOException {
+    private void printTaskOutputs() throws IOException {
         if (workDir == null || !Files.isDirectory(workDir)) {
             return;
         }
         try (var files = Files.walk(workDir.resolve("cluster"), 5)) {
-            for (Path stderr : files.filter(f -> f.getFileName().toString().equals("stderr")).toList()) {
-                List<String> lines = Files.readAllLines(stderr);
-                System.out.println("--- " + stderr + " (last 30 lines):");
+            for (Path output : files.filter(f -> f.getFileName().toString().matches("stdout|stderr")).toList()) {
+                List<String> lines = Files.readAllLines(output);
+                System.out.println("--- " + output + " (last 30 lines):");
                 lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(System.out::println);
             }
         }
