@@ -196,10 +196,10 @@ class CassandraFrameworkTest {
         }
     }
 
+    /** @return the running ring's template environment with NODES=3, loaded without the framework's rule */
     private Map<String, String> threeNodes() throws Exception {
-        Map<String, String> env = new HashMap<>(framework(Map.of()).spec().pod("node").task("server").env());
-        env.putAll(Options.defaults(SPEC, Path.of("options.env")));
-        env.putAll(FakeJdks.oneNode(dir.resolve("three")));
+        Map<String, String> env = new HashMap<>(Options.defaults(SPEC, Path.of("options.env")));
+        env.putAll(framework(Map.of()).spec().pod("node").task("server").env());
         env.put("NODES", "3");
         return env;
     }
