@@ -43,7 +43,7 @@ class ServiceSpecSchemaTest {
     @ParameterizedTest
     @MethodSource("repositorySpecs")
     void repositorySpecValidatesAgainstTheSchema(Path spec) throws Exception {
-        String rendered = render(Files.readString(spec));
+        String rendered = render(spec);
         List<Error> errors = SCHEMA.validate(toJson(rendered), InputFormat.JSON);
 
         assertThat(errors).as(spec.toString()).isEmpty();
@@ -109,8 +109,21 @@ class ServiceSpecSchemaTest {
     }
 
     /** Renders a template spec with the variables of its {@code # env: K=V} header lines. */
-    private static String render(String text) {
+    /**
+     * Renders the spec at {@code spec} with its {@code # env: K=V} comment lines, over the defaults of
+     * an {@code options.env} beside it (a framework folder's, e.g. examples/cassandra).
+     */
+    private static String render(Path spec) throws IOException {
+        String text = Files.readString(spec);
         java.util.Map<String, String> env = new java.util.HashMap<>();
+        Path options = spec.resolveSibling("options.env");
+        if (Files.isRegularFile(options)) {
+            java.util.Properties defaults = new java.util.Properties();
+            try (var reader = Files.newBufferedReader(options)) {
+                defaults.load(reader);
+            }
+            defaults.stringPropertyNames().forEach(name -> env.put(name, defaults.getProperty(name).strip()));
+        }
         text.lines().filter(l -> l.startsWith("# env: ")).forEach(l -> {
             String pair = l.substring("# env: ".length());
             env.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1).replace("\\n", "\n"));
