@@ -1,5 +1,6 @@
 package io.stratum.sdk.cli;
 
+import io.stratum.sdk.service.LocalResources;
 import io.stratum.sdk.service.RunOptions;
 import io.stratum.sdk.service.Service;
 import io.stratum.sdk.service.ServiceRuntime;
@@ -94,6 +95,16 @@ final class RunCommand extends SpecCommand {
                         + " 'pre-reserved-role: ROLE' (repeatable, one per role).")
         List<String> preReserved;
 
+        @Option(names = "--zones", paramLabel = "ZONE[,ZONE...]",
+                description = "Spread the local agents over these fault domain zones, round-robin (e.g."
+                        + " us-east-1a,us-east-1b,us-east-1c): what '@zone' placement rules read, and each task's"
+                        + " $ZONE and $REGION. Not with --mesos, where each agent has its own.")
+        String zones;
+
+        @Option(names = "--region", paramLabel = "REGION",
+                description = "The region of the --zones (default " + LocalResources.DEFAULT_REGION + ").")
+        String region;
+
         /** @return the run options the flags say, with {@code env} for the token's default */
         RunOptions options(ServiceSpec spec, Map<String, String> env) {
             if (zookeeper != null) {
@@ -120,7 +131,7 @@ final class RunCommand extends SpecCommand {
             try {
                 options = RunOptions.builder(dir.toAbsolutePath()).withApiPort(apiPort).withApiToken(token)
                         .withAgents(agents).withZooKeeper(zookeeper).withMesos(mesos).withApiHost(apiHost).withApiUrl(url)
-                        .withMesosFailoverTimeout(timeout).withLocal(LocalFlags.parse(mountDisks, gpus, preReserved))
+                        .withMesosFailoverTimeout(timeout).withLocal(LocalFlags.parse(mountDisks, gpus, preReserved, zones, region))
                         .build();
             } catch (RunOptions.InvalidOptionException e) {
                 throw badOption(e);
@@ -159,7 +170,8 @@ final class RunCommand extends SpecCommand {
             Map.entry("apiPort", "--api-port"), Map.entry("apiToken", "--api-token"), Map.entry("apiTokenFile", "--api-token-file"), Map.entry("agents", "--agents"),
             Map.entry("zookeeper", "--zookeeper"), Map.entry("mesos", "--mesos"), Map.entry("apiHost", "--api-host"),
             Map.entry("apiUrl", "--api-url"), Map.entry("mesosFailoverTimeout", "--mesos-failover-timeout"),
-            Map.entry("mountDisks", "--mount-disks"), Map.entry("gpus", "--gpus"), Map.entry("preReserved", "--pre-reserved"));
+            Map.entry("mountDisks", "--mount-disks"), Map.entry("gpus", "--gpus"), Map.entry("preReserved", "--pre-reserved"),
+            Map.entry("zones", "--zones"), Map.entry("region", "--region"));
 
     /** @return the refusal of an option as bad input naming its flag */
     static CliException badOption(RunOptions.InvalidOptionException e) {
@@ -265,6 +277,7 @@ final class RunCommand extends SpecCommand {
         out.println("running " + service.spec().name() + " (work dir " + options.workDir() + ")");
         if (options.mesos() == null) {
             LocalFlags.unreservedRoles(service.spec(), options.local()).forEach(out::println);
+            LocalFlags.zonesWithoutAgents(options.local(), options.agents()).forEach(out::println);
         }
         out.flush();
         ServiceRuntime runtime;

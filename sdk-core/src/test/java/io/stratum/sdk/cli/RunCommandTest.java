@@ -2,6 +2,7 @@ package io.stratum.sdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stratum.sdk.service.RunOptions;
 import io.stratum.sdk.service.Service;
 import io.stratum.sdk.spec.ServiceSpec;
 import io.stratum.sdk.spec.SpecLoader;
@@ -44,6 +45,13 @@ class RunCommandTest {
         "--pre-reserved|*:1:1:1|--pre-reserved: expected ROLE:CPUS:MEM_MB:DISK_MB",
         "--pre-reserved|analytics:0:0:0|--pre-reserved: role analytics must reserve some cpus, memory or disk",
         "--pre-reserved|analytics:100000:0:0|--pre-reserved: pre-reserved roles analytics take 100000 cpus but each agent has only",
+        "--zones|''|--zones: expected ZONE[,ZONE...] (e.g. us-east-1a,us-east-1b), got ''",
+        "--zones|a,,b|--zones: an empty zone name in 'a,,b'",
+        "--zones|a,|--zones: an empty zone name in 'a,'",
+        "--zones|a,b,a|--zones: zone a is given twice",
+        "--zones|us east|--zones: expected names of letters, digits, '.', '_' and '-' (at most 63), got 'us east'",
+        "--zones|a:b|--zones: expected names of letters, digits, '.', '_' and '-' (at most 63), got 'a:b'",
+        "--region|eu|--region: needs --zones (it is the region of the local agents' zones)",
     })
     void aBadFlagIsABadInputNamingIt(String flag, String value, String message) throws Exception {
         Path work = dir.resolve("work");
@@ -66,6 +74,40 @@ class RunCommandTest {
         assertThat(run.err()).contains("--pre-reserved: role a is given twice");
         assertThat(run.err().strip().lines()).hasSize(1);
         assertThat(Files.exists(work)).as("nothing started").isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void zonesAreForLocalAgentsInARegionOfTheirOwnOrLocal() throws Exception {
+        ServiceSpec spec = SpecLoader.builder().build().load(Path.of(SPEC));
+
+        assertThat(options(spec).local().zones()).isEmpty();
+        assertThat(options(spec, "--zones", "us-east-1a,us-east-1b,us-east-1c").local())
+                .satisfies(local -> assertThat(local.zones()).containsExactly("us-east-1a", "us-east-1b", "us-east-1c"))
+                .satisfies(local -> assertThat(local.region()).isEqualTo("local"));
+        assertThat(options(spec, "--zones", "a", "--region", "us-east-1").local().region()).isEqualTo("us-east-1");
+    }
+
+    @org.junit.jupiter.api.Test
+    void zonesAreRefusedWithMesosAndABadRegionIsNamed() throws Exception {
+        Path work = dir.resolve("work");
+
+        CliRun mesos = CliRun.of("run", SPEC, "--work-dir", work.toString(), "--zones", "a,b", "--mesos", "http://master:5050");
+        CliRun region = CliRun.of("run", SPEC, "--work-dir", work.toString(), "--zones", "a,b", "--region", "eu west");
+
+        assertThat(mesos.exitCode()).isEqualTo(StratumCli.BAD_INPUT);
+        assertThat(mesos.err().lines()).singleElement().asString().startsWith("stratum run: --zones: the local agents' zones do"
+                + " not apply on Mesos, where each agent's zone is its fault domain");
+        assertThat(region.exitCode()).isEqualTo(StratumCli.BAD_INPUT);
+        assertThat(region.err().lines()).singleElement().asString()
+                .startsWith("stratum run: --region: expected a name of letters, digits, '.', '_' and '-' (at most 63), got 'eu west'");
+        assertThat(work).as("nothing started").doesNotExist();
+    }
+
+    private RunOptions options(ServiceSpec spec, String... args) {
+        RunCommand.Flags flags = new RunCommand.Flags();
+        new CommandLine(flags).parseArgs(args);
+        flags.workDir = dir.resolve("work");
+        return flags.options(spec, Map.of());
     }
 
     @org.junit.jupiter.api.Test
