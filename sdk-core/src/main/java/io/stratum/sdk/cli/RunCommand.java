@@ -5,7 +5,6 @@ import io.stratum.sdk.service.RunOptions;
 import io.stratum.sdk.service.Service;
 import io.stratum.sdk.service.ServiceRuntime;
 import io.stratum.sdk.spec.ServiceSpec;
-import io.stratum.sdk.spec.SpecException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -28,6 +27,7 @@ import picocli.CommandLine;
  * agents or, with {@code --mesos}, a subscription to a Mesos master; scheduler, API), prints deploy
  * progress and keeps running. Ctrl-C stops the scheduler and
  * leaves the service's tasks running; the next {@code run} with the same work dir takes over.
+ * A framework's {@code run} runs the service its factory makes.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a service on this machine (embedded ZooKeeper and local agents), or on a Mesos cluster.")
@@ -160,9 +160,17 @@ final class RunCommand extends SpecCommand {
         }
     }
 
+    RunCommand() {
+        this(SpecSource.spec());
+    }
+
+    RunCommand(SpecSource source) {
+        super(source);
+    }
+
     @Override
-    int call(ServiceSpec spec) throws Exception {
-        return run(Service.builder(spec).build(), flags.options(spec, StratumCli.env(command)), command.commandLine().getOut());
+    int call(Service service) throws Exception {
+        return run(service, flags.options(service.spec(), processEnv()), command.commandLine().getOut());
     }
 
     /** The flag of a {@link RunOptions} option, by its component name. */
@@ -207,67 +215,13 @@ final class RunCommand extends SpecCommand {
     }
 
     /**
-     * A framework's {@code main} given its spec: {@code [SPEC] --env ... run flags}, the service
-     * made by the framework from the rendered spec (for
-     * {@link StratumCli#run(Path, StratumCli.ServiceFactory, String...)}).
+     * Runs a framework's service with {@code args} parsed as run flags (for {@link StratumCli#run(Service, String...)});
+     * a first argument {@code run} (the launcher's {@code ./stratum run FOLDER}) is the command itself.
      */
-    @Command(mixinStandardHelpOptions = true, versionProvider = Version.class,
-            description = "Run this framework's service on this machine (embedded ZooKeeper and local agents), or on a"
-                    + " Mesos cluster.")
-    static final class FrameworkSpecRun implements Callable<Integer> {
-        @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "SPEC",
-                description = "The framework's service spec (default: the framework's svc.yml).")
-        Path file;
-
-        @Mixin
-        EnvOptions env = new EnvOptions();
-
-        @Mixin
-        Flags flags = new Flags();
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec command;
-
-        private final Path defaultSpec;
-        private final StratumCli.ServiceFactory framework;
-        private final Map<String, String> processEnv;
-
-        FrameworkSpecRun(Path defaultSpec, StratumCli.ServiceFactory framework, Map<String, String> processEnv) {
-            this.defaultSpec = defaultSpec;
-            this.framework = framework;
-            this.processEnv = processEnv;
-        }
-
-        @Override
-        public Integer call() throws Exception {
-            Path spec = file != null ? file : defaultSpec;
-            InputFiles.requireRegularFile("SPEC", spec);
-            Service service;
-            try {
-                service = framework.create(spec, env.resolve(processEnv));
-            } catch (SpecException e) {
-                SpecCommand.report(command.commandLine().getErr(), e.problems());
-                return StratumCli.BAD_INPUT;
-            } catch (IOException e) {
-                throw CliException.badInput("SPEC: cannot read '" + spec + "': " + InputFiles.describe(e));
-            }
-            return run(service, flags.options(service.spec(), processEnv), command.commandLine().getOut());
-        }
-    }
-
-    /** Runs a framework given its spec (for {@link StratumCli#run(Path, StratumCli.ServiceFactory, String...)}). */
-    static int runFramework(Path defaultSpec, StratumCli.ServiceFactory framework, Map<String, String> env,
-            PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new FrameworkSpecRun(defaultSpec, framework, env));
-        // The launcher names the command as the user typed it (stratum run examples/cassandra).
-        Path folder = defaultSpec.toAbsolutePath().normalize().getParent();
-        cli.getCommandSpec().name(System.getProperty("stratum.program",
-                folder != null && folder.getFileName() != null ? folder.getFileName().toString() : "run"));
-        return StratumCli.execute(StratumCli.configure(cli, env), args, out, err);
-    }
-
-    /** Runs a framework's service with {@code args} parsed as run flags (for {@link StratumCli#run(Service, String...)}). */
     static int runService(Service service, Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        if (args.length > 0 && args[0].equals("run")) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         CommandLine cli = new CommandLine(new FrameworkRun(service, env));
         cli.getCommandSpec().name(service.spec().name());
         return StratumCli.execute(StratumCli.configure(cli, env), args, out, err);

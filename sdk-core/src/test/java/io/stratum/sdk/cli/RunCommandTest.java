@@ -148,6 +148,10 @@ class RunCommandTest {
             CliBadInputTest.assertNothingOfJava(err.toString());
             assertThat(work).as("nothing started").doesNotExist();
         }
+        StringWriter launched = new StringWriter();
+        assertThat(RunCommand.runService(service, Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(launched),
+                "run", "--no-such-flag")).as("the launcher's command word is the command").isEqualTo(StratumCli.BAD_INPUT);
+        assertThat(launched.toString()).startsWith("hello-world: unknown option '--no-such-flag'");
         StringWriter help = new StringWriter();
         assertThat(RunCommand.runService(service, Map.of(), new PrintWriter(help), new PrintWriter(new StringWriter()),
                 "--help")).isZero();
@@ -173,14 +177,14 @@ class RunCommandTest {
         Path work = dir.resolve("work");
 
         StringWriter err = new StringWriter();
-        int missing = RunCommand.runFramework(spec, framework, Map.of(), new PrintWriter(new StringWriter()),
+        int missing = FrameworkCli.run(spec, framework, StratumCli.ComputedEnv.NONE, Map.of(), null, new PrintWriter(new StringWriter()),
                 new PrintWriter(err), "--work-dir", work.toString());
         assertThat(missing).isEqualTo(StratumCli.BAD_INPUT);
         assertThat(err.toString()).contains("missing template variable").contains("hint: give template variables with --env");
         CliBadInputTest.assertNothingOfJava(err.toString());
 
         StringWriter refused = new StringWriter();
-        int code = RunCommand.runFramework(spec, framework, Map.of("HELLO_COUNT", "5"), new PrintWriter(new StringWriter()),
+        int code = FrameworkCli.run(spec, framework, StratumCli.ComputedEnv.NONE, Map.of("HELLO_COUNT", "5"), null, new PrintWriter(new StringWriter()),
                 new PrintWriter(refused), "--env", "HELLO_COUNT=2", "--mesos", "notaurl", "--work-dir", work.toString());
         assertThat(code).isEqualTo(StratumCli.BAD_INPUT);
         assertThat(seen).last().isEqualTo(Map.of("spec", spec.toString(), "count", "2"));
@@ -188,20 +192,20 @@ class RunCommandTest {
                 .startsWith("my-framework: --mesos: expected").endsWith("(see 'my-framework --help')"));
 
         Path other = Files.writeString(dir.resolve("other.yml"), Files.readString(spec));
-        RunCommand.runFramework(spec, framework, Map.of(), new PrintWriter(new StringWriter()),
+        FrameworkCli.run(spec, framework, StratumCli.ComputedEnv.NONE, Map.of(), null, new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()), other.toString(), "--env", "HELLO_COUNT=1", "--mesos", "notaurl");
         assertThat(seen).last().isEqualTo(Map.of("spec", other.toString(), "count", "1"));
 
         StringWriter notAFile = new StringWriter();
-        assertThat(RunCommand.runFramework(spec, framework, Map.of(), new PrintWriter(new StringWriter()),
+        assertThat(FrameworkCli.run(spec, framework, StratumCli.ComputedEnv.NONE, Map.of(), null, new PrintWriter(new StringWriter()),
                 new PrintWriter(notAFile), dir.toString())).isEqualTo(StratumCli.BAD_INPUT);
         assertThat(notAFile.toString().lines()).singleElement().satisfies(line -> assertThat(line).contains("SPEC"));
         assertThat(work).as("nothing started").doesNotExist();
 
         StringWriter help = new StringWriter();
-        assertThat(RunCommand.runFramework(spec, framework, Map.of(), new PrintWriter(help),
-                new PrintWriter(new StringWriter()), "--help")).isZero();
-        assertThat(help.toString()).startsWith("Usage: my-framework").contains("[SPEC]").contains("--env")
+        assertThat(FrameworkCli.run(spec, framework, StratumCli.ComputedEnv.NONE, Map.of(), null, new PrintWriter(help),
+                new PrintWriter(new StringWriter()), "run", "--help")).isZero();
+        assertThat(help.toString()).startsWith("Usage: my-framework run").contains("[SPEC]").contains("--env")
                 .contains("--api-token-file");
     }
 }

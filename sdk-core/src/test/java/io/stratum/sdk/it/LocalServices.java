@@ -90,13 +90,18 @@ public final class LocalServices implements AfterEachCallback {
 
     /** Runs {@code spec} with {@code options} (its work dir is cleaned up after the test). */
     public Started start(ServiceSpec spec, RunOptions options) throws Exception {
+        return start(Service.builder(spec).build(), options);
+    }
+
+    /** Runs a framework's {@code service} with {@code options} (its work dir is cleaned up after the test). */
+    public Started start(Service service, RunOptions options) throws Exception {
         Path workDir = options.workDir();
         watch(workDir);
         StringWriter output = new StringWriter();
-        ServiceRuntime runtime = Service.builder(spec).build().start(options, new PrintWriter(output, true));
-        Started service = new Started(runtime, new ServiceApi(runtime.apiUrl()), workDir, output);
-        started.add(service);
-        return service;
+        ServiceRuntime runtime = service.start(options, new PrintWriter(output, true));
+        Started running = new Started(runtime, new ServiceApi(runtime.apiUrl()), workDir, output);
+        started.add(running);
+        return running;
     }
 
     /** Makes the cleanup cover {@code workDir} (a service run in another JVM, say). */
