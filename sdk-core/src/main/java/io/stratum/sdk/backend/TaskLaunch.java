@@ -49,7 +49,10 @@ public record TaskLaunch(String taskId, String podInstance, TaskSpec spec, Map<S
      * @param agent         the agent the task runs on; its hostname is its address
      * @return a new map: {@code FRAMEWORK_NAME} and {@code HOST} (the spec may set these otherwise),
      *     then {@link #env()}, then what no spec may change: {@code TASK_NAME} ({@link #fullName()}),
-     *     {@code TASK_ID}, {@code STRATUM_AGENT_ID} and {@code STRATUM_AGENT_ADDRESS}; in that order
+     *     {@code TASK_ID}, {@code STRATUM_AGENT_ID}, {@code STRATUM_AGENT_ADDRESS} and, when the agent
+     *     has a fault domain, {@code REGION} and {@code ZONE} (its region and zone, as the DC/OS SDK
+     *     gave them; a task of an agent without one gets neither from here, so a spec's own values
+     *     stay); in that order
      */
     public Map<String, String> environment(String frameworkName, Agent agent) {
         Map<String, String> environment = new LinkedHashMap<>();
@@ -60,6 +63,8 @@ public record TaskLaunch(String taskId, String podInstance, TaskSpec spec, Map<S
         environment.put("TASK_ID", taskId);
         environment.put("STRATUM_AGENT_ID", agent.id());
         environment.put("STRATUM_AGENT_ADDRESS", agent.hostname());
+        agent.region().ifPresent(region -> environment.put("REGION", region));
+        agent.zone().ifPresent(zone -> environment.put("ZONE", zone));
         return environment;
     }
 }

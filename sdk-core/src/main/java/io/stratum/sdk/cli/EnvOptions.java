@@ -10,8 +10,9 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The template environment of a spec: the process environment, then {@code --env-file} files in
- * order, then {@code --env K=V} flags; later values win.
+ * The template environment of a spec: a framework's defaults (its folder's {@code options.env}),
+ * then the process environment, then {@code --env-file} files in order, then {@code --env K=V}
+ * flags; later values win.
  */
 final class EnvOptions {
     @Option(names = "--env", paramLabel = "K=V", description = "A template variable (repeatable).")
@@ -21,10 +22,12 @@ final class EnvOptions {
             description = "A file of K=V lines ('#' comments, blank lines ignored; repeatable).")
     List<Path> files = new ArrayList<>();
 
-    Map<String, String> resolve(Map<String, String> processEnv) {
-        Map<String, String> env = new LinkedHashMap<>(processEnv);
+    /** @return the environment: {@code defaults}, then {@code processEnv}, the files and the flags over them */
+    Map<String, String> resolve(Map<String, String> defaults, Map<String, String> processEnv) {
+        Map<String, String> env = new LinkedHashMap<>(defaults);
+        env.putAll(processEnv);
         for (Path file : files) {
-            env.putAll(readFile(file));
+            env.putAll(readFile("--env-file", file));
         }
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
@@ -36,13 +39,19 @@ final class EnvOptions {
         return env;
     }
 
-    static Map<String, String> readFile(Path file) {
-        InputFiles.requireRegularFile("--env-file", file);
+    /**
+     * @param what the flag or file naming {@code file} in errors ({@code --env-file}, {@code options.env})
+     * @return the {@code K=V} lines of {@code file} ({@code #} comments, blank lines and a leading
+     *     {@code export} ignored, a value's surrounding quotes removed)
+     * @throws CliException (bad input) naming {@code what}, or the file and line, if it can't be read or a line is no {@code K=V}
+     */
+    static Map<String, String> readFile(String what, Path file) {
+        InputFiles.requireRegularFile(what, file);
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw CliException.badInput("--env-file: cannot read '" + file + "': " + InputFiles.describe(e));
+            throw CliException.badInput(what + ": cannot read '" + file + "': " + InputFiles.describe(e));
         }
         Map<String, String> env = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -9,9 +9,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Parses the local agents' resource flags of {@code stratum run} ({@code --mount-disks N:SIZE_MB},
- * {@code --gpus N}, {@code --pre-reserved ROLE:CPUS:MEM:DISK}, repeatable) into
- * {@link LocalResources}; a bad value is a {@link CliException#badInput} naming its flag.
+ * Parses the local agents' flags of {@code stratum run} ({@code --mount-disks N:SIZE_MB},
+ * {@code --gpus N}, {@code --pre-reserved ROLE:CPUS:MEM:DISK}, repeatable, {@code --zones Z1,Z2,...}
+ * and {@code --region R}) into {@link LocalResources}; a bad value is a {@link CliException#badInput}
+ * naming its flag (or a {@link io.stratum.sdk.service.RunOptions.InvalidOptionException} naming its
+ * option, which the command maps to the flag).
  */
 final class LocalFlags {
     private static final String NUMBER = "\\d{1,9}(\\.\\d{1,6})?";
@@ -20,6 +22,29 @@ final class LocalFlags {
 
     /** @return the resources the flags describe, the defaults for those not given */
     static LocalResources parse(String mountDisks, String gpus, List<String> preReserved) {
+        return parse(mountDisks, gpus, preReserved, null, null);
+    }
+
+    /** @return the resources and zones the flags describe, the defaults for those not given */
+    static LocalResources parse(String mountDisks, String gpus, List<String> preReserved, String zones, String region) {
+        LocalResources resources = resources(mountDisks, gpus, preReserved);
+        if (zones == null) {
+            if (region != null) {
+                throw CliException.badInput("--region: needs --zones (it is the region of the local agents' zones)");
+            }
+            return resources;
+        }
+        List<String> names = List.of(zones.split(",", -1));
+        if (zones.isBlank()) {
+            throw CliException.badInput("--zones: expected ZONE[,ZONE...] (e.g. us-east-1a,us-east-1b), got '" + zones + "'");
+        }
+        if (names.stream().anyMatch(String::isEmpty)) {
+            throw CliException.badInput("--zones: an empty zone name in '" + zones + "'");
+        }
+        return resources.withZones(region != null ? region : LocalResources.DEFAULT_REGION, names);
+    }
+
+    private static LocalResources resources(String mountDisks, String gpus, List<String> preReserved) {
         LocalResources defaults = LocalResources.defaults();
         int disks = defaults.mountDisks();
         double diskMb = defaults.mountDiskMb();
@@ -61,6 +86,15 @@ final class LocalFlags {
             roles.add(new LocalResources.PreReserved(parts[0], cpus, mem, disk));
         }
         return new LocalResources(disks, diskMb, gpuCount, roles);
+    }
+
+    /** @return a warning when there are more zones than agents: the zones no agent is in */
+    static List<String> zonesWithoutAgents(LocalResources local, int agents) {
+        if (local.zones().size() <= agents) {
+            return List.of();
+        }
+        return List.of("warning: --zones: " + local.zones().size() + " zones but " + agents + " agents: no agent is in "
+                + String.join(", ", local.zones().subList(agents, local.zones().size())));
     }
 
     /** @return a warning for each pre-reserved role of the spec's pods that no {@code --pre-reserved} reserves */

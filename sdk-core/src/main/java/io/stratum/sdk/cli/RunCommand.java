@@ -1,10 +1,10 @@
 package io.stratum.sdk.cli;
 
+import io.stratum.sdk.service.LocalResources;
 import io.stratum.sdk.service.RunOptions;
 import io.stratum.sdk.service.Service;
 import io.stratum.sdk.service.ServiceRuntime;
 import io.stratum.sdk.spec.ServiceSpec;
-import io.stratum.sdk.spec.SpecException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -27,6 +27,7 @@ import picocli.CommandLine;
  * agents or, with {@code --mesos}, a subscription to a Mesos master; scheduler, API), prints deploy
  * progress and keeps running. Ctrl-C stops the scheduler and
  * leaves the service's tasks running; the next {@code run} with the same work dir takes over.
+ * A framework's {@code run} runs the service its factory makes.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a service on this machine (embedded ZooKeeper and local agents), or on a Mesos cluster.")
@@ -94,6 +95,16 @@ final class RunCommand extends SpecCommand {
                         + " 'pre-reserved-role: ROLE' (repeatable, one per role).")
         List<String> preReserved;
 
+        @Option(names = "--zones", paramLabel = "ZONE[,ZONE...]",
+                description = "Spread the local agents over these fault domain zones, round-robin (e.g."
+                        + " us-east-1a,us-east-1b,us-east-1c): what '@zone' placement rules read, and each task's"
+                        + " $ZONE and $REGION. Not with --mesos, where each agent has its own.")
+        String zones;
+
+        @Option(names = "--region", paramLabel = "REGION",
+                description = "The region of the --zones (default " + LocalResources.DEFAULT_REGION + ").")
+        String region;
+
         /** @return the run options the flags say, with {@code env} for the token's default */
         RunOptions options(ServiceSpec spec, Map<String, String> env) {
             if (zookeeper != null) {
@@ -120,7 +131,7 @@ final class RunCommand extends SpecCommand {
             try {
                 options = RunOptions.builder(dir.toAbsolutePath()).withApiPort(apiPort).withApiToken(token)
                         .withAgents(agents).withZooKeeper(zookeeper).withMesos(mesos).withApiHost(apiHost).withApiUrl(url)
-                        .withMesosFailoverTimeout(timeout).withLocal(LocalFlags.parse(mountDisks, gpus, preReserved))
+                        .withMesosFailoverTimeout(timeout).withLocal(LocalFlags.parse(mountDisks, gpus, preReserved, zones, region))
                         .build();
             } catch (RunOptions.InvalidOptionException e) {
                 throw badOption(e);
@@ -149,9 +160,17 @@ final class RunCommand extends SpecCommand {
         }
     }
 
+    RunCommand() {
+        this(SpecSource.spec());
+    }
+
+    RunCommand(SpecSource source) {
+        super(source);
+    }
+
     @Override
-    int call(ServiceSpec spec) throws Exception {
-        return run(Service.builder(spec).build(), flags.options(spec, StratumCli.env(command)), command.commandLine().getOut());
+    int call(Service service) throws Exception {
+        return run(service, flags.options(service.spec(), processEnv()), command.commandLine().getOut());
     }
 
     /** The flag of a {@link RunOptions} option, by its component name. */
@@ -159,7 +178,8 @@ final class RunCommand extends SpecCommand {
             Map.entry("apiPort", "--api-port"), Map.entry("apiToken", "--api-token"), Map.entry("apiTokenFile", "--api-token-file"), Map.entry("agents", "--agents"),
             Map.entry("zookeeper", "--zookeeper"), Map.entry("mesos", "--mesos"), Map.entry("apiHost", "--api-host"),
             Map.entry("apiUrl", "--api-url"), Map.entry("mesosFailoverTimeout", "--mesos-failover-timeout"),
-            Map.entry("mountDisks", "--mount-disks"), Map.entry("gpus", "--gpus"), Map.entry("preReserved", "--pre-reserved"));
+            Map.entry("mountDisks", "--mount-disks"), Map.entry("gpus", "--gpus"), Map.entry("preReserved", "--pre-reserved"),
+            Map.entry("zones", "--zones"), Map.entry("region", "--region"));
 
     /** @return the refusal of an option as bad input naming its flag */
     static CliException badOption(RunOptions.InvalidOptionException e) {
@@ -195,67 +215,13 @@ final class RunCommand extends SpecCommand {
     }
 
     /**
-     * A framework's {@code main} given its spec: {@code [SPEC] --env ... run flags}, the service
-     * made by the framework from the rendered spec (for
-     * {@link StratumCli#run(Path, StratumCli.ServiceFactory, String...)}).
+     * Runs a framework's service with {@code args} parsed as run flags (for {@link StratumCli#run(Service, String...)});
+     * a first argument {@code run} (the launcher's {@code ./stratum run FOLDER}) is the command itself.
      */
-    @Command(mixinStandardHelpOptions = true, versionProvider = Version.class,
-            description = "Run this framework's service on this machine (embedded ZooKeeper and local agents), or on a"
-                    + " Mesos cluster.")
-    static final class FrameworkSpecRun implements Callable<Integer> {
-        @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "SPEC",
-                description = "The framework's service spec (default: the framework's svc.yml).")
-        Path file;
-
-        @Mixin
-        EnvOptions env = new EnvOptions();
-
-        @Mixin
-        Flags flags = new Flags();
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec command;
-
-        private final Path defaultSpec;
-        private final StratumCli.ServiceFactory framework;
-        private final Map<String, String> processEnv;
-
-        FrameworkSpecRun(Path defaultSpec, StratumCli.ServiceFactory framework, Map<String, String> processEnv) {
-            this.defaultSpec = defaultSpec;
-            this.framework = framework;
-            this.processEnv = processEnv;
-        }
-
-        @Override
-        public Integer call() throws Exception {
-            Path spec = file != null ? file : defaultSpec;
-            InputFiles.requireRegularFile("SPEC", spec);
-            Service service;
-            try {
-                service = framework.create(spec, env.resolve(processEnv));
-            } catch (SpecException e) {
-                SpecCommand.report(command.commandLine().getErr(), e.problems());
-                return StratumCli.BAD_INPUT;
-            } catch (IOException e) {
-                throw CliException.badInput("SPEC: cannot read '" + spec + "': " + InputFiles.describe(e));
-            }
-            return run(service, flags.options(service.spec(), processEnv), command.commandLine().getOut());
-        }
-    }
-
-    /** Runs a framework given its spec (for {@link StratumCli#run(Path, StratumCli.ServiceFactory, String...)}). */
-    static int runFramework(Path defaultSpec, StratumCli.ServiceFactory framework, Map<String, String> env,
-            PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new FrameworkSpecRun(defaultSpec, framework, env));
-        // The launcher names the command as the user typed it (stratum run examples/cassandra).
-        Path folder = defaultSpec.toAbsolutePath().normalize().getParent();
-        cli.getCommandSpec().name(System.getProperty("stratum.program",
-                folder != null && folder.getFileName() != null ? folder.getFileName().toString() : "run"));
-        return StratumCli.execute(StratumCli.configure(cli, env), args, out, err);
-    }
-
-    /** Runs a framework's service with {@code args} parsed as run flags (for {@link StratumCli#run(Service, String...)}). */
     static int runService(Service service, Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        if (args.length > 0 && args[0].equals("run")) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         CommandLine cli = new CommandLine(new FrameworkRun(service, env));
         cli.getCommandSpec().name(service.spec().name());
         return StratumCli.execute(StratumCli.configure(cli, env), args, out, err);
@@ -265,6 +231,7 @@ final class RunCommand extends SpecCommand {
         out.println("running " + service.spec().name() + " (work dir " + options.workDir() + ")");
         if (options.mesos() == null) {
             LocalFlags.unreservedRoles(service.spec(), options.local()).forEach(out::println);
+            LocalFlags.zonesWithoutAgents(options.local(), options.agents()).forEach(out::println);
         }
         out.flush();
         ServiceRuntime runtime;

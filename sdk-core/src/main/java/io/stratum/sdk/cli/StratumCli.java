@@ -67,9 +67,14 @@ public final class StratumCli implements Runnable {
     }
 
     /**
-     * A framework's service, made from its spec file rendered with the template environment (the
-     * process's, then {@code --env-file} files, then {@code --env} flags): typically
-     * {@code Service.builder(ServiceSpec.load(spec, env)).configValidator(...).build()}.
+     * A framework's service, made from its spec file rendered with the template environment (lowest
+     * first: the framework folder's {@code options.env}, the process environment, {@code --env-file}
+     * files, {@code --env} flags, then {@link ComputedEnv what the framework computes} for variables
+     * none of them set): typically
+     * {@code Service.builder(ServiceSpec.load(spec, env)).configValidator(...).build()}. Every command
+     * of the framework's {@code main} (run, validate, update, uninstall) makes its service here, so
+     * they all see the spec as {@code run} renders it. It should only build: no process, file or
+     * network work, as {@code validate} and {@code update} call it too.
      */
     @FunctionalInterface
     public interface ServiceFactory {
@@ -81,17 +86,56 @@ public final class StratumCli implements Runnable {
     }
 
     /**
-     * Runs a framework as {@code stratum run SPEC} runs a spec: {@code args} are an optional spec
-     * file (default {@code defaultSpec}), {@code --env}/{@code --env-file} for its template
-     * variables, and the run flags; the spec's problems are reported as {@code validate} reports
-     * them (exit 2). A framework's {@code main} is
+     * Template variables a framework works out itself (say {@code CASSANDRA_JAVA_HOME}, a JDK it
+     * finds on disk), for every command of its {@code main}: {@code update} then renders the spec
+     * exactly as {@code run} did. Given the environment from every other source (read-only), it
+     * returns values for variables; only those no other source set are used, so {@code --env},
+     * {@code --env-file}, the process environment and {@code options.env} still win. A variable it
+     * cannot work out is best left out: the spec's strict rendering then names it, with how to give
+     * it. Called once per command, before the {@link ServiceFactory}, on the calling thread.
+     */
+    @FunctionalInterface
+    public interface ComputedEnv {
+        /** No computed variables. */
+        ComputedEnv NONE = env -> Map.of();
+
+        /** @return values of template variables by name (null values are ignored) */
+        Map<String, String> compute(Map<String, String> env);
+    }
+
+    /**
+     * Runs a framework's command as {@code stratum} runs it on a spec, and returns the exit code:
+     * {@code args} are an optional command ({@code run}, the default; {@code validate}, {@code update},
+     * {@code uninstall}), an optional spec file (default {@code defaultSpec}), {@code --env}/
+     * {@code --env-file} for its template variables, and the command's flags. The framework folder's
+     * {@code options.env} (beside {@code defaultSpec}) gives defaults of template variables, under
+     * the process environment, {@code --env-file} and {@code --env}; the factory makes the service
+     * for every command ({@code update} sends its spec to the running scheduler, whose own copy of
+     * the framework's validators checks it; {@code uninstall} removes it). Spec problems are reported
+     * as {@code validate} reports them (exit 2). A framework's {@code main} is
      * {@code System.exit(StratumCli.run(Path.of("svc.yml"), MyFramework::service, args))}; the
-     * launcher runs a framework folder this way ({@code ./stratum run examples/cassandra}).
+     * launcher runs it for a framework folder ({@code ./stratum update examples/cassandra --env K=V}),
+     * resolving a relative {@code defaultSpec} in that folder.
      */
     public static int run(Path defaultSpec, ServiceFactory framework, String... args) {
-        return RunCommand.runFramework(defaultSpec, framework, System.getenv(), new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true), args);
+        return run(defaultSpec, framework, ComputedEnv.NONE, args);
     }
+
+    /**
+     * As {@link #run(Path, ServiceFactory, String...)}, with template variables the framework
+     * computes ({@link ComputedEnv}) for those no other source sets.
+     */
+    public static int run(Path defaultSpec, ServiceFactory framework, ComputedEnv computed, String... args) {
+        String folder = System.getProperty(FOLDER_PROPERTY);
+        Path spec = folder != null && !defaultSpec.isAbsolute() ? Path.of(folder).resolve(defaultSpec) : defaultSpec;
+        return FrameworkCli.run(spec, framework, computed, System.getenv(), System.getProperty(PROGRAM_PROPERTY),
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** The launcher's name of a framework's command, as typed ({@code stratum update examples/cassandra}). */
+    static final String PROGRAM_PROPERTY = "stratum.program";
+    /** The framework folder the launcher runs, where a relative default spec is. */
+    static final String FOLDER_PROPERTY = "stratum.folder";
 
     /** Runs the CLI with the given streams; returns the exit code (for tests and embedding). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {

@@ -27,6 +27,9 @@ final class LocalBackends {
                 .withAgents(options.agents())
                 .withMountDisks(local.mountDisks(), local.mountDiskMb())
                 .withGpus(local.gpus());
+        if (!local.zones().isEmpty()) {
+            builder.withZones(local.region(), local.zones().toArray(String[]::new));
+        }
         try {
             for (LocalResources.PreReserved role : local.preReserved()) {
                 builder.withPreReservedRole(role.role(), role.cpus(), role.memMb(), role.diskMb());

@@ -25,13 +25,15 @@ import java.util.Objects;
  * @param mesosFailoverTimeout how long Mesos keeps the tasks while no scheduler is subscribed, at
  *                  least 1 s, or null for the backend's default (4 weeks)
  * @param local     the local agents' MOUNT disks, GPUs and static reservations (ignored on Mesos)
+ *                  and zones (refused with {@code mesos}: a Mesos agent's zone is its own fault
+ *                  domain, which the master tells)
  */
 public record RunOptions(Path workDir, int apiPort, String apiToken, int agents, String zookeeper, String mesos,
         String apiHost, URI apiUrl, Duration mesosFailoverTimeout, LocalResources local) {
     /** The API's address unless told otherwise: loopback. */
     public static final String LOOPBACK = "127.0.0.1";
 
-    /** @throws InvalidOptionException naming the first option out of range */
+    /** @throws InvalidOptionException naming the first option out of range, or {@code zones} given with {@code mesos} */
     public RunOptions {
         Objects.requireNonNull(workDir, "workDir");
         Objects.requireNonNull(local, "local");
@@ -48,6 +50,10 @@ public record RunOptions(Path workDir, int apiPort, String apiToken, int agents,
         }
         if (mesosFailoverTimeout != null && mesosFailoverTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new InvalidOptionException("mesosFailoverTimeout", "must be at least 1s, got " + mesosFailoverTimeout);
+        }
+        if (mesos != null && !local.zones().isEmpty()) {
+            throw new InvalidOptionException("zones", "the local agents' zones do not apply on Mesos, where each agent's"
+                    + " zone is its fault domain (the agent's --domain)");
         }
     }
 

@@ -6,6 +6,7 @@ import io.stratum.sdk.internal.plan.Plan;
 import io.stratum.sdk.internal.plan.Step;
 import io.stratum.sdk.plan.Status;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /** Checks for a {@link ServiceTestRunner} script. */
@@ -77,6 +78,18 @@ public final class Expect {
         return Tick.of("expect task " + taskName + " on agent " + agentId, c -> {
             SimTask task = c.liveTask(taskName);
             check(task.agentId().equals(agentId), taskName + " runs on " + task.agentId() + ", expected " + agentId);
+        });
+    }
+
+    /**
+     * The live task named {@code taskName} starts with {@code name=value} in its environment, as
+     * every backend gives it ({@link ServiceTestRunner.Context#environment}); a null {@code value}
+     * expects {@code name} unset.
+     */
+    public static Tick taskEnvironment(String taskName, String name, String value) {
+        return Tick.of("expect task " + taskName + " with " + name + "=" + value, c -> {
+            String actual = c.environment(taskName).get(name);
+            check(Objects.equals(actual, value), taskName + " has " + name + "=" + actual + ", expected " + value);
         });
     }
 

@@ -1,5 +1,6 @@
 package io.stratum.sdk.testing;
 
+import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.backend.sim.SimCluster;
 import io.stratum.sdk.backend.sim.SimTask;
 import io.stratum.sdk.internal.offer.OfferEvaluator;
@@ -7,6 +8,7 @@ import io.stratum.sdk.internal.scheduler.SchedulerBuilder;
 import io.stratum.sdk.internal.scheduler.SchedulerSettings;
 import io.stratum.sdk.internal.scheduler.ServiceScheduler;
 import io.stratum.sdk.internal.state.Persister;
+import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.service.Service;
 import io.stratum.sdk.spec.ServiceSpec;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -145,6 +148,18 @@ public final class ServiceTestRunner implements AutoCloseable {
             return sim.liveTasks().stream().filter(t -> t.name().equals(taskName)).findFirst()
                     .orElseThrow(() -> new AssertionError("no live task " + taskName + "; live: "
                             + Expect.names(sim.liveTasks())));
+        }
+
+        /**
+         * @return the environment the live task named {@code taskName} starts with, as every backend
+         *     gives it ({@link TaskLaunch#environment}): the service's name, the spec's env, the task's
+         *     ports and identity, and its agent's address and fault domain ({@code ZONE}, {@code REGION})
+         */
+        public Map<String, String> environment(String taskName) {
+            SimTask task = liveTask(taskName);
+            Agent agent = sim.agents().stream().filter(a -> a.id().equals(task.agentId())).findFirst()
+                    .orElseThrow(() -> new AssertionError("task " + taskName + " is on an unknown agent " + task.agentId()));
+            return task.launch().environment(service.spec().name(), agent);
         }
 
         void restartScheduler() {

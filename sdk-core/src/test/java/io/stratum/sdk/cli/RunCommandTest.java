@@ -2,6 +2,7 @@ package io.stratum.sdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stratum.sdk.service.RunOptions;
 import io.stratum.sdk.service.Service;
 import io.stratum.sdk.spec.ServiceSpec;
 import io.stratum.sdk.spec.SpecLoader;
@@ -44,6 +45,13 @@ class RunCommandTest {
         "--pre-reserved|*:1:1:1|--pre-reserved: expected ROLE:CPUS:MEM_MB:DISK_MB",
         "--pre-reserved|analytics:0:0:0|--pre-reserved: role analytics must reserve some cpus, memory or disk",
         "--pre-reserved|analytics:100000:0:0|--pre-reserved: pre-reserved roles analytics take 100000 cpus but each agent has only",
+        "--zones|''|--zones: expected ZONE[,ZONE...] (e.g. us-east-1a,us-east-1b), got ''",
+        "--zones|a,,b|--zones: an empty zone name in 'a,,b'",
+        "--zones|a,|--zones: an empty zone name in 'a,'",
+        "--zones|a,b,a|--zones: zone a is given twice",
+        "--zones|us east|--zones: expected names of letters, digits, '.', '_' and '-' (at most 63), got 'us east'",
+        "--zones|a:b|--zones: expected names of letters, digits, '.', '_' and '-' (at most 63), got 'a:b'",
+        "--region|eu|--region: needs --zones (it is the region of the local agents' zones)",
     })
     void aBadFlagIsABadInputNamingIt(String flag, String value, String message) throws Exception {
         Path work = dir.resolve("work");
@@ -66,6 +74,40 @@ class RunCommandTest {
         assertThat(run.err()).contains("--pre-reserved: role a is given twice");
         assertThat(run.err().strip().lines()).hasSize(1);
         assertThat(Files.exists(work)).as("nothing started").isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void zonesAreForLocalAgentsInARegionOfTheirOwnOrLocal() throws Exception {
+        ServiceSpec spec = SpecLoader.builder().build().load(Path.of(SPEC));
+
+        assertThat(options(spec).local().zones()).isEmpty();
+        assertThat(options(spec, "--zones", "us-east-1a,us-east-1b,us-east-1c").local())
+                .satisfies(local -> assertThat(local.zones()).containsExactly("us-east-1a", "us-east-1b", "us-east-1c"))
+                .satisfies(local -> assertThat(local.region()).isEqualTo("local"));
+        assertThat(options(spec, "--zones", "a", "--region", "us-east-1").local().region()).isEqualTo("us-east-1");
+    }
+
+    @org.junit.jupiter.api.Test
+    void zonesAreRefusedWithMesosAndABadRegionIsNamed() throws Exception {
+        Path work = dir.resolve("work");
+
+        CliRun mesos = CliRun.of("run", SPEC, "--work-dir", work.toString(), "--zones", "a,b", "--mesos", "http://master:5050");
+        CliRun region = CliRun.of("run", SPEC, "--work-dir", work.toString(), "--zones", "a,b", "--region", "eu west");
+
+        assertThat(mesos.exitCode()).isEqualTo(StratumCli.BAD_INPUT);
+        assertThat(mesos.err().lines()).singleElement().asString().startsWith("stratum run: --zones: the local agents' zones do"
+                + " not apply on Mesos, where each agent's zone is its fault domain");
+        assertThat(region.exitCode()).isEqualTo(StratumCli.BAD_INPUT);
+        assertThat(region.err().lines()).singleElement().asString()
+                .startsWith("stratum run: --region: expected a name of letters, digits, '.', '_' and '-' (at most 63), got 'eu west'");
+        assertThat(work).as("nothing started").doesNotExist();
+    }
+
+    private RunOptions options(ServiceSpec spec, String... args) {
+        RunCommand.Flags flags = new RunCommand.Flags();
+        new CommandLine(flags).parseArgs(args);
+        flags.workDir = dir.resolve("work");
+        return flags.options(spec, Map.of());
     }
 
     @org.junit.jupiter.api.Test
@@ -106,6 +148,10 @@ class RunCommandTest {
             CliBadInputTest.assertNothingOfJava(err.toString());
             assertThat(work).as("nothing started").doesNotExist();
         }
+        StringWriter launched = new StringWriter();
+        assertThat(RunCommand.runService(service, Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(launched),
+                "run", "--no-such-flag")).as("the launcher's command word is the command").isEqualTo(StratumCli.BAD_INPUT);
+        assertThat(launched.toString()).startsWith("hello-world: unknown option '--no-such-flag'");
         StringWriter help = new StringWriter();
         assertThat(RunCommand.runService(service, Map.of(), new PrintWriter(help), new PrintWriter(new StringWriter()),
                 "--help")).isZero();
@@ -131,14 +177,14 @@ class RunCommandTest {
         Path work = dir.resolve("work");
 
         StringWriter err = new StringWriter();
-        int missing = RunCommand.runFramework(spec, framework, Map.of(), new PrintWriter(new StringWriter()),
+        int missing = FrameworkCli.run(spec, framework, StratumCli.ComputedEnv.NONE, Map.of(), null, new PrintWriter(new StringWriter()),
                 new PrintWriter(err), "--work-dir", work.toString());
         assertThat(missing).isEqualTo(StratumCli.BAD_INPUT);
         assertThat(err.toString()).contains("missing template variable").contains("hint: give template variables with --env");
         CliBadInputTest.assertNothingOfJava(err.toString());
 
         StringWriter refused = new StringWriter();
-        int code = RunCommand.runFramework(spec, framework, Map.of("HELLO_COUNT", "5"), new PrintWriter(new StringWriter()),
+        int code = FrameworkCli.run(spec, framework, StratumCli.ComputedEnv.NONE, Map.of("HELLO_COUNT", "5"), null, new PrintWriter(new StringWriter()),
                 new PrintWriter(refused), "--env", "HELLO_COUNT=2", "--mesos", "notaurl", "--work-dir", work.toString());
         assertThat(code).isEqualTo(StratumCli.BAD_INPUT);
         assertThat(seen).last().isEqualTo(Map.of("spec", spec.toString(), "count", "2"));
@@ -146,20 +192,20 @@ class RunCommandTest {
                 .startsWith("my-framework: --mesos: expected").endsWith("(see 'my-framework --help')"));
 
         Path other = Files.writeString(dir.resolve("other.yml"), Files.readString(spec));
-        RunCommand.runFramework(spec, framework, Map.of(), new PrintWriter(new StringWriter()),
+        FrameworkCli.run(spec, framework, StratumCli.ComputedEnv.NONE, Map.of(), null, new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()), other.toString(), "--env", "HELLO_COUNT=1", "--mesos", "notaurl");
         assertThat(seen).last().isEqualTo(Map.of("spec", other.toString(), "count", "1"));
 
         StringWriter notAFile = new StringWriter();
-        assertThat(RunCommand.runFramework(spec, framework, Map.of(), new PrintWriter(new StringWriter()),
+        assertThat(FrameworkCli.run(spec, framework, StratumCli.ComputedEnv.NONE, Map.of(), null, new PrintWriter(new StringWriter()),
                 new PrintWriter(notAFile), dir.toString())).isEqualTo(StratumCli.BAD_INPUT);
         assertThat(notAFile.toString().lines()).singleElement().satisfies(line -> assertThat(line).contains("SPEC"));
         assertThat(work).as("nothing started").doesNotExist();
 
         StringWriter help = new StringWriter();
-        assertThat(RunCommand.runFramework(spec, framework, Map.of(), new PrintWriter(help),
-                new PrintWriter(new StringWriter()), "--help")).isZero();
-        assertThat(help.toString()).startsWith("Usage: my-framework").contains("[SPEC]").contains("--env")
+        assertThat(FrameworkCli.run(spec, framework, StratumCli.ComputedEnv.NONE, Map.of(), null, new PrintWriter(help),
+                new PrintWriter(new StringWriter()), "run", "--help")).isZero();
+        assertThat(help.toString()).startsWith("Usage: my-framework run").contains("[SPEC]").contains("--env")
                 .contains("--api-token-file");
     }
 }

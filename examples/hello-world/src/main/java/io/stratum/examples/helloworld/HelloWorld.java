@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * The smallest framework: hello-world's spec plus the framework's own config rule ({@link OneHello})
  * and plan ({@link GreetPlan}), run with the flags of
- * {@code stratum run} ({@code ./stratum run examples/hello-world --work-dir D --api-port P ...}).
+ * {@code stratum run} ({@code ./stratum run examples/hello-world --work-dir D --api-port P ...}),
+ * updated ({@code ./stratum update examples/hello-world [SPEC]}: the scheduler applies
+ * {@link OneHello}), validated and uninstalled the same way.
  */
 public final class HelloWorld {
     private HelloWorld() {}
@@ -25,8 +27,9 @@ public final class HelloWorld {
     }
 
     /**
-     * Runs hello-world ({@code ./stratum run examples/hello-world}): the first argument may name the
-     * spec (default {@code svc.yml}), then {@code --env K=V} for its template variables and the run flags.
+     * Runs a command of hello-world ({@code ./stratum run|validate|update|uninstall examples/hello-world}):
+     * the command ({@code run} unless given), optionally the spec (default {@code svc.yml}), then
+     * {@code --env K=V} for its template variables and the command's flags.
      */
     public static void main(String[] args) {
         System.exit(StratumCli.run(Path.of("svc.yml"), HelloWorld::service, args));

@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher's framework-folder form, {@code ./stratum run examples/hello-world}: the folder's
- * main runs with its {@code svc.yml}, the run flags and {@code --env}; errors name the command as
- * typed. The module is already built by this Maven run, so the test marks it built (the launcher
- * would otherwise build it again, inside this build).
+ * The launcher's framework-folder form, {@code ./stratum run|validate|update|uninstall
+ * examples/hello-world}: the folder's main runs the command with its {@code svc.yml}, the
+ * command's flags and {@code --env}; errors name the command as typed. The module is already built
+ * by this Maven run, so the test marks it built (the launcher would otherwise build it again,
+ * inside this build).
  */
 class LauncherIT {
     private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
@@ -76,9 +77,27 @@ class LauncherIT {
     }
 
     @Test
-    void theFolderRunsItsFrameworkWithItsSpecAndTheRunFlags() throws Exception {
+    void validateChecksTheFoldersSpecThroughItsFramework() throws Exception {
+        Path log = dir.resolve("validate.log");
+        Process validate = launch(log, "validate", FOLDER.toString());
+        Path badLog = dir.resolve("bad-validate.log");
+        Process bad = launch(badLog, "validate", FOLDER.toString(), "--phse");
+
+        assertThat(validate.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(validate.exitValue()).as(Files.readString(log)).isZero();
+        assertThat(Files.readString(log).lines()).singleElement().isEqualTo(FOLDER.resolve("svc.yml")
+                + ": valid (service 'hello-world', 2 pod type(s), 2 task(s), 1 plan(s))");
+        assertThat(bad.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(bad.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(badLog).lines()).singleElement().isEqualTo("stratum validate " + FOLDER
+                + ": unknown option '--phse' (see 'stratum validate " + FOLDER + " --help')");
+    }
+
+    @Test
+    void theFolderRunsUpdatesAndUninstallsItsFrameworkWithItsSpecAndTheFlags() throws Exception {
         Path log = dir.resolve("run.log");
-        launch(log, "run", FOLDER.toString(), "--work-dir", dir.resolve("work").toString(), "--api-port", "0",
+        Path work = dir.resolve("work");
+        Process run = launch(log, "run", FOLDER.toString(), "--work-dir", work.toString(), "--api-port", "0",
                 "--env", "UNUSED=1");
 
         URI api = await("the API is up").atMost(WAIT).until(() -> apiOf(Files.readString(log)), a -> a != null);
@@ -91,6 +110,34 @@ class LauncherIT {
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(plans).contains("greet");
         assertThat(Files.readString(log)).startsWith("running hello-world (work dir " + dir.resolve("work"));
+
+        // update: the framework's own rule (OneHello) refuses a second hello in the scheduler
+        Path twoHellos = Files.writeString(dir.resolve("two-hellos.yml"),
+                Files.readString(FOLDER.resolve("svc.yml")).replaceFirst("count: 1", "count: 2"));
+        Command refused = command("update", FOLDER.toString(), twoHellos.toString(), "--api", api.toString());
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(2);
+        assertThat(refused.output()).contains("hello-world greets from exactly one hello instance, got 2");
+        Command same = command("update", FOLDER.toString(), "--api", api.toString());
+        assertThat(same.exitCode()).as(same.output()).isZero();
+        assertThat(same.output()).contains("config update accepted");
+
+        // uninstall, once the scheduler is stopped (its tasks keep running until then)
+        run.destroy();
+        assertThat(run.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the scheduler stops on SIGTERM").isTrue();
+        Command uninstall = command("uninstall", FOLDER.toString(), "--work-dir", work.toString());
+        assertThat(uninstall.exitCode()).as(uninstall.output()).isZero();
+        assertThat(uninstall.output()).contains("hello-world uninstalled");
+        assertThat(work).doesNotExist();
+    }
+
+    /** A launcher command's exit code and output. */
+    private record Command(int exitCode, String output) {}
+
+    private Command command(String... args) throws Exception {
+        Path log = Files.createTempFile(dir, "command", ".log");
+        Process process = launch(log, args);
+        assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("stratum %s ends", List.of(args)).isTrue();
+        return new Command(process.exitValue(), Files.readString(log));
     }
 
     private static URI apiOf(String output) {

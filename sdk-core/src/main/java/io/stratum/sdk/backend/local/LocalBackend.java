@@ -260,7 +260,14 @@ public interface LocalBackend extends ClusterBackend {
             return this;
         }
 
-        /** @return this with the agents spread over {@code zones} of {@code region}, round-robin */
+        /**
+         * Spreads the agents over fault domain zones, round-robin by number (the first agent in the
+         * first zone, ...): each agent's zone and region, which {@code @zone} and {@code @region}
+         * placement rules read and its tasks get as {@code ZONE} and {@code REGION}.
+         *
+         * @return this
+         * @throws IllegalArgumentException if the region or a zone is blank, or a zone is given twice
+         */
         public Builder withZones(String region, String... zones) {
             this.zones = Zones.of(region, zones);
             return this;

@@ -14,11 +14,22 @@ public record Zones(String region, List<String> zones) {
     /** No zones: agents have no fault domain. */
     public static final Zones NONE = new Zones(null, List.of());
 
-    /** @throws NullPointerException if there are zones but no region */
+    /**
+     * @throws NullPointerException     if there are zones but no region
+     * @throws IllegalArgumentException if the region or a zone is blank, or a zone is given twice
+     */
     public Zones {
         zones = List.copyOf(zones);
         if (!zones.isEmpty()) {
-            Objects.requireNonNull(region, "region");
+            if (Objects.requireNonNull(region, "region").isBlank()) {
+                throw new IllegalArgumentException("the region of zones must not be blank");
+            }
+            if (zones.stream().anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException("a zone must not be blank: " + zones);
+            }
+            if (zones.stream().distinct().count() < zones.size()) {
+                throw new IllegalArgumentException("a zone is given twice: " + zones);
+            }
         }
     }
 

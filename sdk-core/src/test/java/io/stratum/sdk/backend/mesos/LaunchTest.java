@@ -157,6 +157,21 @@ class LaunchTest {
     }
 
     @Test
+    void aTaskOnAnAgentWithAFaultDomainGetsItsZoneAndRegion() {
+        EvaluationResult result = evaluator.evaluate(PodRequest.newInstance(pod, 0), List.of(offer("agent-2")), List.of());
+        assertThat(result).as("%s", result).isInstanceOf(EvaluationResult.Success.class);
+        EvaluationResult.Success placed = (EvaluationResult.Success) result;
+        backend.accept(List.of(placed.offer().id()), placed.recommendations());
+        await().atMost(WAIT).pollInterval(POLL).until(() -> fixture.cluster.calls("ACCEPT").size() == 1);
+
+        JsonNode info = fixture.cluster.calls("ACCEPT").get(0).findValue("launch_group").path("task_group").path("tasks").get(0);
+        Map<String, String> env = new HashMap<>();
+        info.path("command").path("environment").path("variables")
+                .forEach(v -> env.put(v.path("name").asText(), v.path("value").asText()));
+        assertThat(env).containsEntry("ZONE", "zone-b").containsEntry("REGION", "region-1");
+    }
+
+    @Test
     void aTaskReachesItsVolumeInItsOwnSandboxThroughItsContainerMountingTheExecutorsPath() {
         EvaluationResult.Success placed = place(PodRequest.newInstance(pod, 0));
         TaskLaunch task = placed.launch().tasks().get(0);
