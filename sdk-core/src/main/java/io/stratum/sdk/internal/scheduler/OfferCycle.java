@@ -13,6 +13,7 @@ import io.stratum.sdk.internal.plan.Step;
 import io.stratum.sdk.internal.state.TaskRecord;
 import io.stratum.sdk.placement.PlacedTask;
 import io.stratum.sdk.resource.Agent;
+import io.stratum.sdk.resource.Reservation;
 import io.stratum.sdk.resource.Resource;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,11 +102,13 @@ final class OfferCycle {
         Operation.Launch launch = success.launch();
         List<String> resourceIds = new ArrayList<>();
         List<String> volumeIds = new ArrayList<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         for (Resource r : success.footprint().resources()) {
             r.resourceId().ifPresent(resourceIds::add);
             r.volume().ifPresent(v -> volumeIds.add(v.persistenceId()));
+            podVolumeLabel(r).ifPresent(label -> labels.put(label, r.resourceId().orElseThrow() + " "
+                    + r.volume().orElseThrow().persistenceId()));
         }
-        Map<String, String> labels = new LinkedHashMap<>();
         labels.put(TaskLabels.HOSTNAME, success.offer().agent().hostname());
         labels.put(TaskLabels.PLACEMENT, kind.name().toLowerCase());
         String added = PodRequests.added(success.recommendations());
@@ -124,6 +127,15 @@ final class OfferCycle {
             ids.put(task.taskName(), task.taskId());
         }
         return new Launched(step, records, ids);
+    }
+
+    /** @return the label naming {@code r}, if it is a pod-level volume (see {@link TaskLabels#POD_VOLUME_PREFIX}) */
+    private static Optional<String> podVolumeLabel(Resource r) {
+        if (r.volume().isEmpty() || r.resourceId().isEmpty()) {
+            return Optional.empty();
+        }
+        return r.reservation().filter(res -> res.label(Reservation.RESOURCE_SET).filter(Reservation.POD_RESOURCE_SET::equals)
+                .isPresent()).flatMap(res -> res.label(Reservation.VOLUME)).map(name -> TaskLabels.POD_VOLUME_PREFIX + name);
     }
 
     /**
