@@ -26,6 +26,10 @@ import java.util.Objects;
  * @param volumes           pod-level persistent volumes, shared by every task of an instance
  * @param preReservedRole   a role whose statically reserved resources the pod consumes, or null
  * @param allowDecommission whether lowering {@code count} may remove instances
+ * @param beforeDecommission tasks of this pod (goal ONCE or FINISH) run, in order, in an instance
+ *                          that is being decommissioned, beside its running tasks and on its own
+ *                          reservations and volumes, before its tasks are killed; not part of a
+ *                          generated deploy (the {@code before-decommission} field, a Stratum extension)
  * @param hostVolumes       agent directories mounted into the sandbox, by name
  * @param sharePidNamespace whether the tasks share one PID namespace
  * @param user              the OS user of this pod's tasks, or null for the scheduler's
@@ -43,6 +47,7 @@ public record PodSpec(
         Map<String, @Valid VolumeSpec> volumes,
         String preReservedRole,
         boolean allowDecommission,
+        List<String> beforeDecommission,
         Map<String, @Valid HostVolumeSpec> hostVolumes,
         boolean sharePidNamespace,
         String user,
@@ -56,6 +61,7 @@ public record PodSpec(
         uris = Copies.list(uris);
         resourceSets = Copies.map(resourceSets);
         volumes = Copies.map(volumes);
+        beforeDecommission = Copies.list(beforeDecommission);
         hostVolumes = Copies.map(hostVolumes);
         tasks = Copies.map(tasks);
     }
@@ -63,6 +69,14 @@ public record PodSpec(
     /** @return the task {@code name}, or null */
     public TaskSpec task(String name) {
         return tasks.get(name);
+    }
+
+    /**
+     * @return the names of the tasks an instance runs when it is deployed: every task but those run
+     *     {@linkplain #beforeDecommission() before decommission}, in file order
+     */
+    public List<String> deployedTasks() {
+        return tasks.keySet().stream().filter(t -> !beforeDecommission.contains(t)).toList();
     }
 
     /**

@@ -69,6 +69,7 @@ final class SpecReader {
         var volumes = ResourceReader.volumes(m);
         String preReservedRole = m.string("pre-reserved-role");
         boolean allowDecommission = m.bool("allow-decommission", false);
+        var beforeDecommission = m.stringList("before-decommission");
         var hostVolumes = m.named("host-volumes", SpecReader::hostVolume);
         boolean sharePid = m.bool("share-pid-namespace", false);
         String user = m.string("user");
@@ -80,7 +81,7 @@ final class SpecReader {
         m.finish();
         return new PodSpec(name, (int) Math.max(Math.min(count, Integer.MAX_VALUE), Integer.MIN_VALUE),
                 placement, preferences, image, rlimits, uris, resourceSets, volumes, preReservedRole,
-                allowDecommission, hostVolumes, sharePid, user, podTasks);
+                allowDecommission, beforeDecommission, hostVolumes, sharePid, user, podTasks);
     }
 
     /** A pod's image: left out (null) runs on the agent's filesystem; an empty one is refused, as in DC/OS. */

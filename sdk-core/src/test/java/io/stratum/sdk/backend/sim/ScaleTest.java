@@ -27,7 +27,7 @@ class ScaleTest {
     private static final int AGENTS = 1_000;
 
     private static PodSpec pod() throws PlacementSyntaxException {
-        return new PodSpec("node", AGENTS, PlacementSpec.parse("hostname:UNIQUE"), List.of(), null, Map.of(), List.of(), Map.of(), Map.of(), null, false,
+        return new PodSpec("node", AGENTS, PlacementSpec.parse("hostname:UNIQUE"), List.of(), null, Map.of(), List.of(), Map.of(), Map.of(), null, false, List.of(),
                 Map.of(), false, null, Map.of("server", SimFixtures.spec("server", Goal.RUNNING, true)));
     }
 
