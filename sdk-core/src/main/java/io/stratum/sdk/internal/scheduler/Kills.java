@@ -57,11 +57,15 @@ final class Kills {
      * A step relaunching tasks that still run (a config update, a restart) first kills them: their
      * reservations come back in offers once they have ended, and the step launches then.
      *
-     * @return the candidates whose tasks are all gone
+     * @return the candidates whose tasks are all gone; never a step that launches nothing (a
+     *     decommission's removal, which kills its instance's tasks itself)
      */
     List<Step> withoutLiveTasks(List<Step> candidates) {
         List<Step> ready = new ArrayList<>();
         for (Step step : candidates) {
+            if (step.launches().isEmpty()) {
+                continue;
+            }
             boolean live = false;
             for (String task : step.tasks()) {
                 Optional<TaskRecord> record = tasks.byName(step.podInstance().taskName(task));

@@ -15,6 +15,7 @@ import io.stratum.sdk.placement.PlacedTask;
 import io.stratum.sdk.resource.Agent;
 import io.stratum.sdk.resource.Reservation;
 import io.stratum.sdk.resource.Resource;
+import io.stratum.sdk.spec.TaskSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * One pass over a batch of offers: place the candidate steps' pod instances (in one
@@ -41,16 +43,18 @@ final class OfferCycle {
     private final OfferEvaluator evaluator;
     private final TargetConfig config;
     private final PlanSet plans;
-    private final PodCommands pods;
+    private final BiFunction<PodInstance, TaskSpec, TaskSpec> effective;
     /** Every agent seen in an offer, so placement rules know the agents of tasks placed earlier. */
     private final Map<String, Agent> knownAgents = new HashMap<>();
 
-    OfferCycle(TaskCache tasks, OfferEvaluator evaluator, TargetConfig config, PlanSet plans, PodCommands pods) {
+    /** @param effective the spec a task of a pod instance runs with (a paused pod's tasks idle) */
+    OfferCycle(TaskCache tasks, OfferEvaluator evaluator, TargetConfig config, PlanSet plans,
+            BiFunction<PodInstance, TaskSpec, TaskSpec> effective) {
         this.tasks = tasks;
         this.evaluator = evaluator;
         this.config = config;
         this.plans = plans;
-        this.pods = pods;
+        this.effective = effective;
     }
 
     /** Remembers the offers' agents (also of offers declined unseen, while reconciling). */
@@ -149,7 +153,7 @@ final class OfferCycle {
                 List<TaskLaunch> launches = launch.tasks().stream().map(t -> {
                     Map<String, String> env = new LinkedHashMap<>(t.env());
                     env.putAll(req.environment());
-                    return new TaskLaunch(t.taskId(), t.podInstance(), pods.effective(req.podInstance(), t.spec()), env,
+                    return new TaskLaunch(t.taskId(), t.podInstance(), effective.apply(req.podInstance(), t.spec()), env,
                             t.ports(), t.resources());
                 }).toList();
                 out.add(new Operation.Launch(launch.offerId(), launch.agentId(), launch.podInstance(), launches,
