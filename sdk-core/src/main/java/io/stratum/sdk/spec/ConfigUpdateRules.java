@@ -16,7 +16,7 @@ import java.util.function.Function;
  *   <li>move a task between resource sets.</li>
  * </ul>
  * Placement changes are allowed and move nothing; resources may grow and shrink; the tasks a pod runs
- * before decommission may change (an instance being decommissioned keeps the list it started with).
+ * before decommission may change (an instance whose decommission already started keeps its steps).
  */
 public final class ConfigUpdateRules implements ConfigValidator {
     private final List<ConfigValidator> extra;

@@ -87,8 +87,9 @@ final class Attempt {
         labels.put(Reservation.POD_INSTANCE, podInstance);
         labels.put(Reservation.RESOURCE_SET, Reservation.POD_RESOURCE_SET);
         labels.put(Reservation.VOLUME, name);
-        existing.put(slot, shape.withReservation(new Reservation(settings.identity().role(),
-                settings.identity().principal(), labels)).withVolume(new PersistentVolume(ids.persistenceId(), volume.path())));
+        Reservation reservation = new Reservation(settings.identity().role(), settings.identity().principal(), labels);
+        existing.put(slot, shape.withReservation(reservation)
+                .withVolume(new PersistentVolume(ids.persistenceId(), volume.path())));
     }
 
     /** @return the instance's reserved resource for {@code set}/{@code name}/{@code item} (port or volume name), or null */

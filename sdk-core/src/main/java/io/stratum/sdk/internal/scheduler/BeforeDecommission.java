@@ -33,7 +33,8 @@ final class BeforeDecommission {
         if (pod.beforeDecommission().isEmpty()) {
             return Optional.empty();
         }
-        PodInstanceRequirement launch = PodInstanceRequirement.of(pod, index, pod.beforeDecommission(), RecoveryType.NONE);
+        PodInstanceRequirement launch = PodInstanceRequirement.of(pod, index, pod.beforeDecommission(),
+                RecoveryType.NONE);
         String name = launch.podInstance().name() + ":" + launch.tasks();
         return Optional.of(new Step(PlanIds.of(plan, plan, name), launch));
     }
@@ -91,9 +92,10 @@ final class BeforeDecommission {
             return;
         }
         PodInstance pod = step.podInstance();
+        PodInstanceRequirement launch = step.launches().orElseThrow();
         step.launchedTaskIds().forEach((task, id) -> tasks.byName(pod.taskName(task))
                 .filter(r -> r.taskId().equals(id))
-                .flatMap(r -> r.lastStatus().map(status -> TaskProgressMapper.progress(step.launches().orElseThrow().task(task), status)))
+                .flatMap(r -> r.lastStatus().map(status -> TaskProgressMapper.progress(launch.task(task), status)))
                 .ifPresent(progress -> step.update(task, id, progress)));
     }
 }

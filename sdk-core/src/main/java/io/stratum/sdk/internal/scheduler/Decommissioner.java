@@ -95,12 +95,13 @@ final class Decommissioner {
         plan = build(removals.values().stream().flatMap(r -> r.steps().stream()).toList());
     }
 
-    private static Removal removal(PodInstance pod, List<TaskRecord> records, Function<TaskRecord, Optional<PodSpec>> podOf) {
+    private static Removal removal(PodInstance pod, List<TaskRecord> records,
+            Function<TaskRecord, Optional<PodSpec>> podOf) {
         Optional<PodSpec> spec = records.stream().map(podOf).flatMap(Optional::stream).findFirst();
         Optional<Step> before = spec.flatMap(s -> BeforeDecommission.step(PLAN, s, pod.index()));
         List<String> others = BeforeDecommission.otherTasks(spec, records);
-        Step removal = Step.removal(PlanIds.of(PLAN, PLAN, pod.name() + ":" + others), pod,
-                others.isEmpty() ? List.of(pod.name()) : others);
+        List<String> names = others.isEmpty() ? List.of(pod.name()) : others;
+        Step removal = Step.removal(PlanIds.of(PLAN, PLAN, pod.name() + ":" + names), pod, names);
         Map<String, String> environment = spec.map(s -> BeforeDecommission.portsOf(s, records)).orElse(Map.of());
         return new Removal(before, removal, environment);
     }
@@ -113,7 +114,8 @@ final class Decommissioner {
     /** @return the extra environment of a before-decommission step's tasks: the ports of the instance's tasks */
     Map<String, String> environmentOf(Step step) {
         Removal removal = removals.get(step.podInstance());
-        return removal != null && removal.before().filter(b -> b == step).isPresent() ? removal.environment() : Map.of();
+        boolean before = removal != null && removal.before().filter(b -> b == step).isPresent();
+        return before ? removal.environment() : Map.of();
     }
 
     /** @return whether garbage collection should see offers again (state was just erased) */

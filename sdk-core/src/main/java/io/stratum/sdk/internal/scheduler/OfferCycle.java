@@ -138,8 +138,10 @@ final class OfferCycle {
         if (r.volume().isEmpty() || r.resourceId().isEmpty()) {
             return Optional.empty();
         }
-        return r.reservation().filter(res -> res.label(Reservation.RESOURCE_SET).filter(Reservation.POD_RESOURCE_SET::equals)
-                .isPresent()).flatMap(res -> res.label(Reservation.VOLUME)).map(name -> TaskLabels.POD_VOLUME_PREFIX + name);
+        return r.reservation()
+                .filter(res -> res.label(Reservation.RESOURCE_SET).filter(Reservation.POD_RESOURCE_SET::equals).isPresent())
+                .flatMap(res -> res.label(Reservation.VOLUME))
+                .map(name -> TaskLabels.POD_VOLUME_PREFIX + name);
     }
 
     /**

@@ -138,7 +138,8 @@ final class PodRequests {
             r.labels().forEach((key, value) -> {
                 String[] ids = value.split(" ", 2);
                 if (key.startsWith(TaskLabels.POD_VOLUME_PREFIX) && ids.length == 2 && !offered.contains(ids[0])) {
-                    shared.put(key.substring(TaskLabels.POD_VOLUME_PREFIX.length()), new PodFootprint.SharedVolume(ids[0], ids[1]));
+                    shared.put(key.substring(TaskLabels.POD_VOLUME_PREFIX.length()),
+                            new PodFootprint.SharedVolume(ids[0], ids[1]));
                 }
             });
         }

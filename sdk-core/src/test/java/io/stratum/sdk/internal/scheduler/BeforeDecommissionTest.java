@@ -276,6 +276,28 @@ class BeforeDecommissionTest {
     }
 
     @Test
+    void aRemovedPodTypeRunsTheDecommissionTasksOfTheSpecItsInstancesRanWith() {
+        String withOther = SPEC.replace("count: 4", "count: 2") + """
+                  other:
+                    count: 1
+                    tasks:
+                      server: {cmd: serve, cpus: 0.1, memory: 32}
+                """;
+        var context = deployed(ServiceTestRunner.builder(spec(withOther)).build());
+        String without = withOther.substring(0, withOther.indexOf("  node:")) + withOther.substring(withOther.indexOf("  other:"));
+
+        Send.configUpdate(spec(without)).run(context);
+        Send.offersUntilComplete("decommission", 20).run(context);
+
+        Expect.planStatus("decommission", Status.COMPLETE).run(context);
+        assertThat(context.scheduler().plans().get("decommission").steps()).extracting(Step::name)
+                .containsExactly("node-1:[decommission]", "node-1:[server]", "node-0:[decommission]", "node-0:[server]");
+        Expect.launches("node-1-decommission", 1).run(context);
+        Expect.launches("node-0-decommission", 1).run(context);
+        assertThat(context.scheduler().tasks()).extracting(TaskRecord::podInstanceName).containsExactly("other-0");
+    }
+
+    @Test
     void aPausedInstanceRunsItsDecommissionTaskAsSpecifiedNotIdle() {
         var context = deployed(runner());
         context.scheduler().pausePod("node-3");
