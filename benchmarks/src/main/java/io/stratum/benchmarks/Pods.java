@@ -26,7 +26,7 @@ final class Pods {
                 null, null, 0, null);
         try {
             return new PodSpec(name, 10_000, PlacementSpec.parse(constraints), List.of(), null, Map.of(), List.of(),
-                    Map.of(), Map.of(), null, false, false, Map.of(), false, null, Map.of("task", task));
+                    Map.of(), Map.of(), null, false, false, List.of(), Map.of(), false, null, Map.of("task", task));
         } catch (PlacementSyntaxException e) {
             throw new IllegalArgumentException(e);
         }

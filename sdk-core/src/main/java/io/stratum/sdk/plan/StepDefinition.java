@@ -43,11 +43,14 @@ public record StepDefinition(String podType, int index, List<String> tasks) {
         return new StepDefinition(podType, index, List.of(tasks));
     }
 
-    /** @return one step per instance of {@code pod}, each launching all its tasks (as a generated deploy does) */
+    /**
+     * @return one step per instance of {@code pod}, each launching all its tasks but those run
+     *     before decommission ({@link PodSpec#deployedTasks()}), as a generated deploy does
+     */
     public static List<StepDefinition> eachInstance(PodSpec pod) {
         List<StepDefinition> steps = new ArrayList<>(pod.count());
         for (int index = 0; index < pod.count(); index++) {
-            steps.add(new StepDefinition(pod.name(), index, List.copyOf(pod.tasks().keySet())));
+            steps.add(new StepDefinition(pod.name(), index, pod.deployedTasks()));
         }
         return steps;
     }

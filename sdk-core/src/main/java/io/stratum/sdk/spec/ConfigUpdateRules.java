@@ -15,7 +15,8 @@ import java.util.function.Function;
  *   <li>change a pod's user or pre-reserved role;</li>
  *   <li>move a task between resource sets.</li>
  * </ul>
- * Placement changes are allowed and move nothing; resources may grow and shrink.
+ * Placement changes are allowed and move nothing; resources may grow and shrink; the tasks a pod runs
+ * before decommission may change (an instance whose decommission already started keeps its steps).
  */
 public final class ConfigUpdateRules implements ConfigValidator {
     private final List<ConfigValidator> extra;

@@ -31,6 +31,10 @@ import java.util.Objects;
  * @param discoverable      whether every task of the service gets this pod's instances' addresses
  *                          and ports in its environment ({@code <POD>_HOSTS}, {@code <POD>_0_HOST},
  *                          ...: see {@link io.stratum.sdk.discovery}); a change relaunches nothing
+ * @param beforeDecommission tasks of this pod (goal ONCE or FINISH) run, in order, in an instance
+ *                          that is being decommissioned, beside its running tasks and on its own
+ *                          reservations and volumes, before its tasks are killed; not part of a
+ *                          generated deploy (the {@code before-decommission} field, a Stratum extension)
  * @param hostVolumes       agent directories mounted into the sandbox, by name
  * @param sharePidNamespace whether the tasks share one PID namespace
  * @param user              the OS user of this pod's tasks, or null for the scheduler's
@@ -50,6 +54,7 @@ public record PodSpec(
         boolean allowDecommission,
         // absent in specs stored before it existed: false
         @JsonSetter(nulls = Nulls.AS_EMPTY) boolean discoverable,
+        List<String> beforeDecommission,
         Map<String, @Valid HostVolumeSpec> hostVolumes,
         boolean sharePidNamespace,
         String user,
@@ -63,6 +68,7 @@ public record PodSpec(
         uris = Copies.list(uris);
         resourceSets = Copies.map(resourceSets);
         volumes = Copies.map(volumes);
+        beforeDecommission = Copies.list(beforeDecommission);
         hostVolumes = Copies.map(hostVolumes);
         tasks = Copies.map(tasks);
     }
@@ -70,6 +76,14 @@ public record PodSpec(
     /** @return the task {@code name}, or null */
     public TaskSpec task(String name) {
         return tasks.get(name);
+    }
+
+    /**
+     * @return the names of the tasks an instance runs when it is deployed: every task but those run
+     *     {@linkplain #beforeDecommission() before decommission}, in file order
+     */
+    public List<String> deployedTasks() {
+        return tasks.keySet().stream().filter(t -> !beforeDecommission.contains(t)).toList();
     }
 
     /**

@@ -70,6 +70,7 @@ final class SpecReader {
         String preReservedRole = m.string("pre-reserved-role");
         boolean allowDecommission = m.bool("allow-decommission", false);
         boolean discoverable = m.bool("discoverable", false);
+        var beforeDecommission = m.stringList("before-decommission");
         var hostVolumes = m.named("host-volumes", SpecReader::hostVolume);
         boolean sharePid = m.bool("share-pid-namespace", false);
         String user = m.string("user");
@@ -81,7 +82,7 @@ final class SpecReader {
         m.finish();
         return new PodSpec(name, (int) Math.max(Math.min(count, Integer.MAX_VALUE), Integer.MIN_VALUE),
                 placement, preferences, image, rlimits, uris, resourceSets, volumes, preReservedRole,
-                allowDecommission, discoverable, hostVolumes, sharePid, user, podTasks);
+                allowDecommission, discoverable, beforeDecommission, hostVolumes, sharePid, user, podTasks);
     }
 
     /** A pod's image: left out (null) runs on the agent's filesystem; an empty one is refused, as in DC/OS. */

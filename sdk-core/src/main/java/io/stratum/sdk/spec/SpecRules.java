@@ -4,6 +4,7 @@ import io.stratum.sdk.internal.text.DidYouMean;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -59,6 +60,7 @@ final class SpecRules {
                 TaskRules.limits(this, setAt + ".resource-limits", set.resourceLimits(), set);
             }
         }
+        beforeDecommission(pod, at + ".before-decommission");
         Map<Integer, String> staticPorts = new HashMap<>();
         Map<ResourceSetSpec, Boolean> seenSets = new IdentityHashMap<>();
         for (TaskSpec task : pod.tasks().values()) {
@@ -82,6 +84,32 @@ final class SpecRules {
                     problem(portAt + ".port", "static port " + port.port() + " is already used in this pod by " + first);
                 }
             }
+        }
+    }
+
+    /**
+     * {@code before-decommission} names tasks of the pod, each once, that run to completion (goal
+     * ONCE or FINISH: a RUNNING task never completes), and leaves the pod a task to deploy.
+     */
+    private void beforeDecommission(PodSpec pod, String at) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < pod.beforeDecommission().size(); i++) {
+            String name = pod.beforeDecommission().get(i);
+            String itemAt = at + "[" + i + "]";
+            TaskSpec task = pod.task(name);
+            if (task == null) {
+                problem(itemAt, "unknown task '" + name + "' in pod '" + pod.name() + "'"
+                        + DidYouMean.hint(name, pod.tasks().keySet()));
+            } else if (!seen.add(name)) {
+                problem(itemAt, "task '" + name + "' is listed twice");
+            } else if (task.goal() == Goal.RUNNING) {
+                problem(itemAt, "task '" + name + "' has goal RUNNING, so it would never complete: a task run "
+                        + "before decommission needs goal ONCE or FINISH");
+            }
+        }
+        if (!pod.tasks().isEmpty() && pod.deployedTasks().isEmpty()) {
+            problem(at, "lists every task of pod '" + pod.name() + "': an instance needs a task that is not run "
+                    + "before decommission, to deploy");
         }
     }
 

@@ -69,6 +69,15 @@ public final class Send {
     }
 
     /**
+     * The scheduler process dies and a new one starts with {@code spec} over the same state and
+     * cluster, as an operator restarts a service with an edited spec file (or after a config
+     * update: the framework's own spec would otherwise be proposed again).
+     */
+    public static Tick schedulerRestart(ServiceSpec spec) {
+        return Tick.of("restart the scheduler with a spec", c -> c.restartScheduler(spec));
+    }
+
+    /**
      * A config update, as the API makes it: validated like a loaded spec, then by the update rules
      * and the framework's validators; a refused one changes nothing (see {@link Expect#configRefused}).
      */

@@ -166,7 +166,15 @@ public final class ServiceTestRunner implements AutoCloseable {
             startScheduler();
         }
 
+        void restartScheduler(ServiceSpec spec) {
+            startScheduler(spec);
+        }
+
         private void startScheduler() {
+            startScheduler(service.spec());
+        }
+
+        private void startScheduler(ServiceSpec spec) {
             SchedulerBuilder builder = ServiceScheduler.builder()
                     .withBackend(sim)
                     .withPersister(persister)
@@ -179,7 +187,7 @@ public final class ServiceTestRunner implements AutoCloseable {
                 builder.withEvaluator(evaluator.get());
             }
             scheduler = builder.build();
-            scheduler.start(service.spec(), scheduler.directListener());
+            scheduler.start(spec, scheduler.directListener());
             settle();
         }
     }

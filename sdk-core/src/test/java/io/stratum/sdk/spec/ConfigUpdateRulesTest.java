@@ -94,6 +94,20 @@ class ConfigUpdateRulesTest {
     }
 
     @Test
+    void theTasksRunBeforeDecommissionMayChangeWithoutRollingThePod() throws SpecException {
+        String withTasks = BASE.replace("server: {cmd: serve, cpus: 0.5, memory: 256}",
+                "server: {cmd: serve, cpus: 0.5, memory: 256}\n      drain: {cmd: drain, cpus: 0.1, memory: 32, goal: ONCE}"
+                        + "\n      flush: {cmd: flush, cpus: 0.1, memory: 32, goal: FINISH}");
+        String before = withTasks.replace("allow-decommission: true",
+                "allow-decommission: true\n    before-decommission: [drain]");
+        String after = before.replace("before-decommission: [drain]", "before-decommission: [flush, drain]");
+
+        assertThat(ConfigUpdateRules.builtIn().validate(spec(before), spec(after))).isEmpty();
+        assertThat(ConfigUpdateRules.builtIn().validate(spec(after), spec(withTasks))).isEmpty();
+        assertThat(SpecDiff.changedPods(spec(before), spec(after))).isEmpty();
+    }
+
+    @Test
     void onlyPodsWhoseRuntimeSpecChangedAreRolledAndPlacementOnlyChangesMoveNothing() throws SpecException {
         ServiceSpec base = spec(BASE);
 

@@ -233,6 +233,8 @@ class ValidSpecTest {
         assertThat(pod.user()).isEqualTo("app");
         assertThat(pod.preReservedRole()).isEqualTo("slave_public");
         assertThat(pod.allowDecommission()).isTrue();
+        assertThat(pod.beforeDecommission()).containsExactly("drain");
+        assertThat(pod.deployedTasks()).containsExactly("server");
         assertThat(pod.sharePidNamespace()).isTrue();
         assertThat(pod.uris()).containsExactly("https://artifacts.example.com/app.tgz");
         assertThat(pod.rlimits().get("RLIMIT_CORE")).isEqualTo(new RLimitSpec("RLIMIT_CORE", null, null));

@@ -2,14 +2,19 @@ package io.stratum.sdk.internal.offer;
 
 import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.placement.PlacementState;
+import io.stratum.sdk.resource.DiskSource;
+import io.stratum.sdk.resource.PersistentVolume;
 import io.stratum.sdk.resource.Reservation;
 import io.stratum.sdk.resource.Resource;
 import io.stratum.sdk.resource.ResourceValue;
+import io.stratum.sdk.spec.VolumeSpec;
+import io.stratum.sdk.spec.VolumeType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +61,35 @@ final class Attempt {
                 existing.put(slot(Ledger.resourceSet(now), now.name(), nameLabel(now)), now);
             }
         }));
+        request.footprint().ifPresent(f -> f.sharedVolumes().forEach(this::shareVolume));
+    }
+
+    /**
+     * A pod-level volume that running tasks of the instance hold is shared, not created again: it
+     * is rebuilt from the spec and its ids (the cluster checks the ids, and lets tasks of one pod
+     * instance share a reservation), as {@link #reserve} made it.
+     */
+    private void shareVolume(String name, PodFootprint.SharedVolume ids) {
+        VolumeSpec volume = demand.pod.volumes().get(name);
+        String slot = slot(Reservation.POD_RESOURCE_SET, Resource.DISK, name);
+        if (volume == null || existing.containsKey(slot)) {
+            return;
+        }
+        Resource shape = Resource.scalar(Resource.DISK, volume.size());
+        if (volume.type() == VolumeType.MOUNT) {
+            shape = shape.withDisk(new DiskSource(DiskSource.Type.MOUNT, Optional.empty(), Optional.empty()));
+        }
+        if (!pool.role.equals(Pool.UNRESERVED)) {
+            shape = shape.withPreReservedRole(pool.role);
+        }
+        Map<String, String> labels = new LinkedHashMap<>(8);
+        labels.put(Reservation.RESOURCE_ID, ids.resourceId());
+        labels.put(Reservation.POD_INSTANCE, podInstance);
+        labels.put(Reservation.RESOURCE_SET, Reservation.POD_RESOURCE_SET);
+        labels.put(Reservation.VOLUME, name);
+        Reservation reservation = new Reservation(settings.identity().role(), settings.identity().principal(), labels);
+        existing.put(slot, shape.withReservation(reservation)
+                .withVolume(new PersistentVolume(ids.persistenceId(), volume.path())));
     }
 
     /** @return the instance's reserved resource for {@code set}/{@code name}/{@code item} (port or volume name), or null */

@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * The plans of a target config as {@link PlanDefinition}s: the spec's plans, and without a declared
  * {@code deploy} plan a generated one (serial, one serial phase per pod type named after it, one
- * step per instance launching all its tasks). Custom steps ({@code - 0: [[a], [b]]},
+ * step per instance launching all its tasks). "All its tasks", here and for a declared phase
+ * without steps, leaves out those the pod runs before decommission. Custom steps ({@code - 0: [[a], [b]]},
  * {@code - default: [[a, b]]}) become one step per task group per instance. Then a framework's
  * {@link PlanCustomizer}, and a check of what it returned against the target.
  */
@@ -121,6 +122,6 @@ final class PlanDefinitions {
     private static List<List<String>> groupsFor(int index, PodSpec pod, List<StepSpec> custom) {
         Optional<StepSpec> own = custom.stream().filter(s -> !s.isDefault() && s.podIndex() == index).findFirst();
         Optional<StepSpec> fallback = custom.stream().filter(StepSpec::isDefault).findFirst();
-        return own.or(() -> fallback).map(StepSpec::tasks).orElse(List.of(List.copyOf(pod.tasks().keySet())));
+        return own.or(() -> fallback).map(StepSpec::tasks).orElse(List.of(pod.deployedTasks()));
     }
 }

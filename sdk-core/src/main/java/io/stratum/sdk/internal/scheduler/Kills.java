@@ -58,13 +58,17 @@ final class Kills {
      * A step relaunching tasks that still run (a config update, a restart) first kills them: their
      * reservations come back in offers once they have ended, and the step launches then.
      *
-     * @return the candidates whose tasks are all gone
+     * @return the candidates whose tasks are all gone; never a step that launches nothing (a
+     *     decommission's removal, which kills its instance's tasks itself)
      */
     List<Step> withoutLiveTasks(List<Step> candidates) {
         List<Step> ready = new ArrayList<>();
         for (Step step : candidates) {
             if (step.reservesOnly()) { // it never relaunches anything
                 ready.add(step);
+                continue;
+            }
+            if (step.launches().isEmpty()) {
                 continue;
             }
             boolean live = false;

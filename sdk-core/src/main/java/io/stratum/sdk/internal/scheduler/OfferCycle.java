@@ -14,7 +14,9 @@ import io.stratum.sdk.internal.plan.Step;
 import io.stratum.sdk.internal.state.TaskRecord;
 import io.stratum.sdk.placement.PlacedTask;
 import io.stratum.sdk.resource.Agent;
+import io.stratum.sdk.resource.Reservation;
 import io.stratum.sdk.resource.Resource;
+import io.stratum.sdk.spec.TaskSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -47,19 +50,22 @@ final class OfferCycle {
     private final OfferEvaluator evaluator;
     private final TargetConfig config;
     private final PlanSet plans;
-    private final PodCommands pods;
+    private final BiFunction<PodInstance, TaskSpec, TaskSpec> effective;
     private final TaskEnvironment taskEnvironment;
     /** Every agent seen in an offer, so placement rules know the agents of tasks placed earlier. */
     private final Map<String, Agent> knownAgents = new HashMap<>();
 
-    /** @param taskEnvironment the framework's addition to each task's environment, or null */
-    OfferCycle(TaskCache tasks, OfferEvaluator evaluator, TargetConfig config, PlanSet plans, PodCommands pods,
-            TaskEnvironment taskEnvironment) {
+    /**
+     * @param effective       the spec a task of a pod instance runs with (a paused pod's tasks idle)
+     * @param taskEnvironment the framework's addition to each task's environment, or null
+     */
+    OfferCycle(TaskCache tasks, OfferEvaluator evaluator, TargetConfig config, PlanSet plans,
+            BiFunction<PodInstance, TaskSpec, TaskSpec> effective, TaskEnvironment taskEnvironment) {
         this.tasks = tasks;
         this.evaluator = evaluator;
         this.config = config;
         this.plans = plans;
-        this.pods = pods;
+        this.effective = effective;
         this.taskEnvironment = taskEnvironment;
     }
 
@@ -158,11 +164,13 @@ final class OfferCycle {
         Operation.Launch launch = success.launch();
         List<String> resourceIds = new ArrayList<>();
         List<String> volumeIds = new ArrayList<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         for (Resource r : success.footprint().resources()) {
             r.resourceId().ifPresent(resourceIds::add);
             r.volume().ifPresent(v -> volumeIds.add(v.persistenceId()));
+            podVolumeLabel(r).ifPresent(label -> labels.put(label, r.resourceId().orElseThrow() + " "
+                    + r.volume().orElseThrow().persistenceId()));
         }
-        Map<String, String> labels = new LinkedHashMap<>();
         labels.put(TaskLabels.HOSTNAME, success.offer().agent().hostname());
         labels.put(TaskLabels.PLACEMENT, kind.name().toLowerCase());
         if (step.reservesOnly()) {
@@ -186,6 +194,17 @@ final class OfferCycle {
         return new Launched(step, records, ids);
     }
 
+    /** @return the label naming {@code r}, if it is a pod-level volume (see {@link TaskLabels#POD_VOLUME_PREFIX}) */
+    private static Optional<String> podVolumeLabel(Resource r) {
+        if (r.volume().isEmpty() || r.resourceId().isEmpty()) {
+            return Optional.empty();
+        }
+        return r.reservation()
+                .filter(res -> res.label(Reservation.RESOURCE_SET).filter(Reservation.POD_RESOURCE_SET::equals).isPresent())
+                .flatMap(res -> res.label(Reservation.VOLUME))
+                .map(name -> TaskLabels.POD_VOLUME_PREFIX + name);
+    }
+
     /**
      * @return the recommendations with each task as it really runs: with its whole environment
      *     (discovery, the plan's parameters, the framework's), and the spec it runs with (a paused
@@ -199,7 +218,7 @@ final class OfferCycle {
             if (r instanceof Operation.Launch launch) {
                 List<TaskLaunch> launches = new ArrayList<>();
                 for (TaskLaunch t : launch.tasks()) {
-                    launches.add(new TaskLaunch(t.taskId(), t.podInstance(), pods.effective(req.podInstance(), t.spec()),
+                    launches.add(new TaskLaunch(t.taskId(), t.podInstance(), effective.apply(req.podInstance(), t.spec()),
                             environment.of(t, req), t.ports(), t.resources()));
                 }
                 out.add(new Operation.Launch(launch.offerId(), launch.agentId(), launch.podInstance(), launches,

@@ -104,10 +104,13 @@ final class PlanSet {
         return out;
     }
 
-    /** @return the extra environment of {@code step}'s tasks: the parameters its plan was started with */
+    /**
+     * @return the extra environment of {@code step}'s tasks: the parameters its plan was started
+     *     with; for a before-decommission step, the ports of its instance's tasks
+     */
     Map<String, String> environmentOf(Step step) {
         Plan plan = declaredPlanOf.get(step);
-        return plan == null ? Map.of() : plan.parameters();
+        return plan == null ? decommission.environmentOf(step) : plan.parameters();
     }
 
     /** The step's launch was sent: it is STARTING with these tasks (task name to task id). */

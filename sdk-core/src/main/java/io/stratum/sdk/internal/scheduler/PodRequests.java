@@ -126,7 +126,29 @@ final class PodRequests {
         if (liveSets.isEmpty() && !offered.keySet().containsAll(ids)) {
             return Optional.empty();
         }
-        return Optional.of(new PodFootprint(agentId, held));
+        return Optional.of(new PodFootprint(agentId, held, sharedVolumes(requirement, records, offered.keySet())));
+    }
+
+    /**
+     * @return the pod-level volumes that tasks of the instance which keep running hold (so no offer
+     *     has them), by volume name, for the launch to share
+     */
+    private static Map<String, PodFootprint.SharedVolume> sharedVolumes(PodInstanceRequirement requirement,
+            List<TaskRecord> records, Set<String> offered) {
+        Map<String, PodFootprint.SharedVolume> shared = new HashMap<>();
+        for (TaskRecord r : records) {
+            if (!Kills.isLive(r) || requirement.tasks().contains(r.taskName())) {
+                continue;
+            }
+            r.labels().forEach((key, value) -> {
+                String[] ids = value.split(" ", 2);
+                if (key.startsWith(TaskLabels.POD_VOLUME_PREFIX) && ids.length == 2 && !offered.contains(ids[0])) {
+                    shared.put(key.substring(TaskLabels.POD_VOLUME_PREFIX.length()),
+                            new PodFootprint.SharedVolume(ids[0], ids[1]));
+                }
+            });
+        }
+        return shared;
     }
 
     /** @return what a launch of {@code record} added, if the cluster never applied it (DROPPED) */

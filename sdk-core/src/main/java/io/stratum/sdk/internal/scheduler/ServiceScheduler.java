@@ -75,10 +75,10 @@ public final class ServiceScheduler {
         this.decommission = new Decommissioner();
         this.kills = new Kills(backend, tasks, this::killGrace);
         this.pods = new PodCommands(tasks, recovery, config, b.stateStore, kills::killAll);
-        this.plans = new PlanSet(recovery, decommission, settings.backoff(), pods::effective);
+        this.plans = new PlanSet(recovery, decommission, settings.backoff(), this::effective);
         this.demand = new OfferDemand(backend, clock, settings.reviveInterval());
         this.progress = new ProgressBook(b.planStore);
-        this.offerCycle = new OfferCycle(tasks, evaluator, config, plans, pods, b.taskEnvironment);
+        this.offerCycle = new OfferCycle(tasks, evaluator, config, plans, this::effective, b.taskEnvironment);
     }
 
     /** @return a builder; see {@link SchedulerBuilder} */
@@ -109,11 +109,24 @@ public final class ServiceScheduler {
 
     private void rebuildPlans(boolean targetChanged, boolean deployedBefore) {
         Map<String, Plan> built = DeploymentPlans.build(config, tasks, progress.saved(), targetChanged);
-        decommission.plan(config.target(), tasks);
+        decommission.plan(config.target(), tasks, config::podOf, progress.saved().get(Decommissioner.PLAN));
         recovery.retarget(config.target());
         plans.replace(built, deployedBefore);
         decommission.advance(tasks, backend, this::killGrace);
-        progress.persist(plans.declared().values());
+        persistProgress();
+    }
+
+    /**
+     * Stores the progress of the declared plans, and of the decommission plan while it has steps
+     * (and once more when it has none left, so no finished step is restored into a later one).
+     */
+    private void persistProgress() {
+        List<Plan> stored = new ArrayList<>(plans.declared().values());
+        Plan decommissioning = decommission.plan();
+        if (!decommissioning.steps().isEmpty() || progress.saved().containsKey(Decommissioner.PLAN)) {
+            stored.add(decommissioning);
+        }
+        progress.persist(stored);
     }
 
     /** @return a listener calling this scheduler's event methods directly, on the backend's thread */
@@ -167,7 +180,7 @@ public final class ServiceScheduler {
         if (!decline.isEmpty()) {
             backend.decline(decline, refuse);
         }
-        progress.persist(plans.declared().values());
+        persistProgress();
         updateSuppression(now);
     }
 
@@ -202,7 +215,7 @@ public final class ServiceScheduler {
         }
         decommission.advance(tasks, backend, this::killGrace);
         acknowledge(update);
-        progress.persist(plans.declared().values());
+        persistProgress();
         updateSuppression(now);
     }
 
@@ -234,7 +247,10 @@ public final class ServiceScheduler {
         }
     }
 
-    /** Timers: permanent-failure replacement and revives that were throttled. */
+    /**
+     * Timers and the operator's plan controls: permanent-failure replacement, a decommission step
+     * an operator forced on, revives that were throttled.
+     */
     public void tick() {
         Instant now = clock.instant();
         if (settings.permanentFailureTimeout() != null) {
@@ -242,6 +258,8 @@ public final class ServiceScheduler {
                 pods.replace(pod);
             }
         }
+        decommission.advance(tasks, backend, this::killGrace);
+        persistProgress();
         updateSuppression(now);
     }
 
@@ -368,8 +386,16 @@ public final class ServiceScheduler {
 
     /** @return the spec a stored task runs with (see {@link TargetConfig#podOf}), or null if unknown */
     private TaskSpec taskSpec(TaskRecord record) {
-        return config.podOf(record).map(pod -> pods.effective(TaskCache.podOf(record), pod.task(record.taskName())))
+        return config.podOf(record).map(pod -> effective(TaskCache.podOf(record), pod.task(record.taskName())))
                 .orElse(null);
+    }
+
+    /**
+     * The spec a task of {@code pod} runs with: a paused pod's idle ({@link PodCommands#effective}),
+     * except in an instance being decommissioned, whose before-decommission tasks must run for real.
+     */
+    private TaskSpec effective(PodInstance pod, TaskSpec spec) {
+        return decommission.isDecommissioning(pod) ? spec : pods.effective(pod, spec);
     }
 
     private void acknowledge(TaskStatusUpdate update) {

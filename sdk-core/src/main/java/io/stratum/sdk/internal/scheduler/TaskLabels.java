@@ -29,6 +29,13 @@ public final class TaskLabels {
      * launch replaces it, in place.
      */
     public static final String RESERVATION = "reservation";
+    /**
+     * Prefix of one label per pod-level volume the launch holds: {@code pod-volume.<volume name>}
+     * holds its reservation's {@code resource_id} and its persistence id, separated by a space. A
+     * later launch beside this running task (a sidecar) shares that volume: the cluster does not
+     * offer it while it is in use.
+     */
+    public static final String POD_VOLUME_PREFIX = "pod-volume.";
 
     private TaskLabels() {}
 

@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * What a config update changes for running pods. A pod type is changed when anything that its
- * tasks run with changed; its placement, preferences, count, allow-decommission and discoverable
- * are not such things (discoverable changes every pod's environment, so it rolls none), so a placement-only update moves nothing and a count change only adds or removes
+ * tasks run with changed; its placement, preferences, count, allow-decommission, discoverable and
+ * before-decommission are not such things (discoverable changes every pod's environment, so it
+ * rolls none), so a placement-only update moves nothing and a count change only adds or removes
  * instances.
  */
 public final class SpecDiff {
@@ -30,7 +31,7 @@ public final class SpecDiff {
     /** The pod with everything that doesn't affect its running tasks blanked out. */
     private static PodSpec runtimeView(PodSpec pod) {
         return new PodSpec(pod.name(), 0, null, null, pod.image(), pod.rlimits(), pod.uris(), pod.resourceSets(),
-                pod.volumes(), pod.preReservedRole(), false, false, pod.hostVolumes(), pod.sharePidNamespace(), pod.user(),
+                pod.volumes(), pod.preReservedRole(), false, false, null, pod.hostVolumes(), pod.sharePidNamespace(), pod.user(),
                 pod.tasks());
     }
 }

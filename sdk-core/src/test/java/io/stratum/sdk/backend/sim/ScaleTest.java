@@ -28,7 +28,7 @@ class ScaleTest {
 
     private static PodSpec pod() throws PlacementSyntaxException {
         return new PodSpec("node", AGENTS, PlacementSpec.parse("hostname:UNIQUE"), List.of(), null, Map.of(), List.of(), Map.of(), Map.of(), null, false,
-                false, Map.of(), false, null, Map.of("server", SimFixtures.spec("server", Goal.RUNNING, true)));
+                false, List.of(), Map.of(), false, null, Map.of("server", SimFixtures.spec("server", Goal.RUNNING, true)));
     }
 
     @Test

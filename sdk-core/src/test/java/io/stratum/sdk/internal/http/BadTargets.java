@@ -227,6 +227,10 @@ final class BadTargets {
         field(out, "an image that is empty", "count: 1\n    uris", "count: 1\n    image: \"\"\n    uris",
                 "pods.world.image", set("pods.world.image", ""),
                 "must not be empty: name a container image, or leave image out to run on the agent's own filesystem");
+        field(out, "an unknown task run before decommission", "count: 1\n    uris",
+                "count: 1\n    before-decommission: [sever]\n    uris", "pods.world.before-decommission[0]",
+                set("pods.world.beforeDecommission", List.of("sever")),
+                "unknown task 'sever' in pod 'world' (did you mean 'server'?)");
         // Update rules: valid specs the running target refuses.
         out.add(new Case("shrinking without allow-decommission", "count: 2", "count: 1",
                 set("pods.hello.count", 1), "pods.hello.count: cannot shrink from 2 to 1 without allow-decommission: true",

@@ -135,6 +135,6 @@ final class PodBuilder {
                 Map.of(), t.env, Map.of(), t.resourceSet == null ? t.cpus : null, t.resourceSet == null ? t.gpus : null,
                 t.resourceSet == null ? t.mem : null, t.ports, null, null, t.volumes, t.resourceSet, null, 30, null)));
         return new PodSpec(name, 1, placement, preferences, null, Map.of(), List.of(), sets, podVolumes,
-                preReservedRole, false, false, Map.of(), false, null, specs);
+                preReservedRole, false, false, List.of(), Map.of(), false, null, specs);
     }
 }

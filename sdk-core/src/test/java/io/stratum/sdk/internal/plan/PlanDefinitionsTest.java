@@ -45,6 +45,34 @@ class PlanDefinitionsTest {
     }
 
     @Test
+    void tasksRunBeforeDecommissionAreLeftOutOfGeneratedAndStepLessSteps() {
+        String pods = """
+                name: svc
+                pods:
+                  node:
+                    count: 2
+                    before-decommission: [drain]
+                    tasks:
+                      server: {cmd: serve, cpus: 0.5, memory: 256}
+                      drain: {cmd: drain, cpus: 0.1, memory: 32, goal: ONCE}
+                      init: {cmd: init, cpus: 0.1, memory: 32, goal: ONCE}
+                """;
+        ServiceSpec generated = PlanFixtures.spec(pods);
+        ServiceSpec declared = PlanFixtures.spec(pods + """
+                plans:
+                  deploy:
+                    phases:
+                      all: {pod: node}
+                      drain: {pod: node, steps: [{default: [[drain]]}]}
+                """);
+
+        assertThat(PlanFactory.plans(generated).get("deploy").steps()).extracting(Step::name)
+                .containsExactly("node-0:[server, init]", "node-1:[server, init]");
+        assertThat(PlanFactory.plans(declared).get("deploy").steps()).extracting(Step::name)
+                .containsExactly("node-0:[server, init]", "node-1:[server, init]", "node-0:[drain]", "node-1:[drain]");
+    }
+
+    @Test
     void stepsCarryTheirPodResolvedAgainstTheTarget() {
         Step step = PlanFactory.plans(spec).get("deploy").phase("world").orElseThrow().steps().get(1);
 
