@@ -104,6 +104,7 @@ public final class ServiceScheduler {
         boolean changed = config.propose(spec, clock.instant());
         boolean deployedBefore = progress.wasComplete(PlanFactory.DEPLOY);
         rebuildPlans(changed, deployedBefore);
+        pods.resumeReplacements();
         backend.start(frameworkStore.fetchFrameworkId(), listener);
     }
 
