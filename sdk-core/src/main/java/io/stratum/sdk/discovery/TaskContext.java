@@ -19,19 +19,35 @@ import java.util.Optional;
  * @param host        the address of the agent it is launched on
  * @param ports       its ports by port name
  * @param environment the variables it is launched with so far: the spec's {@code env}, its ports,
- *                    {@code POD_INSTANCE_INDEX}, the discovery variables and the parameters of the
- *                    plan launching it (not those every backend adds: {@code TASK_ID}, ...)
+ *                    {@code POD_INSTANCE_INDEX}, the discovery variables, the parameters of the
+ *                    plan launching it and, on a replacement, {@value #REPLACED_ADDRESS} (not those
+ *                    every backend adds: {@code TASK_ID}, ...)
  * @param instances   every pod instance of the service placed now, its own included, by pod type
  *                    (in spec order) and index; of every pod, discoverable or not
+ * @param replacedAddress on a launch that replaces its pod instance ({@code stratum pod replace}, or
+ *                    the recovery of a permanently failed instance), the address of the agent the
+ *                    instance ran on before, which its environment holds as
+ *                    {@value #REPLACED_ADDRESS}; empty on every other launch (the first, a restart
+ *                    in place, a relaunch after a crash, a config update). A replacement may land
+ *                    on its old agent again, with fresh resources: then it is {@link #host()}.
  */
 public record TaskContext(String serviceName, String podType, int index, String taskName, String host,
-        Map<String, Long> ports, Map<String, String> environment, List<PodAddress> instances) {
+        Map<String, Long> ports, Map<String, String> environment, List<PodAddress> instances,
+        Optional<String> replacedAddress) {
+
+    /**
+     * The variable a replacement's tasks find {@link #replacedAddress()} in (Cassandra passes it as
+     * {@code -Dcassandra.replace_address_first_boot}); set by the scheduler on every backend, only
+     * on a replacement's launch.
+     */
+    public static final String REPLACED_ADDRESS = "STRATUM_REPLACED_ADDRESS";
 
     public TaskContext {
         Objects.requireNonNull(serviceName, "serviceName");
         Objects.requireNonNull(podType, "podType");
         Objects.requireNonNull(taskName, "taskName");
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(replacedAddress, "replacedAddress");
         ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports));
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         instances = List.copyOf(instances);

@@ -18,5 +18,14 @@
  * A framework computes anything else (a {@code qjournal://} URI, an etcd {@code initial-cluster})
  * with a {@link io.stratum.sdk.discovery.TaskEnvironment}, which sees every placed instance, of
  * every pod, as a {@link io.stratum.sdk.discovery.TaskContext}.
+ *
+ * <p>A launch that replaces its pod instance on fresh resources ({@code stratum pod replace}, or the
+ * recovery of a permanently failed instance) has, in every task's environment,
+ * {@code STRATUM_REPLACED_ADDRESS}: the address of the agent the instance ran on before (a restarted
+ * scheduler still knows it). No other launch has it. A member of an ensemble that must be told it
+ * takes a lost member's place (Cassandra's {@code -Dcassandra.replace_address_first_boot}) reads it.
+ *
+ * <p>A framework's own API routes ({@code Service.Builder.endpoint}) read where the instances are
+ * with {@link io.stratum.sdk.http.ApiRequest#discovery()}.
  */
 package io.stratum.sdk.discovery;

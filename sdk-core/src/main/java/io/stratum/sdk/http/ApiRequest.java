@@ -1,17 +1,20 @@
 package io.stratum.sdk.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stratum.sdk.discovery.PodAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One API request: method, path and query parameters, and body.
+ * One API request: method, path and query parameters, and body; for a framework's own routes, also
+ * where the service's pod instances are placed.
  *
  * @param method     the HTTP method, upper case
  * @param path       the request path, e.g. {@code /v1/plans/deploy}
@@ -19,15 +22,34 @@ import java.util.Optional;
  * @param query      query parameters (the server refuses a name given twice, and names the route
  *                   does not take: see {@link ApiHandler#queryParameters()})
  * @param body       the raw body (empty when none)
+ * @param discovery  for a request to a framework's own route ({@code Service.Builder.endpoint}):
+ *                   every pod instance of the service placed when the request arrived (holding
+ *                   reservations: launched, or only reserved by a {@code reserve-only} phase), by pod
+ *                   type in spec order, then index, of every pod, discoverable or not, as
+ *                   {@link io.stratum.sdk.discovery.TaskContext#instances()} lists them at a launch;
+ *                   a snapshot of the scheduler's task records, read without waiting for the
+ *                   scheduler. Empty for the SDK's own routes, and while nothing is placed.
  */
 public record ApiRequest(String method, String path, Map<String, String> pathParams, Map<String, String> query,
-        byte[] body) {
+        byte[] body, List<PodAddress> discovery) {
     public ApiRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         pathParams = Map.copyOf(pathParams);
         query = Map.copyOf(query);
         body = body == null ? new byte[0] : body;
+        discovery = List.copyOf(discovery);
+    }
+
+    /** A request without discovery (an empty {@link #discovery()}). */
+    public ApiRequest(String method, String path, Map<String, String> pathParams, Map<String, String> query,
+            byte[] body) {
+        this(method, path, pathParams, query, body, List.of());
+    }
+
+    /** @return this request with {@code placed} as its {@link #discovery()} */
+    public ApiRequest withDiscovery(List<PodAddress> placed) {
+        return new ApiRequest(method, path, pathParams, query, body, placed);
     }
 
     /** @return the path parameter {@code name} (routes guarantee it is present) */

@@ -2,6 +2,7 @@ package io.stratum.sdk.service;
 
 import io.stratum.sdk.backend.ClusterBackend;
 import io.stratum.sdk.internal.http.ApiServer;
+import io.stratum.sdk.internal.http.FrameworkRoutes;
 import io.stratum.sdk.internal.http.SchedulerApi;
 import io.stratum.sdk.internal.plan.Plan;
 import io.stratum.sdk.internal.scheduler.SchedulerLoop;
@@ -86,7 +87,7 @@ final class ServiceInstance implements AutoCloseable {
         });
         new SchedulerApi(() -> instance.last.scheduler(), () -> instance.last.loop(), PropertyStore.of(zk.requestPersister()),
                 cluster.artifacts()).routes(api);
-        service.endpoints().forEach((path, handler) -> api.route("GET", path, handler));
+        new FrameworkRoutes(service.endpoints(), () -> instance.last.scheduler()).register(api);
         return instance;
     }
 

@@ -3,6 +3,8 @@ package io.stratum.sdk.testing;
 import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.backend.sim.SimCluster;
 import io.stratum.sdk.backend.sim.SimTask;
+import io.stratum.sdk.http.ApiResponse;
+import io.stratum.sdk.internal.http.FrameworkRoutes;
 import io.stratum.sdk.internal.offer.OfferEvaluator;
 import io.stratum.sdk.internal.scheduler.SchedulerBuilder;
 import io.stratum.sdk.internal.scheduler.SchedulerSettings;
@@ -37,7 +39,9 @@ import java.util.function.Supplier;
  *     Expect.launches("hello-0-server", 2));
  * }</pre>
  *
- * A failing run throws an {@link AssertionError} listing every tick with PASS or FAIL. Time is a
+ * A framework's own API routes are called with {@link Context#get}.
+ *
+ * <p>A failing run throws an {@link AssertionError} listing every tick with PASS or FAIL. Time is a
  * manual clock moved by {@link Send#time}. Not thread-safe. Each {@link #run} starts a new simulated
  * cluster and scheduler over the runner's store; {@link #close()} closes the clusters.
  */
@@ -109,10 +113,12 @@ public final class ServiceTestRunner implements AutoCloseable {
         private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
         private final InstantSource clock = now::get;
         private final SimCluster sim;
+        private final FrameworkRoutes routes;
         private ServiceScheduler scheduler;
 
         private Context() {
             sim = cluster.get().withClock(clock).build();
+            routes = new FrameworkRoutes(service.endpoints(), () -> scheduler);
             startScheduler();
         }
 
@@ -141,6 +147,28 @@ public final class ServiceTestRunner implements AutoCloseable {
         public void advance(Duration duration) {
             now.updateAndGet(t -> t.plus(duration));
             sim.tick();
+        }
+
+        /**
+         * Calls the framework's own route ({@code Service.Builder.endpoint}) for {@code GET target} as
+         * the service's API does, without HTTP: the same routing, the same strict decoding of the
+         * path and query (only the parameters the route declares), and the request's
+         * {@link io.stratum.sdk.http.ApiRequest#discovery()} read from this scheduler's task records now.
+         *
+         * <pre>{@code
+         * ApiResponse seeds = context.get("/v1/seeds");
+         * assertThat(seeds.status()).isEqualTo(200);
+         * }</pre>
+         *
+         * @param target a path with an optional query, percent-encoded as in a URL ({@code /v1/seeds?dc=east})
+         * @return the handler's answer (its body as the handler gave it, not yet JSON); a refusal (no
+         *     such route: 404; a query parameter the route does not take: 400; the handler's
+         *     {@link io.stratum.sdk.http.ApiException}) as the error the API answers,
+         *     {@code {"error": ..., "parameter": ...}}
+         * @throws RuntimeException whatever else the handler throws (the API would answer 500)
+         */
+        public ApiResponse get(String target) {
+            return routes.get(target);
         }
 
         /** @return the live task named {@code taskName}, or fails */

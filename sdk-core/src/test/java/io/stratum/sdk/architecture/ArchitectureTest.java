@@ -57,7 +57,7 @@ class ArchitectureTest {
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("testing").mayNotBeAccessedByAnyLayer()
             .whereLayer("service").mayOnlyBeAccessedByLayers("cli", "testing")
-            .whereLayer("api").mayOnlyBeAccessedByLayers("service")
+            .whereLayer("api").mayOnlyBeAccessedByLayers("service", "testing")
             .whereLayer("scheduler").mayOnlyBeAccessedByLayers("service", "api", "testing")
             .whereLayer("plan").mayOnlyBeAccessedByLayers("scheduler", "api", "service", "testing")
             .whereLayer("offer").mayOnlyBeAccessedByLayers("scheduler", "testing")
@@ -70,7 +70,7 @@ class ArchitectureTest {
             .whereLayer("placement").mayOnlyAccessLayers("resource", "text")
             .whereLayer("resource").mayNotAccessAnyLayer()
             .whereLayer("text").mayNotAccessAnyLayer()
-            .whereLayer("discovery").mayOnlyBeAccessedByLayers("service", "scheduler", "testing")
+            .whereLayer("discovery").mayOnlyBeAccessedByLayers("service", "api", "scheduler", "testing")
             .whereLayer("discovery").mayNotAccessAnyLayer();
 
     @ArchTest

@@ -23,7 +23,8 @@ import java.util.function.Function;
  * is placed while it holds reservations: from its first reservation until it is replaced or
  * decommissioned, whatever its tasks' states; one whose only launch the cluster dropped never held
  * any. Instances beyond the pod's count (being decommissioned) are left out. Reads only; built per
- * offer cycle over the task cache and that cycle's launches.
+ * offer cycle over the task cache and that cycle's launches, and per request of a framework's route
+ * over a snapshot of the records ({@link ServiceScheduler#placedInstances()}).
  */
 final class Discovery {
     private final ServiceSpec target;
@@ -46,6 +47,7 @@ final class Discovery {
             return Optional.empty();
         }
         String host = null;
+        String agent = null;
         Map<String, Long> ports = new LinkedHashMap<>();
         for (TaskSpec task : pod.tasks().values()) {
             Optional<TaskRecord> record = held.stream().filter(r -> r.taskName().equals(task.name())).findFirst();
@@ -54,6 +56,10 @@ final class Discovery {
             }
             if (host == null) {
                 host = record.get().labels().getOrDefault(TaskLabels.HOSTNAME, record.get().agentId());
+                agent = record.get().agentId();
+            } else if (!record.get().agentId().equals(agent)) {
+                // A snapshot read while a replacement's records were being stored: not this address's ports.
+                continue;
             }
             for (PortSpec port : pod.resourcesOf(task).ports().values()) {
                 String value = record.get().labels().get(TaskLabels.PORT_PREFIX + port.name());

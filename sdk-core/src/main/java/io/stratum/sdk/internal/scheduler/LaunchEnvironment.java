@@ -8,14 +8,15 @@ import io.stratum.sdk.internal.plan.PodInstanceRequirement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The environment a task is launched with, as the scheduler adds to what the evaluator built: the
  * discovery variables first (the spec's {@code env} may set them otherwise), then the launch's own
  * (the spec's {@code env}, {@code TASK_NAME}, {@code POD_INSTANCE_INDEX}, ports), then the plan's
- * parameters, then the framework's {@link TaskEnvironment}, if it has one. One per pod instance
- * launched.
+ * parameters, then, on a replacement, {@code STRATUM_REPLACED_ADDRESS}, then the framework's
+ * {@link TaskEnvironment}, if it has one. One per pod instance launched.
  */
 final class LaunchEnvironment {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -31,6 +32,7 @@ final class LaunchEnvironment {
     private final Discovery discovery;
     private final TaskEnvironment framework;
     private final String host;
+    private final Optional<String> replacedAddress;
     private Map<String, String> variables;
     private List<PodAddress> instances;
 
@@ -38,12 +40,15 @@ final class LaunchEnvironment {
      * @param discovery where the pod instances are, this one included
      * @param framework the framework's task environment, or null
      * @param host      the address of the agent the instance is launched on
+     * @param replacedAddress for a replacement, the address of the agent it moves the instance off
      */
-    LaunchEnvironment(String serviceName, Discovery discovery, TaskEnvironment framework, String host) {
+    LaunchEnvironment(String serviceName, Discovery discovery, TaskEnvironment framework, String host,
+            Optional<String> replacedAddress) {
         this.serviceName = serviceName;
         this.discovery = discovery;
         this.framework = framework;
         this.host = host;
+        this.replacedAddress = replacedAddress;
     }
 
     /**
@@ -57,6 +62,7 @@ final class LaunchEnvironment {
         Map<String, String> env = new LinkedHashMap<>(variables);
         env.putAll(task.env());
         env.putAll(req.environment());
+        replacedAddress.ifPresent(address -> env.put(TaskContext.REPLACED_ADDRESS, address));
         if (framework == null) {
             return env;
         }
@@ -64,7 +70,7 @@ final class LaunchEnvironment {
             instances = discovery.instances();
         }
         TaskContext context = new TaskContext(serviceName, req.podSpec().name(), req.index(), task.taskName(), host,
-                task.ports(), env, instances);
+                task.ports(), env, instances, replacedAddress);
         Map<String, String> added;
         try {
             added = framework.variables(context);

@@ -105,9 +105,13 @@ final class OfferCycle {
                         + step.podInstance().name() + " on agent " + agentOf(step.podInstance()).orElse("?"));
                 continue;
             }
+            // Read before this launch's records stand for the instance: where the replacement moves it from.
+            Optional<String> replaced = request.get().kind() == PodRequest.Kind.REPLACE
+                    ? Replacements.replacedAddress(config.target(), req.podSpec(), req.index(), tasks.of(step.podInstance()))
+                    : Optional.empty();
             EvaluationResult result = round.place(request.get());
             if (result instanceof EvaluationResult.Success success && step.reservesOnly()) {
-                Launched reservation = launch(step, success, request.get().kind());
+                Launched reservation = launch(step, success, request.get().kind(), replaced);
                 placedNow.put(step.podInstance(), merged(step.podInstance(), reservation.records()));
                 launched.add(new Launched(step, reservation.records(), Map.of()));
                 for (Operation r : success.recommendations()) {
@@ -117,12 +121,12 @@ final class OfferCycle {
                 }
                 explanations.remove(step.name());
             } else if (result instanceof EvaluationResult.Success success) {
-                Launched launch = launch(step, success, request.get().kind());
+                Launched launch = launch(step, success, request.get().kind(), replaced);
                 List<TaskRecord> before = placedNow.put(step.podInstance(), merged(step.podInstance(), launch.records()));
                 List<Operation> operations;
                 try {
                     operations = launchedAs(success, req, new LaunchEnvironment(config.target().name(), discovery,
-                            taskEnvironment, success.offer().agent().hostname()));
+                            taskEnvironment, success.offer().agent().hostname(), replaced));
                 } catch (LaunchEnvironment.Refused e) {
                     LOG.log(System.Logger.Level.WARNING, e.getMessage(), e.getCause());
                     placedNow.remove(step.podInstance());
@@ -157,10 +161,12 @@ final class OfferCycle {
     }
 
     /**
+     * @param replaced for a replacement, the address it moves the instance off
      * @return the records of a successful placement's tasks (stored before the accept is sent); of a
      *     reserve-only step, records of its reservations, under the task ids its launch would have had
      */
-    private Launched launch(Step step, EvaluationResult.Success success, PodRequest.Kind kind) {
+    private Launched launch(Step step, EvaluationResult.Success success, PodRequest.Kind kind,
+            Optional<String> replaced) {
         Operation.Launch launch = success.launch();
         List<String> resourceIds = new ArrayList<>();
         List<String> volumeIds = new ArrayList<>();
@@ -176,6 +182,7 @@ final class OfferCycle {
         if (step.reservesOnly()) {
             labels.put(TaskLabels.RESERVATION, "true");
         }
+        replaced.ifPresent(address -> labels.put(TaskLabels.REPLACED, address));
         String added = PodRequests.added(success.recommendations());
         if (kind == PodRequest.Kind.IN_PLACE && !added.isEmpty()) {
             labels.put(TaskLabels.ADDED, added);

@@ -7,6 +7,7 @@ import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskState;
 import io.stratum.sdk.backend.TaskStatus;
 import io.stratum.sdk.backend.TaskStatusUpdate;
+import io.stratum.sdk.discovery.PodAddress;
 import io.stratum.sdk.internal.offer.OfferEvaluator;
 import io.stratum.sdk.internal.plan.Plan;
 import io.stratum.sdk.internal.plan.PlanCoordinator;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +106,7 @@ public final class ServiceScheduler {
         boolean changed = config.propose(spec, clock.instant());
         boolean deployedBefore = progress.wasComplete(PlanFactory.DEPLOY);
         rebuildPlans(changed, deployedBefore);
+        pods.resumeReplacements();
         backend.start(frameworkStore.fetchFrameworkId(), listener);
     }
 
@@ -366,6 +369,20 @@ public final class ServiceScheduler {
     /** @return the backend's facts about a task for the API (sandbox, pid on the local backend) */
     public Map<String, String> taskInfo(String taskId) {
         return backend.taskInfo(taskId);
+    }
+
+    /**
+     * @return every pod instance of the target placed now (holding reservations), by pod type in spec
+     *     order, then index: what a framework's routes see ({@code ApiRequest.discovery}). Read from a
+     *     snapshot of the task records, so safe to call from any thread; an instance whose records
+     *     are being replaced at that moment shows the records of one agent, old or new.
+     */
+    public List<PodAddress> placedInstances() {
+        Map<PodInstance, List<TaskRecord>> byInstance = new HashMap<>();
+        for (TaskRecord record : tasks.snapshot()) {
+            byInstance.computeIfAbsent(TaskCache.podOf(record), pod -> new ArrayList<>()).add(record);
+        }
+        return new Discovery(config.target(), pod -> byInstance.getOrDefault(pod, List.of())).instances();
     }
 
     /** @return the ids of every stored config */

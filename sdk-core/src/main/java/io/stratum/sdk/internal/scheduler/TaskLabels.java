@@ -36,6 +36,19 @@ public final class TaskLabels {
      * offer it while it is in use.
      */
     public static final String POD_VOLUME_PREFIX = "pod-volume.";
+    /**
+     * On the records of a pod instance being replaced ({@code pod replace}, or a permanent failure):
+     * {@code true}, from the moment the replacement is decided until the replacement's launch
+     * replaces the records, so that a scheduler restarted in between still replaces the instance
+     * rather than forgetting it. The records keep the old agent's address ({@link #HOSTNAME}).
+     */
+    public static final String REPLACING = "replacing";
+    /**
+     * On the records of a replacement's launch: the address of the agent the instance was moved
+     * off, as its launch had it in {@code STRATUM_REPLACED_ADDRESS}; should the launch never be
+     * applied, the next try of the replacement still knows it.
+     */
+    public static final String REPLACED = "replaced";
 
     private TaskLabels() {}
 

@@ -67,6 +67,12 @@ public record TaskRecord(String taskId, String name, String podType, int podInde
         return Optional.ofNullable(status);
     }
 
+    /** @return this record with {@code newLabels} instead of its labels */
+    public TaskRecord withLabels(Map<String, String> newLabels) {
+        return new TaskRecord(taskId, name, podType, podIndex, agentId, configId, resourceIds, volumeIds, newLabels,
+                status);
+    }
+
     /** @return this record with {@code newStatus}, which must be about the same launch */
     public TaskRecord withStatus(TaskStatus newStatus) {
         return new TaskRecord(taskId, name, podType, podIndex, agentId, configId, resourceIds, volumeIds, labels,
