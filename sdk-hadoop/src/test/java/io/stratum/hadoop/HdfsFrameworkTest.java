@@ -142,6 +142,22 @@ class HdfsFrameworkTest {
     }
 
     @Test
+    void formatAndBootstrapWriteTheVolumeTheirNameNodeThenRunsOn() throws Exception {
+        try (ServiceTestRunner runner = Fixtures.runner(framework(Map.of()), 3)) {
+            var run = runner.run(Send.offersUntilComplete("deploy", 60), Expect.planStatus("deploy", Status.COMPLETE));
+            List<TaskLaunch> launches = run.cluster().launched();
+            assertThat(volumes(launches, "name-0-format")).isNotEmpty().isEqualTo(volumes(launches, "name-0-node"));
+            assertThat(volumes(launches, "name-1-bootstrap")).isNotEmpty().isEqualTo(volumes(launches, "name-1-node"));
+            assertThat(volumes(launches, "name-0-node")).isNotEqualTo(volumes(launches, "name-1-node"));
+        }
+    }
+
+    private static List<String> volumes(List<TaskLaunch> launches, String task) {
+        return launches.stream().filter(l -> l.fullName().equals(task)).findFirst().orElseThrow().resources().stream()
+                .flatMap(r -> r.volume().stream()).map(v -> v.containerPath() + "=" + v.persistenceId()).toList();
+    }
+
+    @Test
     void theUpdatePlanRollsOneDaemonAtATimeAndTheNameNodesWithTheirZkfcs() throws Exception {
         var update = spec(Map.of()).plans().get("update");
         assertThat(update.strategy()).hasToString("SERIAL");
