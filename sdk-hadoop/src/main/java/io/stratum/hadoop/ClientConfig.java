@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The configuration an HDFS client needs to use the service, as the DC/OS service served it
@@ -28,12 +26,6 @@ record ClientConfig(String nameservice) {
     /** The client's {@code core-site.xml}. */
     static final String CORE_SITE_ROUTE = "/v1/endpoints/core-site.xml";
 
-    /**
-     * Where a route finds the name nodes: until the SDK gives a framework's routes the placed pod
-     * instances ({@code ApiRequest.discovery()}, under way), none; the route then answers 503.
-     */
-    static final Function<ApiRequest, Optional<List<PodAddress>>> NOT_YET = request -> Optional.empty();
-
     /** The files served. */
     enum File { HDFS_SITE, CORE_SITE }
 
@@ -42,24 +34,12 @@ record ClientConfig(String nameservice) {
     }
 
     /**
-     * @param file      which file the route serves
-     * @param nameNodes where the route finds the placed name pod instances
-     * @return the route's handler: the file as {@code application/xml}; for {@code hdfs-site.xml}, 503
-     *     while the name nodes are not placed (or their addresses unknown to routes)
+     * @param file which file the route serves
+     * @return the route's handler: the file as {@code application/xml}; for {@code hdfs-site.xml}, from
+     *     the name nodes placed now ({@link ApiRequest#discovery()}), 503 while both are not
      */
-    ApiHandler route(File file, Function<ApiRequest, Optional<List<PodAddress>>> nameNodes) {
-        return request -> {
-            if (file == File.CORE_SITE) {
-                return xml(coreSite());
-            }
-            Optional<List<PodAddress>> names = nameNodes.apply(request);
-            if (names.isEmpty()) {
-                throw new ApiException(503, "path", "the client configuration needs the name nodes' addresses, which"
-                        + " this SDK does not give framework routes yet; meanwhile take them from /v1/endpoints/name-rpc"
-                        + " and /v1/endpoints/name-http");
-            }
-            return xml(hdfsSite(names.get()));
-        };
+    ApiHandler route(File file) {
+        return request -> xml(file == File.CORE_SITE ? coreSite() : hdfsSite(request.discovery()));
     }
 
     private static ApiResponse xml(String text) {

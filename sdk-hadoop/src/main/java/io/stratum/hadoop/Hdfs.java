@@ -56,8 +56,8 @@ public final class Hdfs {
                 .configValidator(new FixedOptions())
                 .configValidator(topology)
                 .taskEnvironment(new HdfsEnvironment())
-                .endpoint(ClientConfig.HDFS_SITE_ROUTE, client.route(ClientConfig.File.HDFS_SITE, ClientConfig.NOT_YET))
-                .endpoint(ClientConfig.CORE_SITE_ROUTE, client.route(ClientConfig.File.CORE_SITE, ClientConfig.NOT_YET))
+                .endpoint(ClientConfig.HDFS_SITE_ROUTE, client.route(ClientConfig.File.HDFS_SITE))
+                .endpoint(ClientConfig.CORE_SITE_ROUTE, client.route(ClientConfig.File.CORE_SITE))
                 .build();
     }
 

@@ -10,7 +10,6 @@ import io.stratum.sdk.http.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ClientConfigTest {
@@ -36,8 +35,8 @@ class ClientConfigTest {
 
     @Test
     void theRouteServesTheFileAsXml() {
-        ApiResponse response = new ClientConfig("hdfs").route(ClientConfig.File.HDFS_SITE, request -> Optional.of(NAMES))
-                .handle(GET);
+        ApiResponse response = new ClientConfig("hdfs").route(ClientConfig.File.HDFS_SITE)
+                .handle(GET.withDiscovery(NAMES));
 
         assertThat(response.status()).isEqualTo(200);
         ApiResponse.Raw body = (ApiResponse.Raw) response.body();
@@ -47,17 +46,17 @@ class ClientConfigTest {
 
     @Test
     void coreSiteNamesTheNameserviceAsTheDefaultFileSystem() {
-        ApiResponse response = new ClientConfig("hdfs").route(ClientConfig.File.CORE_SITE, ClientConfig.NOT_YET).handle(GET);
+        ApiResponse response = new ClientConfig("hdfs").route(ClientConfig.File.CORE_SITE).handle(GET);
 
         assertThat(new String(((ApiResponse.Raw) response.body()).bytes(), StandardCharsets.UTF_8))
                 .contains("<name>fs.defaultFS</name>\n    <value>hdfs://hdfs</value>");
     }
 
     @Test
-    void withoutTheNameNodesAddressesTheRouteAnswers503SayingWhereToLook() {
-        assertThatThrownBy(() -> new ClientConfig("hdfs").route(ClientConfig.File.HDFS_SITE, ClientConfig.NOT_YET).handle(GET))
+    void beforeTheNameNodesArePlacedTheRouteAnswers503() {
+        assertThatThrownBy(() -> new ClientConfig("hdfs").route(ClientConfig.File.HDFS_SITE).handle(GET))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(503))
-                .hasMessageContaining("/v1/endpoints/name-rpc");
+                .hasMessageContaining("the name nodes are not placed yet (placed: [])");
     }
 
     @Test

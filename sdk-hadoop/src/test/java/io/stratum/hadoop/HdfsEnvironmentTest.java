@@ -8,6 +8,7 @@ import io.stratum.sdk.discovery.TaskContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HdfsEnvironmentTest {
@@ -27,7 +28,7 @@ class HdfsEnvironmentTest {
 
     private static TaskContext task(String pod, int index, String taskName, List<PodAddress> placed) {
         return new TaskContext("hdfs", pod, index, taskName, "127.0.0.2", Map.of(),
-                Map.of("JOURNAL_NODES", "3", "NAMESERVICE", "hdfs"), placed);
+                Map.of("JOURNAL_NODES", "3", "NAMESERVICE", "hdfs"), placed, Optional.empty());
     }
 
     @Test
