@@ -19,6 +19,8 @@ import org.apache.zookeeper.data.Stat;
 final class CuratorClient implements ZooKeeperClient {
     static final String ROOT = "/stratum";
     static final String LEADER = "/leader";
+    /** The tasks' own node: created here, never read or written by Stratum (see {@link ZooKeeperClient#tasksPath()}). */
+    static final String TASKS = "/tasks";
     /** Far longer than any transaction takes, so a sweep never takes the blobs of one under way. */
     static final Duration ORPHAN_AGE = Duration.ofMinutes(10);
     /**
@@ -40,7 +42,7 @@ final class CuratorClient implements ZooKeeperClient {
 
     CuratorClient(ZooKeeperClient.Builder options) {
         this.connectString = options.connectString;
-        this.namespace = ROOT + "/" + SegmentCodec.encode(trimSlashes(options.serviceName));
+        this.namespace = namespaceOf(options.serviceName);
         this.connectionTimeoutMs = options.connectionTimeout.toMillis();
         ZKClientConfig clientConfig = new ZKClientConfig();
         clientConfig.setProperty(ZKConfig.JUTE_MAXBUFFER, Integer.toString(CLIENT_MAX_PACKET));
@@ -57,6 +59,11 @@ final class CuratorClient implements ZooKeeperClient {
         this.blobs = new BlobStore(curator, TransactionWriter.INLINE_LIMIT);
         this.persister = new CuratorPersister(curator, new ParallelReader(curator, options.operationTimeout), blobs,
                 new TransactionWriter(curator, blobs));
+    }
+
+    /** @return the namespace of {@code serviceName}'s state: {@code /stratum/<encoded name>} */
+    static String namespaceOf(String serviceName) {
+        return ROOT + "/" + SegmentCodec.encode(trimSlashes(serviceName));
     }
 
     private static String trimSlashes(String name) {

@@ -1,8 +1,13 @@
 package io.stratum.sdk.internal.state;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
@@ -26,7 +31,10 @@ import org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded;
  * fails within the start timeout: ZooKeeper's own start can report success and then lose its server
  * thread (a missing {@code snappy-java}, a corrupt data directory) while the process lives on.
  * With port 0 a free port is chosen at the first start and kept for later restarts, so clients can
- * reconnect.
+ * reconnect. With {@link Builder#withRememberedPort()} it is also kept across processes: written to
+ * {@code <baseDir>/}{@value #PORT_FILE} once the server serves, and reused by the next server on
+ * that directory; when something else has taken it by then, {@link #start()} throws a
+ * {@link PortTakenException} rather than serve elsewhere (clients told the port keep it).
  *
  * <p>ZooKeeper copies some settings into system properties ({@code zookeeper.4lw.commands.whitelist},
  * {@code zookeeper.admin.enableServer}); this server enables {@code srvr}, {@code mntr} and
@@ -35,10 +43,13 @@ import org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded;
  */
 public final class EmbeddedZooKeeper implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
+    /** The file under the base directory that remembers the port ({@link Builder#withRememberedPort()}). */
+    public static final String PORT_FILE = "client-port";
 
     private final Path baseDir;
     private final Duration tickTime;
     private final Duration startTimeout;
+    private final boolean rememberPort;
     private int port;
     private ZooKeeperServerEmbedded server;
 
@@ -47,6 +58,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         this.tickTime = builder.tickTime;
         this.startTimeout = builder.startTimeout;
         this.port = builder.port;
+        this.rememberPort = builder.rememberPort;
     }
 
     /** @return a builder for a server keeping its files under {@code baseDir} (created if missing) */
@@ -59,11 +71,20 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
      * nothing if it is running.
      *
      * @return this server
+     * @throws PortTakenException    if the remembered port is taken by another program (nothing started)
      * @throws IllegalStateException if it does not serve within the start timeout
      */
     public synchronized EmbeddedZooKeeper start() {
         if (server != null) {
             return this;
+        }
+        if (rememberPort && port == 0) {
+            port = rememberedPort();
+            if (port != 0 && !free(port)) {
+                int taken = port;
+                port = 0;
+                throw new PortTakenException(taken, baseDir.resolve(PORT_FILE));
+            }
         }
         long deadline = System.nanoTime() + startTimeout.toNanos();
         try {
@@ -77,6 +98,9 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
             server.start(Math.max(1, startTimeout.toMillis()));
             port = server.getClientPort();
             awaitServing(deadline);
+            if (rememberPort) {
+                remember(port);
+            }
             return this;
         } catch (Exception e) {
             stop();
@@ -102,6 +126,60 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         p.setProperty("autopurge.snapRetainCount", "3");
         p.setProperty("autopurge.purgeInterval", "1");
         return p;
+    }
+
+    /** @return the port a server on this directory served on before, or 0 if none is remembered (or the file is unreadable) */
+    private int rememberedPort() {
+        Path file = baseDir.resolve(PORT_FILE);
+        try {
+            int remembered = Integer.parseInt(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            return remembered > 0 && remembered <= 65_535 ? remembered : 0;
+        } catch (IOException | NumberFormatException e) {
+            return 0; // never written (a new directory), or damaged: take a new port
+        }
+    }
+
+    private void remember(int served) throws IOException {
+        if (rememberedPort() == served) {
+            return;
+        }
+        Path file = baseDir.resolve(PORT_FILE);
+        Path temp = baseDir.resolve(PORT_FILE + ".tmp");
+        Files.writeString(temp, served + "\n", StandardCharsets.US_ASCII);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** @return whether this server could listen on {@code candidate} now (as ZooKeeper binds: address reuse on) */
+    private static boolean free(int candidate) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), candidate));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The port remembered in the base directory ({@link Builder#withRememberedPort()}) is taken by
+     * another program: the server did not start. Its message is one line naming the port, the file
+     * and the ways out.
+     */
+    public static final class PortTakenException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+        private final int port;
+
+        PortTakenException(int port, Path file) {
+            super("the embedded ZooKeeper's port " + HOST + ":" + port + " (remembered in " + file
+                    + ", and known to the tasks launched so far) is taken by another program: stop it, or delete "
+                    + file + " to take a new port (running tasks keep the old address until relaunched)");
+            this.port = port;
+        }
+
+        /** @return the remembered port */
+        public int port() {
+            return port;
+        }
     }
 
     /** ZooKeeper writes its parsed configuration to a new temporary file on every start. */
@@ -180,6 +258,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     public static final class Builder {
         private final Path baseDir;
         private int port;
+        private boolean rememberPort;
         private Duration tickTime = Duration.ofMillis(2000);
         private Duration startTimeout = Duration.ofSeconds(30);
 
@@ -193,6 +272,18 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
                 throw new IllegalArgumentException("port out of range: " + port);
             }
             this.port = port;
+            return this;
+        }
+
+        /**
+         * Keeps the port across processes: a server whose port is 0 takes the one remembered in
+         * {@code <baseDir>/}{@value EmbeddedZooKeeper#PORT_FILE} (failing with a
+         * {@link PortTakenException} if another program holds it), or else a free one; the port
+         * served on is written there once the server serves. For a work dir whose tasks are told
+         * the server's address. Off by default.
+         */
+        public Builder withRememberedPort() {
+            this.rememberPort = true;
             return this;
         }
 

@@ -42,7 +42,7 @@ final class SchemaVersion {
             throw new PersisterException(PersisterException.Reason.SCHEMA_MISMATCH, namespace + PATH,
                     "the state at " + namespace + " has an invalid schema version " + version, null);
         }
-        for (String path : new String[] {CuratorPersister.DATA, BlobStore.ROOT}) {
+        for (String path : new String[] {CuratorPersister.DATA, BlobStore.ROOT, CuratorClient.TASKS}) {
             KeeperFailures.run(path, () -> {
                 try {
                     return curator.create().withMode(CreateMode.PERSISTENT).forPath(path, new byte[0]);

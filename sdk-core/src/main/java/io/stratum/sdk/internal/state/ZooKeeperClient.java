@@ -18,7 +18,10 @@ import java.util.Objects;
  * }</pre>
  *
  * <p><b>Layout</b> under the namespace: {@code schema-version} (decimal text), {@code data} (the
- * persister tree), {@code blobs} (chunks of large values), {@code leader} (the election).
+ * persister tree), {@code blobs} (chunks of large values), {@code leader} (the election), and
+ * {@code tasks}: the service's tasks' own node ({@link #tasksPath()}), created empty by
+ * {@link #start()} and never read or written by Stratum after that; it goes with
+ * {@link #deleteNamespace()}.
  *
  * <p><b>Schema</b>: {@link #start()} writes {@value #SCHEMA_VERSION} into a new namespace and
  * refuses, with {@link PersisterException.Reason#SCHEMA_MISMATCH}, to use one written by a newer
@@ -97,6 +100,22 @@ public interface ZooKeeperClient extends AutoCloseable {
 
     /** @return the ZooKeeper path of the service's namespace, e.g. {@code /stratum/group%2Fsvc} */
     String namespace();
+
+    /**
+     * @return the absolute path of the node reserved for the service's tasks (relative to the
+     *     connect string's chroot, if any), e.g. {@code /stratum/group%2Fsvc/tasks}
+     */
+    default String tasksPath() {
+        return namespace() + CuratorClient.TASKS;
+    }
+
+    /**
+     * @param serviceName a service name, as {@link #builder} takes it
+     * @return the {@link #tasksPath()} of that service's clients
+     */
+    static String tasksPathOf(String serviceName) {
+        return CuratorClient.namespaceOf(serviceName) + CuratorClient.TASKS;
+    }
 
     /** Closes the locks and the session; idempotent. Ephemeral nodes (the lock) go with the session. */
     @Override

@@ -67,4 +67,28 @@ class SchemaVersionIT {
         assertThat(root.checkExists().forPath("/stratum/" + service)).isNull();
         assertThat(root.checkExists().forPath("/stratum/" + other + "/data")).isNotNull();
     }
+
+    @Test
+    void theTasksNodeIsCreatedEmptyHoldsNoStateAndGoesWithTheNamespace() throws Exception {
+        String service = ZooKeeperExtension.uniqueService() + "/group";
+        ZooKeeperClient client = ZK.client(service);
+        CuratorFramework root = ((CuratorClient) client).curator().usingNamespace(null);
+        String tasks = client.tasksPath();
+        assertThat(tasks).isEqualTo(client.namespace() + "/tasks").isEqualTo(ZooKeeperClient.tasksPathOf(service))
+                .endsWith("%2Fgroup/tasks");
+        assertThat(root.getChildren().forPath(tasks)).as("created empty at start").isEmpty();
+
+        client.persister().set("/tasks/t", new byte[] {1}); // the state store's tasks: under data, not here
+        root.create().creatingParentsIfNeeded().forPath(tasks + "/hdfs/ActiveStandbyElectorLock", new byte[] {2});
+        assertThat(root.getChildren().forPath(tasks)).containsExactly("hdfs");
+        assertThat(client.persister().children("/")).as("the persister's view").doesNotContain("hdfs");
+        assertThat(client.persister().children("/tasks")).containsExactly("t");
+
+        ZooKeeperClient again = ZK.client(service); // a later start leaves what tasks wrote alone
+        assertThat(root.checkExists().forPath(again.tasksPath() + "/hdfs/ActiveStandbyElectorLock")).isNotNull();
+
+        client.deleteNamespace();
+        assertThat(root.checkExists().forPath(tasks)).isNull();
+        assertThat(root.checkExists().forPath(client.namespace())).isNull();
+    }
 }
