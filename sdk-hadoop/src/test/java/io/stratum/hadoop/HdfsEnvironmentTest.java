@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stratum.sdk.discovery.PodAddress;
+import io.stratum.sdk.discovery.ServiceZooKeeper;
 import io.stratum.sdk.discovery.TaskContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ class HdfsEnvironmentTest {
 
     private static TaskContext task(String pod, int index, String taskName, List<PodAddress> placed) {
         return new TaskContext("hdfs", pod, index, taskName, "127.0.0.2", Map.of(),
-                Map.of("JOURNAL_NODES", "3", "NAMESERVICE", "hdfs"), placed, Optional.empty());
+                Map.of("JOURNAL_NODES", "3", "NAMESERVICE", "hdfs"), placed, Optional.empty(),
+                new ServiceZooKeeper("127.0.0.1:2181", "/stratum/hdfs/tasks"));
     }
 
     @Test

@@ -20,8 +20,9 @@ import java.util.Optional;
  * @param ports       its ports by port name
  * @param environment the variables it is launched with so far: the spec's {@code env}, its ports,
  *                    {@code POD_INSTANCE_INDEX}, the discovery variables, the parameters of the
- *                    plan launching it and, on a replacement, {@value #REPLACED_ADDRESS} (not those
- *                    every backend adds: {@code TASK_ID}, ...)
+ *                    plan launching it, on a replacement {@value #REPLACED_ADDRESS}, and
+ *                    {@value ServiceZooKeeper#CONNECT_VARIABLE} and {@value ServiceZooKeeper#PATH_VARIABLE}
+ *                    (not those every backend adds: {@code TASK_ID}, ...)
  * @param instances   every pod instance of the service placed now, its own included, by pod type
  *                    (in spec order) and index; of every pod, discoverable or not
  * @param replacedAddress on a launch that replaces its pod instance ({@code stratum pod replace}, or
@@ -30,10 +31,14 @@ import java.util.Optional;
  *                    {@value #REPLACED_ADDRESS}; empty on every other launch (the first, a restart
  *                    in place, a relaunch after a crash, a config update). A replacement may land
  *                    on its old agent again, with fresh resources: then it is {@link #host()}.
+ * @param zookeeper   the service's ZooKeeper as the task reaches it, with the node reserved for the
+ *                    service's tasks (its environment holds them as
+ *                    {@value ServiceZooKeeper#CONNECT_VARIABLE} and {@value ServiceZooKeeper#PATH_VARIABLE}),
+ *                    e.g. for HDFS's {@code ha.zookeeper.quorum} and {@code ha.zookeeper.parent-znode}
  */
 public record TaskContext(String serviceName, String podType, int index, String taskName, String host,
         Map<String, Long> ports, Map<String, String> environment, List<PodAddress> instances,
-        Optional<String> replacedAddress) {
+        Optional<String> replacedAddress, ServiceZooKeeper zookeeper) {
 
     /**
      * The variable a replacement's tasks find {@link #replacedAddress()} in (Cassandra passes it as
@@ -48,6 +53,7 @@ public record TaskContext(String serviceName, String podType, int index, String 
         Objects.requireNonNull(taskName, "taskName");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(replacedAddress, "replacedAddress");
+        Objects.requireNonNull(zookeeper, "zookeeper");
         ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports));
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         instances = List.copyOf(instances);

@@ -2,6 +2,7 @@ package io.stratum.sdk.service;
 
 import io.stratum.sdk.backend.ArtifactStore;
 import io.stratum.sdk.backend.ClusterBackend;
+import io.stratum.sdk.discovery.ServiceZooKeeper;
 import io.stratum.sdk.internal.http.ApiServer;
 import io.stratum.sdk.internal.state.EmbeddedZooKeeper;
 import io.stratum.sdk.internal.state.PersisterException;
@@ -39,18 +40,34 @@ final class Cluster implements AutoCloseable {
     private URI apiUrl;
     private ArtifactStore artifacts;
 
-    private Cluster(RunOptions options) {
+    private final boolean forRemoval;
+
+    private Cluster(RunOptions options, boolean forRemoval) {
         this.options = options;
+        this.forRemoval = forRemoval;
     }
 
     /**
      * Locks the work dir and starts (or names) ZooKeeper.
      *
      * @param out where the state's whereabouts are printed
-     * @throws IOException if another process holds the work dir, or ZooKeeper can't start
+     * @throws IOException if another process holds the work dir, or ZooKeeper can't start (the
+     *     embedded one's port, which its tasks know, is taken by another program, say)
      */
     static Cluster open(RunOptions options, PrintWriter out) throws IOException {
-        Cluster cluster = new Cluster(options);
+        return open(options, out, false);
+    }
+
+    /**
+     * As {@link #open(RunOptions, PrintWriter)}, for {@code uninstall}: the embedded ZooKeeper takes
+     * any free port when its remembered one is taken, since no task is launched again.
+     */
+    static Cluster openForRemoval(RunOptions options, PrintWriter out) throws IOException {
+        return open(options, out, true);
+    }
+
+    private static Cluster open(RunOptions options, PrintWriter out, boolean forRemoval) throws IOException {
+        Cluster cluster = new Cluster(options, forRemoval);
         try {
             cluster.start(out);
             return cluster;
@@ -65,7 +82,7 @@ final class Cluster implements AutoCloseable {
         resources.push(WorkDirLock.acquire(options.workDir()));
         if (options.zookeeper() == null) {
             embeddedSince = Instant.now(); // before the server starts: its clock stamps the nodes
-            EmbeddedZooKeeper embedded = EmbeddedZooKeeper.builder(options.workDir().resolve("zookeeper")).build().start();
+            EmbeddedZooKeeper embedded = startEmbedded();
             resources.push(embedded);
             connectString = embedded.connectString();
             out.println("state: embedded ZooKeeper at " + connectString + " (data in " + embedded.dataDir() + ")");
@@ -73,6 +90,37 @@ final class Cluster implements AutoCloseable {
             connectString = options.zookeeper();
             out.println("state: ZooKeeper at " + connectString);
         }
+    }
+
+    /**
+     * Starts the embedded server on the port it had before in this work dir (its tasks were told
+     * it, and a re-adopted task keeps it), or a free one the first time. A remembered port another
+     * program holds fails the start, in one line: serving elsewhere would leave the running tasks
+     * pointing at that program (another work dir's ZooKeeper, say).
+     */
+    private EmbeddedZooKeeper startEmbedded() throws IOException {
+        EmbeddedZooKeeper.Builder builder = EmbeddedZooKeeper.builder(options.workDir().resolve("zookeeper"));
+        try {
+            return builder.withRememberedPort().build().start();
+        } catch (EmbeddedZooKeeper.PortTakenException e) {
+            if (forRemoval) {
+                return EmbeddedZooKeeper.builder(options.workDir().resolve("zookeeper")).build().start();
+            }
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The service's ZooKeeper as its tasks reach it: the servers of the connect string (the embedded
+     * one's {@code 127.0.0.1:port}, which every local agent's task reaches, or {@code --zookeeper}'s)
+     * without a chroot, and the absolute path of the node reserved for the service's tasks (under
+     * the chroot, if the connect string has one).
+     */
+    ServiceZooKeeper forTasks(ZooKeeperClient zk) {
+        int slash = connectString.indexOf('/');
+        String servers = slash < 0 ? connectString : connectString.substring(0, slash);
+        String chroot = slash < 0 ? "" : connectString.substring(slash).replaceAll("/+$", "");
+        return new ServiceZooKeeper(servers, chroot + zk.tasksPath());
     }
 
     /**

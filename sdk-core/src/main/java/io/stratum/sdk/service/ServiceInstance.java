@@ -133,6 +133,7 @@ final class ServiceInstance implements AutoCloseable {
             ServiceScheduler scheduler = ServiceScheduler.builder().withBackend(backend).withPersister(lock.termPersister())
                     .withFramework(service.spec(), service.configValidators(), service.placementRules(),
                             service.taskEnvironment().orElse(null))
+                    .withZooKeeper(cluster.forTasks(zk))
                     .withPlanCustomizer(service.planCustomizer()).build();
             SchedulerLoop loop = new SchedulerLoop(scheduler, Duration.ofSeconds(1));
             term = new Term(backend, scheduler, loop);

@@ -91,7 +91,7 @@ final class ServiceRemoval {
 
     private static Cluster open(RunOptions options) throws IOException {
         try {
-            return Cluster.open(options, new PrintWriter(PrintWriter.nullWriter()));
+            return Cluster.openForRemoval(options, new PrintWriter(PrintWriter.nullWriter()));
         } catch (WorkDirLock.InUseException e) {
             throw new IllegalStateException("a scheduler is running on " + options.workDir()
                     + ": stop it first (Ctrl-C), then uninstall", e);

@@ -41,11 +41,18 @@ import java.util.function.Supplier;
  *
  * A framework's own API routes are called with {@link Context#get}.
  *
+ * <p>Every task's {@code STRATUM_ZOOKEEPER} (and {@code TaskContext.zookeeper().connectString()}) is
+ * the placeholder {@value #ZOOKEEPER}, which never resolves; {@code STRATUM_ZOOKEEPER_PATH} is the
+ * path a real run gives, {@code /stratum/<service name, percent-encoded>/tasks}.
+ *
  * <p>A failing run throws an {@link AssertionError} listing every tick with PASS or FAIL. Time is a
  * manual clock moved by {@link Send#time}. Not thread-safe. Each {@link #run} starts a new simulated
  * cluster and scheduler over the runner's store; {@link #close()} closes the clusters.
  */
 public final class ServiceTestRunner implements AutoCloseable {
+    /** The ZooKeeper connect string simulated tasks are given: a placeholder that never resolves. */
+    public static final String ZOOKEEPER = SchedulerBuilder.SIMULATED_ZOOKEEPER;
+
     private final Service service;
     private final Supplier<SimCluster.Builder> cluster;
     private final Persister persister;
@@ -208,6 +215,7 @@ public final class ServiceTestRunner implements AutoCloseable {
                     .withPersister(persister)
                     .withFramework(service.spec(), service.configValidators(), service.placementRules(),
                             service.taskEnvironment().orElse(null))
+                    .withZooKeeper(SchedulerBuilder.simulatedZooKeeper(service.spec().name()))
                     .withPlanCustomizer(service.planCustomizer())
                     .withClock(clock)
                     .withSettings(settings);

@@ -2,6 +2,7 @@ package io.stratum.sdk.internal.scheduler;
 
 import io.stratum.sdk.backend.TaskLaunch;
 import io.stratum.sdk.discovery.PodAddress;
+import io.stratum.sdk.discovery.ServiceZooKeeper;
 import io.stratum.sdk.discovery.TaskContext;
 import io.stratum.sdk.discovery.TaskEnvironment;
 import io.stratum.sdk.internal.plan.PodInstanceRequirement;
@@ -16,7 +17,11 @@ import java.util.regex.Pattern;
  * discovery variables first (the spec's {@code env} may set them otherwise), then the launch's own
  * (the spec's {@code env}, {@code TASK_NAME}, {@code POD_INSTANCE_INDEX}, ports), then the plan's
  * parameters, then, on a replacement, {@code STRATUM_REPLACED_ADDRESS}, then the framework's
- * {@link TaskEnvironment}, if it has one. One per pod instance launched.
+ * {@link TaskEnvironment}, if it has one, and last the service's ZooKeeper
+ * ({@code STRATUM_ZOOKEEPER}, {@code STRATUM_ZOOKEEPER_PATH}): set by the SDK, like the DC/OS SDK's
+ * {@code SERVICE_ZK_ROOT}, so that neither a spec's {@code env} nor a framework can point a task at
+ * another server or node (the framework sees them, and composes its own variables from them). One
+ * per pod instance launched.
  */
 final class LaunchEnvironment {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -33,6 +38,7 @@ final class LaunchEnvironment {
     private final TaskEnvironment framework;
     private final String host;
     private final Optional<String> replacedAddress;
+    private final ServiceZooKeeper zookeeper;
     private Map<String, String> variables;
     private List<PodAddress> instances;
 
@@ -41,14 +47,16 @@ final class LaunchEnvironment {
      * @param framework the framework's task environment, or null
      * @param host      the address of the agent the instance is launched on
      * @param replacedAddress for a replacement, the address of the agent it moves the instance off
+     * @param zookeeper the service's ZooKeeper as its tasks reach it
      */
     LaunchEnvironment(String serviceName, Discovery discovery, TaskEnvironment framework, String host,
-            Optional<String> replacedAddress) {
+            Optional<String> replacedAddress, ServiceZooKeeper zookeeper) {
         this.serviceName = serviceName;
         this.discovery = discovery;
         this.framework = framework;
         this.host = host;
         this.replacedAddress = replacedAddress;
+        this.zookeeper = zookeeper;
     }
 
     /**
@@ -63,6 +71,7 @@ final class LaunchEnvironment {
         env.putAll(task.env());
         env.putAll(req.environment());
         replacedAddress.ifPresent(address -> env.put(TaskContext.REPLACED_ADDRESS, address));
+        putZooKeeper(env);
         if (framework == null) {
             return env;
         }
@@ -70,7 +79,7 @@ final class LaunchEnvironment {
             instances = discovery.instances();
         }
         TaskContext context = new TaskContext(serviceName, req.podSpec().name(), req.index(), task.taskName(), host,
-                task.ports(), env, instances, replacedAddress);
+                task.ports(), env, instances, replacedAddress, zookeeper);
         Map<String, String> added;
         try {
             added = framework.variables(context);
@@ -93,6 +102,12 @@ final class LaunchEnvironment {
             }
         }
         env.putAll(added);
+        putZooKeeper(env); // the SDK's values win over the framework's too
         return env;
+    }
+
+    private void putZooKeeper(Map<String, String> env) {
+        env.put(ServiceZooKeeper.CONNECT_VARIABLE, zookeeper.connectString());
+        env.put(ServiceZooKeeper.PATH_VARIABLE, zookeeper.path());
     }
 }

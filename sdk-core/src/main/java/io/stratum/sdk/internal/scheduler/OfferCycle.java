@@ -3,6 +3,7 @@ package io.stratum.sdk.internal.scheduler;
 import io.stratum.sdk.backend.Offer;
 import io.stratum.sdk.backend.Operation;
 import io.stratum.sdk.backend.TaskLaunch;
+import io.stratum.sdk.discovery.ServiceZooKeeper;
 import io.stratum.sdk.discovery.TaskEnvironment;
 import io.stratum.sdk.internal.offer.EvaluationResult;
 import io.stratum.sdk.internal.offer.OfferEvaluator;
@@ -52,21 +53,26 @@ final class OfferCycle {
     private final PlanSet plans;
     private final BiFunction<PodInstance, TaskSpec, TaskSpec> effective;
     private final TaskEnvironment taskEnvironment;
+    private final ServiceZooKeeper zookeeper;
     /** Every agent seen in an offer, so placement rules know the agents of tasks placed earlier. */
     private final Map<String, Agent> knownAgents = new HashMap<>();
 
     /**
      * @param effective       the spec a task of a pod instance runs with (a paused pod's tasks idle)
      * @param taskEnvironment the framework's addition to each task's environment, or null
+     * @param zookeeper       the service's ZooKeeper for its tasks, or null for the placeholder
+     *                        ({@link SchedulerBuilder#simulatedZooKeeper}) of the target's name
      */
     OfferCycle(TaskCache tasks, OfferEvaluator evaluator, TargetConfig config, PlanSet plans,
-            BiFunction<PodInstance, TaskSpec, TaskSpec> effective, TaskEnvironment taskEnvironment) {
+            BiFunction<PodInstance, TaskSpec, TaskSpec> effective, TaskEnvironment taskEnvironment,
+            ServiceZooKeeper zookeeper) {
         this.tasks = tasks;
         this.evaluator = evaluator;
         this.config = config;
         this.plans = plans;
         this.effective = effective;
         this.taskEnvironment = taskEnvironment;
+        this.zookeeper = zookeeper;
     }
 
     /** Remembers the offers' agents (also of offers declined unseen, while reconciling). */
@@ -126,7 +132,7 @@ final class OfferCycle {
                 List<Operation> operations;
                 try {
                     operations = launchedAs(success, req, new LaunchEnvironment(config.target().name(), discovery,
-                            taskEnvironment, success.offer().agent().hostname(), replaced));
+                            taskEnvironment, success.offer().agent().hostname(), replaced, zookeeper()));
                 } catch (LaunchEnvironment.Refused e) {
                     LOG.log(System.Logger.Level.WARNING, e.getMessage(), e.getCause());
                     placedNow.remove(step.podInstance());
@@ -146,6 +152,10 @@ final class OfferCycle {
             }
         }
         return new Result(accepts, launched, explanations);
+    }
+
+    private ServiceZooKeeper zookeeper() {
+        return zookeeper != null ? zookeeper : SchedulerBuilder.simulatedZooKeeper(config.target().name());
     }
 
     /** @return the instance's records once {@code launchedNow} replace those of the same tasks */

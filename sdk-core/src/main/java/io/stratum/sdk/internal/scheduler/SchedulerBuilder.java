@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.stratum.sdk.backend.ClusterBackend;
+import io.stratum.sdk.discovery.ServiceZooKeeper;
 import io.stratum.sdk.discovery.TaskEnvironment;
 import io.stratum.sdk.internal.offer.OfferEvaluator;
 import io.stratum.sdk.plan.PlanCustomizer;
@@ -15,6 +16,7 @@ import io.stratum.sdk.internal.state.FrameworkStore;
 import io.stratum.sdk.internal.state.Persister;
 import io.stratum.sdk.internal.state.PlanStore;
 import io.stratum.sdk.internal.state.StateStore;
+import io.stratum.sdk.internal.state.ZooKeeperClient;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,13 @@ import java.util.Objects;
 
 /** Assembles a {@link ServiceScheduler}: backend, state, evaluator, clock and settings. */
 public final class SchedulerBuilder {
+    /**
+     * The connect string tasks are given when no ZooKeeper is set ({@link #withZooKeeper}): the
+     * test harness's placeholder. The {@code .invalid} name never resolves, so a client given it
+     * fails at once instead of reaching a real server.
+     */
+    public static final String SIMULATED_ZOOKEEPER = "zookeeper.invalid:2181";
+
     ClusterBackend backend;
     StateStore stateStore;
     ConfigStore configStore;
@@ -36,6 +45,7 @@ public final class SchedulerBuilder {
     final List<ConfigValidator> configValidators = new ArrayList<>();
     PlanCustomizer planCustomizer = PlanCustomizer.none();
     TaskEnvironment taskEnvironment;
+    ServiceZooKeeper zookeeper;
 
     SchedulerBuilder() {}
 
@@ -108,6 +118,24 @@ public final class SchedulerBuilder {
     public SchedulerBuilder withTaskEnvironment(TaskEnvironment environment) {
         taskEnvironment = Objects.requireNonNull(environment, "environment");
         return this;
+    }
+
+    /**
+     * The service's ZooKeeper as its tasks reach it, given to every launch as
+     * {@value ServiceZooKeeper#CONNECT_VARIABLE} and {@value ServiceZooKeeper#PATH_VARIABLE} and to
+     * the framework's task environment; default {@link #simulatedZooKeeper} of the target's name.
+     */
+    public SchedulerBuilder withZooKeeper(ServiceZooKeeper serviceZooKeeper) {
+        zookeeper = Objects.requireNonNull(serviceZooKeeper, "zookeeper");
+        return this;
+    }
+
+    /**
+     * @return the placeholder ZooKeeper of the service {@code serviceName}: {@value #SIMULATED_ZOOKEEPER}
+     *     and the node a real run would reserve for its tasks ({@code /stratum/<encoded name>/tasks})
+     */
+    public static ServiceZooKeeper simulatedZooKeeper(String serviceName) {
+        return new ServiceZooKeeper(SIMULATED_ZOOKEEPER, ZooKeeperClient.tasksPathOf(serviceName));
     }
 
     /**

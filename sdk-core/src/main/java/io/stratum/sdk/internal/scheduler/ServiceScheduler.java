@@ -80,7 +80,7 @@ public final class ServiceScheduler {
         this.plans = new PlanSet(recovery, decommission, settings.backoff(), this::effective);
         this.demand = new OfferDemand(backend, clock, settings.reviveInterval());
         this.progress = new ProgressBook(b.planStore);
-        this.offerCycle = new OfferCycle(tasks, evaluator, config, plans, this::effective, b.taskEnvironment);
+        this.offerCycle = new OfferCycle(tasks, evaluator, config, plans, this::effective, b.taskEnvironment, b.zookeeper);
     }
 
     /** @return a builder; see {@link SchedulerBuilder} */
