@@ -16,8 +16,9 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Its variables win over the spec's {@code env}, the ports' and the discovery variables; not over
- * those every backend sets last ({@code TASK_NAME}, {@code TASK_ID}, {@code STRATUM_AGENT_ID},
- * {@code STRATUM_AGENT_ADDRESS}). Names must be environment variable names ({@code [A-Za-z_][A-Za-z0-9_]*}),
+ * the service's ZooKeeper ({@code STRATUM_ZOOKEEPER}, {@code STRATUM_ZOOKEEPER_PATH}: read it from
+ * {@link TaskContext#zookeeper()} to compose variables of your own) nor those every backend sets
+ * last ({@code TASK_NAME}, {@code TASK_ID}, {@code STRATUM_AGENT_ID}, {@code STRATUM_AGENT_ADDRESS}). Names must be environment variable names ({@code [A-Za-z_][A-Za-z0-9_]*}),
  * values not null.
  *
  * <p>Called on the scheduler's thread for every task launch, relaunches included: it must be quick,

@@ -25,6 +25,12 @@
  * scheduler still knows it). No other launch has it. A member of an ensemble that must be told it
  * takes a lost member's place (Cassandra's {@code -Dcassandra.replace_address_first_boot}) reads it.
  *
+ * <p>Every task's environment also holds the service's ZooKeeper, for daemons that coordinate
+ * through it (see {@link io.stratum.sdk.discovery.ServiceZooKeeper}): {@code STRATUM_ZOOKEEPER}, the
+ * servers' {@code host:port}s without a chroot, and {@code STRATUM_ZOOKEEPER_PATH}, a node of the
+ * service's tasks alone, deleted by {@code uninstall}. The SDK sets them last: neither a spec's
+ * {@code env} nor a framework's task environment can change them.
+ *
  * <p>A framework's own API routes ({@code Service.Builder.endpoint}) read where the instances are
  * with {@link io.stratum.sdk.http.ApiRequest#discovery()}.
  */
