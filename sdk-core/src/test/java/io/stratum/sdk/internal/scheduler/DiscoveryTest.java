@@ -109,7 +109,7 @@ class DiscoveryTest {
 
         assertThat(env(context, "node-2-server").keySet()).noneMatch(k -> k.startsWith("NODE_"));
         assertThat(env(context, "client-0-app").keySet()).containsOnly("NODE_9_HOST", "TASK_NAME",
-                "POD_INSTANCE_INDEX", "PORT_HTTP");
+                "POD_INSTANCE_INDEX", "PORT_HTTP", "STRATUM_ZOOKEEPER", "STRATUM_ZOOKEEPER_PATH");
     }
 
     @Test
