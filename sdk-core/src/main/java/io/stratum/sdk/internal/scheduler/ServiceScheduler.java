@@ -111,7 +111,8 @@ public final class ServiceScheduler {
     }
 
     private void rebuildPlans(boolean targetChanged, boolean deployedBefore) {
-        Map<String, Plan> built = DeploymentPlans.build(config, tasks, progress.saved(), targetChanged);
+        Map<String, Plan> built = DeploymentPlans.build(config, tasks, progress.saved(), targetChanged,
+                this::effective);
         decommission.plan(config.target(), tasks, config::podOf, progress.saved().get(Decommissioner.PLAN));
         recovery.retarget(config.target());
         plans.replace(built, deployedBefore);
