@@ -1,12 +1,10 @@
 package io.stratum.sdk.internal.scheduler;
 
 import io.stratum.sdk.internal.plan.PlanIds;
-import io.stratum.sdk.internal.plan.PodInstance;
 import io.stratum.sdk.internal.plan.PodInstanceRequirement;
 import io.stratum.sdk.internal.plan.RecoveryType;
 import io.stratum.sdk.internal.plan.Step;
 import io.stratum.sdk.internal.state.TaskRecord;
-import io.stratum.sdk.plan.Status;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.PortSpec;
 import io.stratum.sdk.spec.TaskSpec;
@@ -19,8 +17,7 @@ import java.util.Optional;
 /**
  * The {@code before-decommission} tasks of an instance being decommissioned, as a step of the
  * decommission plan: what it launches, the environment it adds (the ports of the instance's
- * tasks), whether the instance still has something running to decommission, and how a restarted
- * scheduler picks up a launch it made before.
+ * tasks) and whether the instance still has something running to decommission.
  */
 final class BeforeDecommission {
     private BeforeDecommission() {}
@@ -80,22 +77,5 @@ final class BeforeDecommission {
     /** @return whether a task of the instance other than {@code before}'s still runs (or may: no status yet) */
     static boolean othersRun(Step before, List<TaskRecord> records) {
         return records.stream().anyMatch(r -> Kills.isLive(r) && !before.tasks().contains(r.taskName()));
-    }
-
-    /**
-     * A restored step whose launch was in flight takes the last status its tasks' records hold: a
-     * task that finished while no scheduler listened completes the step, and a status the cluster
-     * no longer answers with (a task it forgot) is not needed.
-     */
-    static void resume(Step step, TaskCache tasks) {
-        if (step.status() != Status.STARTING && step.status() != Status.STARTED) {
-            return;
-        }
-        PodInstance pod = step.podInstance();
-        PodInstanceRequirement launch = step.launches().orElseThrow();
-        step.launchedTaskIds().forEach((task, id) -> tasks.byName(pod.taskName(task))
-                .filter(r -> r.taskId().equals(id))
-                .flatMap(r -> r.lastStatus().map(status -> TaskProgressMapper.progress(launch.task(task), status)))
-                .ifPresent(progress -> step.update(task, id, progress)));
     }
 }

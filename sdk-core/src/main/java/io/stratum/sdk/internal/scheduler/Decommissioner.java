@@ -90,7 +90,7 @@ final class Decommissioner {
         removals.putAll(kept);
         if (saved != null && !created.isEmpty()) {
             build(created).restore(saved);
-            created.forEach(step -> BeforeDecommission.resume(step, tasks));
+            created.forEach(step -> RestoredSteps.resume(step, tasks, (pod, spec) -> spec));
         }
         plan = build(removals.values().stream().flatMap(r -> r.steps().stream()).toList());
     }

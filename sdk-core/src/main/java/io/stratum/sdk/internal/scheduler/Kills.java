@@ -13,8 +13,9 @@ import java.util.function.Function;
 
 /**
  * Tasks the scheduler kills on purpose (restart, replace, pause, config update): each is killed
- * once, with its spec's grace period, and its end is not taken for a failure. Owned by the
- * scheduler loop.
+ * once, with its spec's grace period, and its end is not taken for a failure. Which kills were asked
+ * for is kept in memory; an operator's relaunch also marks its records, so that a restarted
+ * scheduler knows too. Owned by the scheduler loop.
  */
 final class Kills {
     private final ClusterBackend backend;
@@ -44,9 +45,13 @@ final class Kills {
         }
     }
 
-    /** @return whether {@code taskId} was killed on purpose and has not ended yet */
-    boolean wasRequested(String taskId) {
-        return requested.contains(taskId);
+    /**
+     * @return whether the record's task was killed on purpose: by this scheduler, and it has not
+     *     ended yet, or for an operator's relaunch that is still to come (marked on the record, so
+     *     also known after a restart of the scheduler: {@link RelaunchMarks})
+     */
+    boolean wasRequested(TaskRecord record) {
+        return requested.contains(record.taskId()) || RelaunchMarks.isMarked(record);
     }
 
     /** The task ended; @return whether it was one we killed */

@@ -2,6 +2,7 @@ package io.stratum.sdk.internal.scheduler;
 
 import io.stratum.sdk.backend.TaskStatus;
 import io.stratum.sdk.internal.plan.Plan;
+import io.stratum.sdk.internal.plan.PlanCoordinator;
 import io.stratum.sdk.internal.plan.PlanFactory;
 import io.stratum.sdk.internal.plan.PodInstance;
 import io.stratum.sdk.internal.plan.Step;
@@ -111,6 +112,23 @@ final class PlanSet {
     Map<String, String> environmentOf(Step step) {
         Plan plan = declaredPlanOf.get(step);
         return plan == null ? decommission.environmentOf(step) : plan.parameters();
+    }
+
+    /**
+     * Whether a step of a declared plan relaunches the record's task anyway, so that recovery leaves
+     * the task to it: the step that launched it, until that step is complete (it sees how its launch
+     * ends, and launches again), or a step of its instance with that task that may start now (it
+     * kills what still runs of the instance, then launches it).
+     */
+    boolean relaunches(TaskRecord record, Instant now) {
+        Step launcher = stepByTaskId.get(record.taskId());
+        if (launcher != null && !launcher.isComplete() && declaredPlanOf.containsKey(launcher)) {
+            return true;
+        }
+        PodInstance pod = TaskCache.podOf(record);
+        return PlanCoordinator.candidates(byPriority(), now).stream()
+                .anyMatch(step -> step.podInstance().equals(pod) && declaredPlanOf.containsKey(step)
+                        && !step.reservesOnly() && step.launches().isPresent() && step.tasks().contains(record.taskName()));
     }
 
     /** The step's launch was sent: it is STARTING with these tasks (task name to task id). */

@@ -20,8 +20,9 @@ import java.util.function.Consumer;
  * {@code replace} relaunches it elsewhere on fresh resources; {@code pause} relaunches its tasks
  * in place with a command that only idles (keeping reservations and volumes, for debugging inside
  * the sandbox) until {@code resume} relaunches them as specified. Paused pods are remembered in the
- * state store, replacements on the instance's task records ({@link Replacements}). Owned by the
- * scheduler loop.
+ * state store, every relaunch on the instance's task records until it is launched
+ * ({@link RelaunchMarks}; {@link RecoveryResumption} picks it up after a scheduler restart). Owned
+ * by the scheduler loop.
  */
 final class PodCommands {
     /** What a paused task runs instead of its command. */
@@ -113,26 +114,9 @@ final class PodCommands {
     }
 
     /**
-     * Replacements decided before this scheduler started (their records are marked, see
-     * {@link Replacements}) go on: each instance the target still has gets its replacement step
-     * again. Nothing is killed here (the backend is not started yet): the step kills what still runs
-     * of the instance before it launches.
-     */
-    void resumeReplacements() {
-        for (PodInstance pod : tasks.podInstances()) {
-            PodSpec spec = config.target().pod(pod.podType());
-            List<TaskRecord> records = tasks.of(pod);
-            if (spec != null && pod.index() < spec.count() && Replacements.pending(spec, records)) {
-                recovery.replace(PodInstanceRequirement.of(spec, pod.index(), taskNames(spec, records),
-                        RecoveryType.PERMANENT));
-            }
-        }
-    }
-
-    /**
      * Kills the instance's tasks and relaunches them, in place (TRANSIENT) or elsewhere (PERMANENT).
-     * A replacement is first marked on the instance's records (a restart in place calls off one
-     * decided before), so that it survives a restart of the scheduler.
+     * The relaunch is first marked on the instance's records ({@link RelaunchMarks}; it calls off a
+     * relaunch of the other kind decided before), so that it survives a restart of the scheduler.
      */
     private List<String> relaunch(PodInstance pod, RecoveryType type) {
         PodSpec spec = config.target().pod(pod.podType());
@@ -141,7 +125,7 @@ final class PodCommands {
         }
         List<TaskRecord> records = tasks.of(pod);
         PodInstanceRequirement relaunch = PodInstanceRequirement.of(spec, pod.index(), taskNames(spec, records), type);
-        List<TaskRecord> marked = Replacements.marked(records, type == RecoveryType.PERMANENT);
+        List<TaskRecord> marked = RelaunchMarks.marked(records, type);
         if (!marked.isEmpty()) {
             tasks.put(marked);
         }
@@ -155,7 +139,7 @@ final class PodCommands {
     }
 
     /** @return the tasks of {@code records} the pod still has; all of its tasks if none */
-    private static List<String> taskNames(PodSpec spec, List<TaskRecord> records) {
+    static List<String> taskNames(PodSpec spec, List<TaskRecord> records) {
         List<String> names = records.stream().map(TaskRecord::taskName).filter(t -> spec.task(t) != null).toList();
         return names.isEmpty() ? List.copyOf(spec.tasks().keySet()) : names;
     }

@@ -64,12 +64,22 @@ final class RecoveryManager {
      * @return the relaunch in place (TRANSIENT); empty if the pod no longer has the failed task
      */
     static Optional<PodInstanceRequirement> relaunched(PodSpec pod, TaskRecord failed, List<TaskRecord> records) {
-        TaskSpec spec = pod.task(failed.taskName());
-        if (spec == null) {
+        return relaunched(pod, List.of(failed), records);
+    }
+
+    /**
+     * As {@link #relaunched(PodSpec, TaskRecord, List)} for several tasks of one instance that ended:
+     * one relaunch of them all, with every running task of the instance when one of them is essential.
+     *
+     * @return the relaunch in place (TRANSIENT); empty if the pod has none of the failed tasks
+     */
+    static Optional<PodInstanceRequirement> relaunched(PodSpec pod, List<TaskRecord> failed, List<TaskRecord> records) {
+        List<TaskRecord> known = failed.stream().filter(r -> pod.task(r.taskName()) != null).toList();
+        if (known.isEmpty()) {
             return Optional.empty();
         }
         Set<String> tasks = new LinkedHashSet<>();
-        if (spec.essential()) {
+        if (known.stream().anyMatch(r -> pod.task(r.taskName()).essential())) {
             for (TaskRecord record : records) {
                 String name = record.taskName();
                 TaskSpec other = pod.task(name);
@@ -79,8 +89,9 @@ final class RecoveryManager {
                 }
             }
         }
-        tasks.add(failed.taskName());
-        return Optional.of(PodInstanceRequirement.of(pod, failed.podIndex(), List.copyOf(tasks), RecoveryType.TRANSIENT));
+        known.forEach(r -> tasks.add(r.taskName()));
+        return Optional.of(PodInstanceRequirement.of(pod, known.get(0).podIndex(), List.copyOf(tasks),
+                RecoveryType.TRANSIENT));
     }
 
     /**
@@ -114,6 +125,12 @@ final class RecoveryManager {
             step.delayUntil(now.plus(delay));
         }
         put(step);
+    }
+
+    /** @return whether {@code pod} has a recovery step that has not completed */
+    boolean isRecovering(PodInstance pod) {
+        Step step = steps.get(pod);
+        return step != null && step.status() != Status.COMPLETE;
     }
 
     /** An operator's restart: relaunch the instance's tasks in place, now. */

@@ -5,9 +5,7 @@ import io.stratum.sdk.internal.offer.PodRequest;
 import io.stratum.sdk.internal.state.TaskRecord;
 import io.stratum.sdk.spec.PodSpec;
 import io.stratum.sdk.spec.ServiceSpec;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,31 +22,14 @@ final class Replacements {
     private Replacements() {}
 
     /**
-     * @param records   a pod instance's records
-     * @param replacing whether the instance is now being replaced (else a replacement decided before
-     *                  is called off: the instance is relaunched in place instead)
-     * @return the records whose mark changes, marked or unmarked ({@link TaskLabels#REPLACING})
-     */
-    static List<TaskRecord> marked(List<TaskRecord> records, boolean replacing) {
-        return records.stream().filter(r -> isMarked(r) != replacing).map(r -> {
-            Map<String, String> labels = new HashMap<>(r.labels());
-            if (replacing) {
-                labels.put(TaskLabels.REPLACING, "true");
-            } else {
-                labels.remove(TaskLabels.REPLACING);
-            }
-            return r.withLabels(labels);
-        }).toList();
-    }
-
-    /**
      * @param pod     the instance's pod spec in the target
      * @param records the instance's records
      * @return whether the instance is being replaced: a record of a task the pod has is marked, or
      *     every record is of a replacement's launch the cluster never applied (it still has to be placed)
+     * @see RelaunchMarks
      */
     static boolean pending(PodSpec pod, List<TaskRecord> records) {
-        if (records.stream().anyMatch(r -> isMarked(r) && pod.task(r.taskName()) != null)) {
+        if (records.stream().anyMatch(r -> RelaunchMarks.replacing(pod, r))) {
             return true;
         }
         return !records.isEmpty() && records.stream()
@@ -70,9 +51,5 @@ final class Replacements {
             return placed;
         }
         return records.stream().map(r -> r.labels().get(TaskLabels.REPLACED)).filter(Objects::nonNull).findFirst();
-    }
-
-    private static boolean isMarked(TaskRecord record) {
-        return "true".equals(record.labels().get(TaskLabels.REPLACING));
     }
 }

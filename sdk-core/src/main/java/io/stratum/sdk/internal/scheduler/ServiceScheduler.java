@@ -59,6 +59,7 @@ public final class ServiceScheduler {
     private final OfferDemand demand;
     private final ProgressBook progress;
     private final OfferCycle offerCycle;
+    private final RecoveryResumption resumption;
     private final Map<String, String> explanations = new ConcurrentHashMap<>();
     private final Reconciliation reconciliation = new Reconciliation();
 
@@ -81,6 +82,8 @@ public final class ServiceScheduler {
         this.demand = new OfferDemand(backend, clock, settings.reviveInterval());
         this.progress = new ProgressBook(b.planStore);
         this.offerCycle = new OfferCycle(tasks, evaluator, config, plans, this::effective, b.taskEnvironment, b.zookeeper);
+        this.resumption = new RecoveryResumption(tasks, recovery, decommission::isDecommissioning, this::effective,
+                plans::relaunches);
     }
 
     /** @return a builder; see {@link SchedulerBuilder} */
@@ -91,7 +94,8 @@ public final class ServiceScheduler {
 
     /**
      * Loads state, takes {@code spec} as the new target if it is valid and the config update rules
-     * allow it (else keeps the stored target and records the refusal: {@link #lastRefused()}), builds the plans and
+     * allow it (else keeps the stored target and records the refusal: {@link #lastRefused()}), builds the plans,
+     * gives back the recovery steps the stored state calls for ({@link RecoveryResumption}) and
      * starts the backend, whose events go to {@code listener} (which must hand them back to this
      * scheduler's event methods on one thread: {@link SchedulerLoop} or {@link #directListener()}).
      *
@@ -106,12 +110,13 @@ public final class ServiceScheduler {
         boolean changed = config.propose(spec, clock.instant());
         boolean deployedBefore = progress.wasComplete(PlanFactory.DEPLOY);
         rebuildPlans(changed, deployedBefore);
-        pods.resumeReplacements();
+        resumption.resume(config.target(), clock.instant());
         backend.start(frameworkStore.fetchFrameworkId(), listener);
     }
 
     private void rebuildPlans(boolean targetChanged, boolean deployedBefore) {
-        Map<String, Plan> built = DeploymentPlans.build(config, tasks, progress.saved(), targetChanged);
+        Map<String, Plan> built = DeploymentPlans.build(config, tasks, progress.saved(), targetChanged,
+                this::effective);
         decommission.plan(config.target(), tasks, config::podOf, progress.saved().get(Decommissioner.PLAN));
         recovery.retarget(config.target());
         plans.replace(built, deployedBefore);
@@ -222,12 +227,15 @@ public final class ServiceScheduler {
         updateSuppression(now);
     }
 
-    /** A task no step waits for ended before its goal: relaunch it (and its essential peers) in place. */
+    /**
+     * A task no step waits for ended before its goal: relaunch it (and its essential peers) in place,
+     * unless its end was asked for, or a declared plan's step is about to relaunch it anyway.
+     */
     private void recoverIfFailed(TaskRecord task, TaskStatus status, Instant now) {
         PodInstance pod = TaskCache.podOf(task);
         TaskSpec spec = taskSpec(task);
         if (spec == null || !TaskProgressMapper.needsRecovery(spec, status) || decommission.isDecommissioning(pod)
-                || kills.wasRequested(task.taskId())) {
+                || kills.wasRequested(task) || plans.relaunches(task, now)) {
             return;
         }
         config.targetPodOf(task).flatMap(target -> RecoveryManager.relaunched(target, task, tasks.of(pod)))

@@ -44,6 +44,13 @@ public final class TaskLabels {
      */
     public static final String REPLACING = "replacing";
     /**
+     * On the records of a pod instance an operator relaunches in place ({@code pod restart},
+     * {@code pause}, {@code resume}): {@code true}, from the moment the relaunch is decided until its
+     * launch replaces the records, so that a scheduler restarted in between still relaunches the
+     * instance (its tasks may have been killed, or not yet) and knows their ends were asked for.
+     */
+    public static final String RESTARTING = "restarting";
+    /**
      * On the records of a replacement's launch: the address of the agent the instance was moved
      * off, as its launch had it in {@code STRATUM_REPLACED_ADDRESS}; should the launch never be
      * applied, the next try of the replacement still knows it.
