@@ -108,10 +108,11 @@ class ServiceSpecSchemaTest {
         return new ObjectMapper().writeValueAsString(new org.yaml.snakeyaml.Yaml().load(yaml));
     }
 
-    /** Renders a template spec with the variables of its {@code # env: K=V} header lines. */
     /**
      * Renders the spec at {@code spec} with its {@code # env: K=V} comment lines, over the defaults of
-     * an {@code options.env} beside it (a framework folder's, e.g. examples/cassandra).
+     * an {@code options.env} beside it (a framework folder's, e.g. examples/cassandra); a value that
+     * file only describes in a comment ({@code # NAME: ...}, one the framework computes at run time,
+     * like sdk-hadoop's {@code HADOOP_LIB}) gets a placeholder path.
      */
     private static String render(Path spec) throws IOException {
         String text = Files.readString(spec);
@@ -123,6 +124,9 @@ class ServiceSpecSchemaTest {
                 defaults.load(reader);
             }
             defaults.stringPropertyNames().forEach(name -> env.put(name, defaults.getProperty(name).strip()));
+            java.util.regex.Pattern computed = java.util.regex.Pattern.compile("^# ([A-Z][A-Z0-9_]*): .*");
+            Files.readAllLines(options).stream().map(computed::matcher).filter(java.util.regex.Matcher::matches)
+                    .forEach(m -> env.putIfAbsent(m.group(1), "/computed/" + m.group(1)));
         }
         text.lines().filter(l -> l.startsWith("# env: ")).forEach(l -> {
             String pair = l.substring("# env: ".length());
