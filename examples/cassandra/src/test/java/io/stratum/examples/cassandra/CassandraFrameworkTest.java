@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,9 +116,6 @@ class CassandraFrameworkTest {
     }
 
     @Test
-    @Disabled("SDK: a ONCE task launched while its pod instance's server runs gets a new pod volume (a new"
-            + " persistence id) instead of the instance's: the footprint of an in-place launch leaves out the pod"
-            + " volume the running task holds, so the evaluator creates another")
     void theOnceTasksSeeTheNodesData() throws Exception {
         try (ServiceTestRunner runner = runner(framework(Map.of()))) {
             var run = runner.run(

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,8 +69,6 @@ class DayTwoPlansIT {
     }
 
     @Test
-    @Disabled("SDK: the backup and restore tasks get a new pod volume instead of the node's while its server runs"
-            + " (CassandraFrameworkTest.theOnceTasksSeeTheNodesData), so they see no data")
     void backupAndRestorePlans() throws Exception {
         ring.start(dir.resolve("work"), 1, Map.of());
         ring.awaitPlanComplete("deploy", RealRing.NODE_WAIT);
