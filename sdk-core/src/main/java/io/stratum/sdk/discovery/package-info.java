@@ -32,6 +32,6 @@
  * {@code env} nor a framework's task environment can change them.
  *
  * <p>A framework's own API routes ({@code Service.Builder.endpoint}) read where the instances are
- * with {@link io.stratum.sdk.http.ApiRequest#discovery()}.
+ * with {@code ApiRequest.discovery()} (package {@code http}, which depends on this one, never the reverse).
  */
 package io.stratum.sdk.discovery;
